@@ -1,0 +1,102 @@
+"""The typer application: parse options, build the pieces, run them, map the outcome to an exit code.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on (or changes with `diff --exit-code`),
+2 usage, configuration or I/O error. Heavy libraries are imported inside the commands so that
+`lint` never pays for git and `diff` never pays for the rules engine.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import PlanctlError
+
+app = typer.Typer(
+    name="planctl",
+    help="Provincial ICT development plans as code: lint plan YAML against a JSON Schema and "
+         "policy rules, and show what changed in budgets and targets across git history.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """planctl: lint and diff provincial development plans."""
+
+
+def fail(message: str) -> None:
+    typer.echo(f"planctl: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def lint(
+    paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: the 'plans' globs "
+                                                  "of [tool.planctl], plans/**/*.yaml)."),
+    format: str = typer.Option(None, "--format", "-f",
+                               help="Output format: text or json. Default: text."),
+    fail_on: str = typer.Option(None, "--fail-on",
+                                help="Lowest severity that makes the exit code 1: error, warning or "
+                                     "info (default: fail-on of [tool.planctl], else error)."),
+) -> None:
+    """Check plans against the JSON Schema and the policy rules.
+
+    Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
+    finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or I/O error.
+    """
+    from .config import load_config
+    from .lint.reporters import REPORTERS
+    from .lint.runner import lint as run_lint
+    from .model import Severity
+
+    try:
+        config = load_config()
+        fmt = format or "text"
+        if fmt not in REPORTERS:
+            raise PlanctlError(f"unknown format {fmt!r}: use one of {', '.join(REPORTERS)}")
+        threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+        result = run_lint(list(paths or []), config)
+    except (PlanctlError, ValueError) as exc:
+        fail(str(exc))
+    sys.stdout.write(REPORTERS[fmt](result))
+    worst = result.worst()
+    raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
+
+
+@app.command("schema")
+def schema_command(
+    kind: str = typer.Argument("plan", help="Which schema: plan, programme or lint-result."),
+) -> None:
+    """Print a JSON Schema, for editors and other tools.
+
+    Put `# yaml-language-server: $schema=PATH` on the first line of a plan to get completion and
+    inline errors in editors that use the YAML language server.
+    """
+    from .resources import schema_path
+
+    path = schema_path(kind)
+    if not path.is_file():
+        fail(f"unknown schema {kind!r}: use plan, programme or lint-result")
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""`planctl diff` and `planctl log`: what changed in plans across git history."""

@@ -1,0 +1,1 @@
+"""`planctl lint`: schema validation and policy rules over plan files."""

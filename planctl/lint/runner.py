@@ -1,0 +1,112 @@
+"""The lint pipeline: collect files → load → schema → facts → rules → waivers → result."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..document import Document, load
+from ..errors import PlanctlError
+from ..model import Finding, Severity
+from . import schema
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    suppressed: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    def counts(self) -> Counter:
+        return Counter(f.severity.label for f in self.findings)
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+def collect(paths: list[Path], config: Config) -> list[Path]:
+    """Files to lint: the given files, YAML files under given folders, else the configured globs."""
+    if not paths:
+        files = config.glob(config.plans)
+        if not files:
+            raise PlanctlError(f"no plan files match {', '.join(config.plans)} under {config.root} "
+                               "(pass paths, or set 'plans' in [tool.planctl])")
+        return files
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            if path.suffix not in YAML_SUFFIXES:
+                raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
+            files.append(path)
+        else:
+            raise PlanctlError(f"{path}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+def display_name(path: Path) -> str:
+    """Paths relative to the working directory when inside it, as editors and CI expect."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
+    """Load one file and validate it against the schema of its `kind`."""
+    doc = load(path, max_bytes=config.max_file_bytes, name=display_name(path))
+    if doc.error:
+        return doc, [doc.error]
+    if not isinstance(doc.data, dict):
+        what = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
+        return doc, [doc.finding("schema", Severity.ERROR, f"the top level is {what}, not a mapping", "",
+                                 hint="a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'")]
+    kind = doc.data.get("kind", "plan")
+    if kind not in ("plan", "programme"):
+        return doc, [doc.finding("schema", Severity.ERROR, f"unknown kind {kind!r}", "/kind",
+                                 hint="kind is 'plan' or 'programme'")]
+    return doc, schema.check(doc, kind)
+
+
+def lint(paths: list[Path], config: Config) -> LintResult:
+    files = collect(paths, config)
+    findings: list[Finding] = []
+    valid: list[Document] = []
+    for path in files:
+        doc, problems = load_checked(path, config)
+        findings.extend(problems)
+        if doc.ok and not problems:
+            valid.append(doc)
+    findings.extend(_policy(valid, config))
+    kept, suppressed = _suppress(findings, {d.name: d for d in valid})
+    kept.sort(key=Finding.sort_key)
+    return LintResult(kept, suppressed, len(files))
+
+
+def _policy(docs: list[Document], config: Config) -> list[Finding]:
+    """Policy rules run on schema-valid files only: their facts assume the schema's shapes."""
+    plans = [d for d in docs if d.data.get("kind", "plan") == "plan"]
+    if not plans:
+        return []
+    from .policy import check_plans  # the rules engine is paid for only when there are plans
+
+    return check_plans(plans, docs, config)
+
+
+def _suppress(findings: list[Finding], docs: dict[str, Document]) -> tuple[list[Finding], list[Finding]]:
+    """Drop findings disabled by `# planctl: disable=RULE` on their line."""
+    kept, suppressed = [], []
+    for f in findings:
+        doc = docs.get(f.file)
+        rules = doc.suppressions.get(f.line, ()) if doc else ()
+        if f.rule in rules or "all" in rules:
+            suppressed.append(f)
+        else:
+            kept.append(f)
+    return kept, suppressed

@@ -1,0 +1,117 @@
+"""JSON Schema validation with located findings. The only module that imports jsonschema.
+
+jsonschema reports an error's `absolute_path`; the document's position index maps it onto a line
+and column. A `required` error is reported at the mapping that lacks the key, an
+`additionalProperties` error at the offending key. Errors on money (`$defs/money`) become the
+data-entry findings a planner understands: money written as a float (`439.050`) with the
+probable intended integer, and negative amounts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from ..document import Document, escape
+from ..model import Finding, Severity
+from ..resources import schema_path
+
+KINDS = ("plan", "programme", "policy", "rule")
+
+
+@lru_cache(maxsize=None)
+def load_schema(kind: str) -> dict:
+    return json.loads(schema_path(kind).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(kind))
+
+
+def check(doc: Document, kind: str) -> list[Finding]:
+    """Validate a loaded document against the schema of `kind`."""
+    findings = [_finding(doc, error) for error in _leaf_errors(validator(kind).iter_errors(doc.data))]
+    return findings
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    """For oneOf/anyOf, report the branch that got furthest rather than 'is not valid under any'."""
+    for error in errors:
+        if error.context and error.validator in ("oneOf", "anyOf"):
+            best = jsonschema.exceptions.best_match(error.context)
+            yield best if best is not None else error
+        else:
+            yield error
+
+
+def _pointer(path) -> str:
+    return "".join(f"/{escape(str(p))}" for p in path)
+
+
+def _finding(doc: Document, error: ValidationError) -> Finding:
+    pointer = _pointer(error.absolute_path)
+    schema_path = "/".join(str(p) for p in error.absolute_schema_path)
+    is_money = error.schema.get("description", "").startswith("An amount of money")
+    if is_money and error.validator == "type" and isinstance(error.instance, float):
+        return _money_float(doc, pointer, error.instance)
+    if is_money and error.validator == "minimum":
+        return doc.finding("data.negative-amount", Severity.ERROR,
+                           f"negative amount {error.instance}", pointer,
+                           hint="amounts are never negative; record a reduction as a smaller amount",
+                           key=(pointer,))
+    if error.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        name = missing[0] if missing else error.message
+        return doc.finding("schema", Severity.ERROR, f"missing required key {name!r}", pointer,
+                           hint=f"add '{name}:' to this mapping", key=(pointer, "required", name))
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        extra = re.findall(r"'([^']+)'", error.message)
+        where = f"{pointer}/{escape(extra[0])}" if extra else pointer
+        allowed = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
+        return doc.finding("schema", Severity.ERROR, f"unknown key {extra[0] if extra else ''!r}", where,
+                           hint=f"check the spelling; allowed keys here: {allowed}",
+                           key=(where, "unknown-key"), at_key=True)
+    return doc.finding("schema", Severity.ERROR, _message(error), pointer,
+                       hint=_hint(error), key=(pointer, schema_path))
+
+
+def _money_float(doc: Document, pointer: str, value: float) -> Finding:
+    text = doc.float_texts.get(pointer, repr(value))
+    probable = text.replace(".", "").replace(",", "").lstrip("0") or "0"
+    return doc.finding(
+        "data.money-as-float", Severity.ERROR,
+        f"amount {text} was read as the decimal number {value:g}; amounts are whole numbers",
+        pointer, hint=f"if {text} uses '.' as a thousands separator, write {probable}",
+        key=(pointer,))
+
+
+def _message(error: ValidationError) -> str:
+    instance = error.instance
+    shown = repr(instance) if not isinstance(instance, (dict, list)) else type(instance).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    if error.validator == "type":
+        return f"{shown} is not of type {error.validator_value}"
+    if error.validator == "enum":
+        return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "const":
+        return f"{shown} must be {error.validator_value!r}"
+    if error.validator == "pattern":
+        return f"{shown} does not have the expected form"
+    return error.message if len(error.message) < 200 else error.message[:197] + "..."
+
+
+def _hint(error: ValidationError) -> str:
+    description = error.schema.get("description", "")
+    if error.validator == "pattern" and description:
+        return description
+    if error.validator == "maximum" and error.validator_value == 100:
+        return "a percentage is at most 100"
+    return description.split(". ")[0] if description else ""
