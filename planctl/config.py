@@ -23,7 +23,11 @@ class Config:
     def glob(self, patterns: tuple[str, ...]) -> list[Path]:
         found: set[Path] = set()
         for pattern in patterns:
-            found.update(p for p in self.root.glob(pattern) if p.is_file())
+            if Path(pattern).is_absolute():  # Path.glob takes relative patterns only
+                base, pattern = Path(Path(pattern).anchor), str(Path(pattern).relative_to(Path(pattern).anchor))
+            else:
+                base = self.root
+            found.update(p for p in base.glob(pattern) if p.is_file())
         return sorted(found)
 
 

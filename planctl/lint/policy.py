@@ -1,11 +1,132 @@
-"""Policy stage: derive facts from plans and run the rules engine over them."""
+"""Policy stage: derive facts from plans, run the rule catalogue over them, turn matches into findings."""
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+
 from ..config import Config
-from ..document import Document
-from ..model import Finding
+from ..document import Document, load
+from ..errors import PlanctlError
+from ..model import Finding, Severity
+from . import engine, schema
+from .facts import FACT_KINDS, Fact, derive, money_text, signed_money_text
+from .rules import Rule, catalogue
 
 
-def check_plans(plans: list[Document], docs: list[Document], config: Config) -> list[Finding]:
-    return []
+class _Fields(dict):
+    """Template values: a fact's fields, its texts, and money fields formatted with their unit."""
+
+    def __init__(self, fact: Fact) -> None:
+        super().__init__(fact.values)
+        spec = FACT_KINDS[fact.kind]
+        for name in spec["money"]:
+            if name in fact.values and f"{name}_text" not in fact.text:
+                fmt = signed_money_text if name in ("difference", "excess") else money_text
+                self[f"{name}_text"] = fmt(fact.values[name], fact.unit)
+        self.update(fact.text)
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def load_registry(paths: list[Path], kind: str, config: Config) -> list[Document]:
+    """Programme or policy files: they must load and be schema-valid, or linting cannot be trusted."""
+    docs = []
+    for path in paths:
+        doc = load(path, max_bytes=config.max_file_bytes)
+        problems = [doc.error] if doc.error else schema.check(doc, kind) if isinstance(doc.data, dict) else []
+        if not isinstance(doc.data, dict) and not problems:
+            raise PlanctlError(f"{path}: a {kind} file is a mapping")
+        if problems:
+            p = problems[0]
+            raise PlanctlError(f"{p.file}:{p.line}:{p.column}: invalid {kind} file: {p.message}")
+        docs.append(doc)
+    return docs
+
+
+def programmes_for(docs: list[Document], config: Config) -> dict[str, dict]:
+    registry = {d.data["id"]: d.data for d in load_registry(config.glob(config.programmes), "programme", config)}
+    for doc in docs:  # programme files among the linted paths count too
+        if doc.data.get("kind") == "programme":
+            registry.setdefault(doc.data["id"], doc.data)
+    return registry
+
+
+def check_plans(plans: list[Document], docs: list[Document], config: Config,
+                extra_facts: list[Fact] | None = None) -> list[Finding]:
+    rules = catalogue()
+    programmes = programmes_for(docs, config)
+    policies = [d.data for d in load_registry(config.glob(config.policies), "policy", config)]
+    facts = list(extra_facts or [])
+    for doc in plans:
+        facts.extend(derive(doc, programmes, policies))
+    return evaluate(rules, facts)
+
+
+def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:
+    """Run the rules over the facts in one engine batch; one finding per (rule, fact) match."""
+    table = {f"f{i}": fact for i, fact in enumerate(facts)}
+    batch = [{"id": fid, "kind": fact.kind, **fact.values} for fid, fact in table.items()]
+    by_id = {r.id: r for r in rules}
+    findings = []
+    for rule_id, fact_id in engine.run([r.condition for r in rules], batch):
+        findings.append(to_finding(by_id[rule_id], table[fact_id]))
+    return findings
+
+
+def to_finding(rule: Rule, fact: Fact) -> Finding:
+    values = _Fields(fact)
+    return fact.doc.finding(rule.id, rule.severity, rule.message.format_map(values), fact.pointer,
+                            hint=rule.hint.format_map(values), at_key=fact.key_pointer,
+                            key=(fact.pointer, fact.values.get("check", "")))
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def apply_waivers(findings: list[Finding], docs: dict[str, Document],
+                  on: datetime.date | None = None) -> tuple[list[Finding], list[Finding]]:
+    """Remove findings waived by their plan's `waivers`; report expired and unused waivers.
+
+    Returns (findings kept, including waiver findings; findings waived).
+    """
+    on = on or today()
+    kept, waived = [], []
+    used: set[tuple[str, int]] = set()
+    for finding in findings:
+        doc = docs.get(finding.file)
+        match = None
+        for i, waiver in enumerate((doc.data.get("waivers", []) if doc and isinstance(doc.data, dict) else [])):
+            pointer = waiver.get("pointer", "")
+            if waiver["rule"] == finding.rule and (finding.pointer == pointer or finding.pointer.startswith(pointer + "/")
+                                                   or not pointer):
+                match = i
+                break
+        if match is not None and datetime.date.fromisoformat(doc.data["waivers"][match]["expires"]) >= on:
+            used.add((finding.file, match))
+            waived.append(finding)
+        else:
+            kept.append(finding)
+    for name, doc in docs.items():
+        if not isinstance(doc.data, dict):
+            continue
+        for i, waiver in enumerate(doc.data.get("waivers", [])):
+            pointer = f"/waivers/{i}"
+            try:
+                expires = datetime.date.fromisoformat(waiver["expires"])
+            except ValueError:
+                kept.append(doc.finding("waiver.invalid", Severity.ERROR, f"waiver expiry {waiver['expires']!r} is not a date",
+                                        f"{pointer}/expires", hint="write the date as YYYY-MM-DD", key=(pointer,)))
+                continue
+            if expires < on:
+                kept.append(doc.finding("waiver.expired", Severity.ERROR,
+                                        f"waiver of {waiver['rule']} expired on {waiver['expires']} (owner: {waiver['owner']})",
+                                        f"{pointer}/expires", hint="fix the finding, or renew the waiver with a new date",
+                                        key=(pointer,)))
+            elif (name, i) not in used:
+                kept.append(doc.finding("waiver.unused", Severity.WARNING,
+                                        f"waiver of {waiver['rule']} matches no finding",
+                                        pointer, hint="remove the waiver: the finding it waived is gone", key=(pointer,)))
+    return kept, waived

@@ -21,6 +21,7 @@ class LintResult:
     findings: list[Finding]
     suppressed: list[Finding] = field(default_factory=list)
     files: int = 0
+    waived: list[Finding] = field(default_factory=list)
 
     def counts(self) -> Counter:
         return Counter(f.severity.label for f in self.findings)
@@ -77,26 +78,43 @@ def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
 def lint(paths: list[Path], config: Config) -> LintResult:
     files = collect(paths, config)
     findings: list[Finding] = []
+    loaded: list[Document] = []
     valid: list[Document] = []
+    pitfalls: list[Finding] = []
     for path in files:
         doc, problems = load_checked(path, config)
-        findings.extend(problems)
-        if doc.ok and not problems:
-            valid.append(doc)
-    findings.extend(_policy(valid, config))
-    kept, suppressed = _suppress(findings, {d.name: d for d in valid})
+        pitfalls.extend(p for p in problems if p.rule in schema.PITFALLS)
+        findings.extend(p for p in problems if p.rule not in schema.PITFALLS)
+        if doc.ok:
+            loaded.append(doc)
+            if not problems:
+                valid.append(doc)
+    docs = {d.name: d for d in loaded}
+    findings.extend(_policy(valid, pitfalls, docs, config))
+    from .policy import apply_waivers
+
+    findings, waived = apply_waivers(findings, {d.name: d for d in valid})
+    kept, suppressed = _suppress(findings, docs)
     kept.sort(key=Finding.sort_key)
-    return LintResult(kept, suppressed, len(files))
+    return LintResult(kept, suppressed, len(files), waived)
 
 
-def _policy(docs: list[Document], config: Config) -> list[Finding]:
-    """Policy rules run on schema-valid files only: their facts assume the schema's shapes."""
-    plans = [d for d in docs if d.data.get("kind", "plan") == "plan"]
-    if not plans:
+def _policy(valid: list[Document], pitfalls: list[Finding], docs: dict[str, Document],
+            config: Config) -> list[Finding]:
+    """Policy rules run on schema-valid plans only, since their facts assume the schema's shapes.
+
+    Data-entry pitfalls the schema caught (money typed as 439.050) go through the rules engine
+    too, so that they are documented and tested like every other rule.
+    """
+    plans = [d for d in valid if d.data.get("kind", "plan") == "plan"]
+    if not plans and not pitfalls:
         return []
-    from .policy import check_plans  # the rules engine is paid for only when there are plans
+    from .facts import schema_value_fact  # the rules engine is paid for only when needed
+    from .policy import check_plans
 
-    return check_plans(plans, docs, config)
+    facts = [schema_value_fact(docs[p.file], p.pointer, schema.PITFALLS[p.rule],
+                               docs[p.file].float_texts.get(p.pointer, p.message)) for p in pitfalls]
+    return check_plans(plans, valid, config, facts)
 
 
 def _suppress(findings: list[Finding], docs: dict[str, Document]) -> tuple[list[Finding], list[Finding]]:

@@ -22,7 +22,9 @@ from ..document import Document, escape
 from ..model import Finding, Severity
 from ..resources import schema_path
 
-KINDS = ("plan", "programme", "policy", "rule")
+# Schema errors that are data-entry pitfalls: reported by the rules of the same id (rules/data/),
+# through the rules engine, with the value's problem as the fact.
+PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money"}
 
 
 @lru_cache(maxsize=None)
@@ -60,12 +62,9 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
     schema_path = "/".join(str(p) for p in error.absolute_schema_path)
     is_money = error.schema.get("description", "").startswith("An amount of money")
     if is_money and error.validator == "type" and isinstance(error.instance, float):
-        return _money_float(doc, pointer, error.instance)
+        return doc.finding("data.money-as-float", Severity.ERROR, repr(error.instance), pointer)
     if is_money and error.validator == "minimum":
-        return doc.finding("data.negative-amount", Severity.ERROR,
-                           f"negative amount {error.instance}", pointer,
-                           hint="amounts are never negative; record a reduction as a smaller amount",
-                           key=(pointer,))
+        return doc.finding("data.negative-amount", Severity.ERROR, repr(error.instance), pointer)
     if error.validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         name = missing[0] if missing else error.message
@@ -80,16 +79,6 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
                            key=(where, "unknown-key"), at_key=True)
     return doc.finding("schema", Severity.ERROR, _message(error), pointer,
                        hint=_hint(error), key=(pointer, schema_path))
-
-
-def _money_float(doc: Document, pointer: str, value: float) -> Finding:
-    text = doc.float_texts.get(pointer, repr(value))
-    probable = text.replace(".", "").replace(",", "").lstrip("0") or "0"
-    return doc.finding(
-        "data.money-as-float", Severity.ERROR,
-        f"amount {text} was read as the decimal number {value:g}; amounts are whole numbers",
-        pointer, hint=f"if {text} uses '.' as a thousands separator, write {probable}",
-        key=(pointer,))
 
 
 def _message(error: ValidationError) -> str:
