@@ -98,5 +98,39 @@ def schema_command(
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
+rules_app = typer.Typer(help="Document the policy rules from their files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(
+    markdown: bool = typer.Option(False, "--markdown", help="A Markdown table (as in the README)."),
+) -> None:
+    """List every rule: id, severity, what it checks."""
+    from .lint.catalogue_docs import table
+    from .lint.rules import catalogue
+
+    try:
+        sys.stdout.write(table(catalogue(), markdown))
+    except PlanctlError as exc:
+        fail(str(exc))
+
+
+@rules_app.command("explain")
+def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consistency.group-total.")) -> None:
+    """Explain one rule: what it checks, its message, and its examples."""
+    from .lint.catalogue_docs import explain
+    from .lint.rules import by_id, catalogue
+
+    try:
+        rule = by_id(rule_id)
+        if rule is None:
+            known = ", ".join(r.id for r in catalogue())
+            raise PlanctlError(f"unknown rule {rule_id!r} (known: {known})")
+    except PlanctlError as exc:
+        fail(str(exc))
+    sys.stdout.write(explain(rule))
+
+
 def main() -> None:
     app()

@@ -1,9 +1,12 @@
 import pathlib
+import sys
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
+if str(ROOT) not in sys.path:  # lets tests import helpers as tests.*
+    sys.path.insert(0, str(ROOT))
 
 
 @pytest.fixture(scope="session")

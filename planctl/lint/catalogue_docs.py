@@ -1,0 +1,46 @@
+"""Rule documentation generated from the rule files: `planctl rules list|explain`, the README table."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .facts import FACT_KINDS
+from .rules import Rule
+
+PSEUDO_RULES = {
+    "syntax": ("error", "The file is valid YAML, UTF-8, within the size limit, without unknown tags or alias bombs"),
+    "schema": ("error", "The file matches its JSON Schema (planctl schema plan|programme)"),
+    "waiver.expired": ("error", "A waiver in the plan is past its expiry date"),
+    "waiver.unused": ("warning", "A waiver in the plan matches no finding"),
+    "waiver.invalid": ("error", "A waiver's expiry is not a date"),
+}
+
+
+def table(rules: tuple[Rule, ...], markdown: bool = False) -> str:
+    rows = [(r.id, r.severity.label, r.summary) for r in rules]
+    rows += [(rid, sev, summary) for rid, (sev, summary) in PSEUDO_RULES.items()]
+    if markdown:
+        lines = ["| rule | severity | checks that |", "|---|---|---|"]
+        lines += [f"| `{rid}` | {sev} | {summary} |" for rid, sev, summary in rows]
+        return "\n".join(lines) + "\n"
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(f"{rid:<{width}}  {sev:<7}  {summary}" for rid, sev, summary in rows) + "\n"
+
+
+def explain(rule: Rule) -> str:
+    fields = FACT_KINDS[rule.fact]
+    parts = [
+        f"{rule.id} ({rule.severity.label})",
+        f"  {rule.summary}",
+        "",
+        textwrap.indent(textwrap.fill(rule.description, 88), "  "),
+        "",
+        f"  Applies to: {rule.fact} — {fields['about']}",
+        f"  Message:    {rule.message}",
+        f"  Hint:       {rule.hint}",
+        f"  File:       {rule.path.parent.name}/{rule.path.name}",
+    ]
+    for example in rule.examples:
+        verdict = f"fires at line {example.line}" if example.fails else "does not fire"
+        parts += ["", f"  Example ({verdict}):", textwrap.indent(example.plan.rstrip(), "    ")]
+    return "\n".join(parts) + "\n"
