@@ -85,11 +85,14 @@ def check_condition(condition: Condition) -> None:
 
 
 def fnv1_32(text: str) -> int:
-    """The hash durable_rules uses to de-duplicate facts by id."""
+    """The hash durable_rules uses to de-duplicate facts by id (state.c: fnv1Hash32).
+
+    It is FNV-1a over C `char`, which is signed on x86: bytes above 127 are sign-extended.
+    """
     value = 0x811C9DC5
     for byte in text.encode("utf-8"):
+        value ^= byte if byte < 128 else (byte | 0xFFFFFF00)
         value = (value * 0x01000193) & 0xFFFFFFFF
-        value ^= byte
     return value
 
 

@@ -26,6 +26,8 @@ def summary_line(result: LintResult) -> str:
     parts.append(f"{counts.get('info', 0)} info")
     if result.suppressed:
         parts.append(f"{len(result.suppressed)} suppressed")
+    if result.waived:
+        parts.append(f"{len(result.waived)} waived")
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
     return f"{files} checked: " + ", ".join(parts)
 
@@ -67,6 +69,7 @@ def as_json(result: LintResult) -> str:
             "warning": counts.get("warning", 0),
             "info": counts.get("info", 0),
             "suppressed": len(result.suppressed),
+            "waived": len(result.waived),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

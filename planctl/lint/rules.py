@@ -8,7 +8,7 @@ templates use is a field of that kind, and that the engine accepts the condition
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,8 @@ class Rule:
     condition: engine.Condition
     examples: tuple[Example, ...]
     path: Path
+    when: dict = field(default_factory=dict, compare=False)
+    any_of: tuple = ()
 
 
 def _fields(template: str) -> set[str]:
@@ -92,7 +94,8 @@ def load_rule(path: Path) -> Rule:
     engine.check_condition(condition)
     examples = tuple(Example(e["fails"], e["plan"], e.get("line"), e.get("note", "")) for e in data["examples"])
     return Rule(data["id"], Severity.parse(data["severity"]), data["summary"], data["description"].strip(),
-                data["fact"], data["message"], data.get("hint", ""), condition, examples, path)
+                data["fact"], data["message"], data.get("hint", ""), condition, examples, path,
+                data.get("when", {}), tuple(data.get("any", ())))
 
 
 def rule_files(folder: Path | None = None) -> list[Path]:
