@@ -83,7 +83,7 @@ def lint(
 
 @app.command("schema")
 def schema_command(
-    kind: str = typer.Argument("plan", help="Which schema: plan, programme or lint-result."),
+    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, lint-result."),
 ) -> None:
     """Print a JSON Schema, for editors and other tools.
 
@@ -94,7 +94,10 @@ def schema_command(
 
     path = schema_path(kind)
     if not path.is_file():
-        fail(f"unknown schema {kind!r}: use plan, programme or lint-result")
+        from .resources import DATA
+
+        known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in (DATA / "schema").glob("*.schema.json")))
+        fail(f"unknown schema {kind!r}: use one of {known}")
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
