@@ -69,9 +69,9 @@ def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
         return doc, [doc.finding("schema", Severity.ERROR, f"the top level is {what}, not a mapping", "",
                                  hint="a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'")]
     kind = doc.data.get("kind", "plan")
-    if kind not in ("plan", "programme"):
+    if kind not in ("plan", "programme", "policy"):
         return doc, [doc.finding("schema", Severity.ERROR, f"unknown kind {kind!r}", "/kind",
-                                 hint="kind is 'plan' or 'programme'")]
+                                 hint="kind is 'plan', 'programme' or 'policy'")]
     return doc, schema.check(doc, kind)
 
 
