@@ -12,6 +12,7 @@ from ..document import Document, load
 from ..errors import PlanctlError
 from ..model import Finding, Severity
 from . import schema
+from .provenance import repository_subdir, ruleset_fingerprint
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -22,6 +23,13 @@ class LintResult:
     suppressed: list[Finding] = field(default_factory=list)
     files: int = 0
     waived: list[Finding] = field(default_factory=list)
+    # For CI reporters (lint/provenance.py): the files checked (display names), the fingerprint
+    # of the rule set, the working directory relative to the repository root, and the findings a
+    # --baseline hid.
+    checked: tuple[str, ...] = ()
+    ruleset: str = ""
+    repo_subdir: str = ""
+    baselined: list[Finding] = field(default_factory=list)
 
     def counts(self) -> Counter:
         return Counter(f.severity.label for f in self.findings)
@@ -96,7 +104,8 @@ def lint(paths: list[Path], config: Config) -> LintResult:
     findings, waived = apply_waivers(findings, {d.name: d for d in valid})
     kept, suppressed = _suppress(findings, docs)
     kept.sort(key=Finding.sort_key)
-    return LintResult(kept, suppressed, len(files), waived)
+    return LintResult(kept, suppressed, len(files), waived, checked=tuple(display_name(p) for p in files),
+                      ruleset=ruleset_fingerprint(config), repo_subdir=repository_subdir())
 
 
 def _policy(valid: list[Document], pitfalls: list[Finding], docs: dict[str, Document],

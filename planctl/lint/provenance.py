@@ -1,0 +1,61 @@
+"""Where a lint result comes from: which rule set judged the plans, and where in the repository.
+
+CI tools compare results across runs. Two results are comparable only when the same rules,
+policies, schemas and national programmes judged them, so the result carries a fingerprint of
+those files' contents. Code scanning and annotations name files relative to the repository
+root, while planctl names them relative to the working directory, so the result also carries
+the working directory's place in the repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+from ..config import Config
+from ..resources import rules_dir, schema_path
+
+# The schemas lint validates against: plans, programme and policy files, rule files.
+SCHEMA_KINDS = ("plan", "programme", "policy", "rule")
+
+
+def ruleset_inputs(config: Config) -> list[tuple[str, Path]]:
+    """(role, path) of every file that decides what lint reports, besides the linted files."""
+    # Every file of the shipped rules folder, not just the rule files: importing the catalogue
+    # would load the rules engine, which a run with only schema errors never needs.
+    inputs = [("rule", p) for p in sorted(rules_dir().rglob("*.yaml"))]
+    inputs += [("schema", schema_path(kind)) for kind in SCHEMA_KINDS]
+    inputs += [("policy", p) for p in config.glob(config.policies)]
+    inputs += [("programme", p) for p in config.glob(config.programmes)]
+    return inputs
+
+
+def ruleset_fingerprint(config: Config) -> str:
+    """First 16 hex digits of a SHA-256 over the inputs' roles and contents.
+
+    Contents, not paths: the same rules installed in site-packages or checked out elsewhere give
+    the same fingerprint.
+    """
+    digests = sorted(f"{role}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+                     for role, path in ruleset_inputs(config) if path.is_file())
+    return hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()[:16]
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding `.git` (a folder, or a file in worktrees).
+
+    Found by looking, not by asking git: `lint` must not pay for git.
+    """
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def repository_subdir(cwd: Path | None = None) -> str:
+    """The working directory relative to the repository root, '' at the root or outside a repository."""
+    cwd = (cwd or Path.cwd()).resolve()
+    root = repository_root(cwd)
+    if root is None or root == cwd:
+        return ""
+    return PurePosixPath(*cwd.relative_to(root).parts).as_posix()
