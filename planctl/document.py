@@ -1,10 +1,13 @@
 """Load YAML with the position of every node. The only module that imports ruamel.yaml.
 
-Why not ruamel's round-trip loader: it takes 130–190 ms for a 15 KB plan. libyaml's C composer
-(ruamel.yaml.clib) builds the node graph, with line and column marks, in a few milliseconds.
-planctl constructs plain Python data from those nodes itself, which is also what makes hostile
-input safe: tags outside the YAML 1.2 core schema are reported, never constructed; alias
-expansion and nesting depth are bounded; duplicate keys are findings.
+Why not ruamel's round-trip loader: it takes 130–190 ms for a 15 KB plan. Why not libyaml's C
+composer either: it builds a Python node object (and a tag object) per scalar, 15–20 ms for a
+20 KB plan, and it recurses in C, so a file of 100,000 nested `[` crashes the interpreter.
+libyaml's C parser hands out events, with line and column marks, in about 2 ms; planctl builds
+plain Python data from them itself, which is also what makes hostile input safe: tags outside the
+YAML 1.2 core schema are reported, never constructed; alias expansion and nesting depth are
+bounded before anything is copied (a 'billion laughs' file is rejected in microseconds); an
+alias inside its own anchor and duplicate keys are findings.
 
 Scalars are resolved with ruamel's YAML 1.2 resolver everywhere (lint, diff, log), so `yes`
 stays a string and `439.050` is the float 439.05 — which the schema then reports as money
@@ -14,16 +17,19 @@ written the Vietnamese way.
 from __future__ import annotations
 
 import codecs
+import copy
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (AliasEvent, Event, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                                SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
@@ -36,14 +42,9 @@ MAX_DEPTH = 100
 
 CORE = "tag:yaml.org,2002:"
 SUPPRESS = re.compile(r"#\s*planctl:\s*disable=([A-Za-z0-9_.,\- ]+)")
-
-
-class _Loader(CParser, VersionedResolver):
-    """libyaml's composer with ruamel's YAML 1.2 implicit resolver."""
-
-    def __init__(self, text: str) -> None:
-        CParser.__init__(self, text)
-        VersionedResolver.__init__(self, version=(1, 2), loader=self)
+# YAML 1.2 implicit resolvers by first character: [(tag, regexp), ...].
+_IMPLICIT = VersionedResolver(version=(1, 2)).versioned_resolver
+_SCALAR_KINDS = {"str", "timestamp", "null", "bool", "int", "float"}
 
 
 @dataclass
@@ -87,89 +88,223 @@ def escape(token: str) -> str:
 
 
 class _Invalid(Exception):
-    def __init__(self, message: str, node: Node, hint: str = "") -> None:
+    def __init__(self, message: str, event: Event, hint: str = "") -> None:
         super().__init__(message)
-        self.node, self.hint = node, hint
+        self.position, self.hint = _pos(event), hint
+
+
+@dataclass
+class _Anchor:
+    """What an alias (*name) of this anchor (&name) expands to, known before it is copied."""
+
+    value: Any
+    text: str | None  # a scalar's source text, for use as a mapping key
+    pointer: str | None  # where the anchored node was built (None for a mapping key)
+    first: int  # index of its pointer in _Builder.order; its descendants follow up to `last`
+    last: int = 0
+    size: int = 1  # nodes it expands to, its own aliases expanded
+    height: int = 0
+    done: bool = False
+
+
+UNKNOWN_TAG_HINT = "planctl never constructs tagged objects; remove the tag"
 
 
 class _Builder:
-    """Turns a node graph into plain data, recording positions as it goes."""
+    """Turns the parser's events into plain data, recording positions as it goes."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, next_event: Callable[[], Event]) -> None:
         self.doc = doc
+        self.next = next_event
         self.count = 0
+        self.deepest = 0
+        self.anchors: dict[str, _Anchor] = {}
+        self.order: list[str] = []  # pointers in the order their positions were recorded
 
-    def build(self, node: Node, pointer: str, depth: int) -> Any:
+    def document(self) -> tuple[bool, Any]:
+        """(found, data) of the stream's single document; found is False for an empty file."""
+        self.next()  # stream start
+        event = self.next()
+        if isinstance(event, StreamEndEvent):
+            return False, None
+        root = self.next()  # after the document start
+        empty = (isinstance(root, ScalarEvent) and root.value == "" and root.ctag is None
+                 and root.anchor is None and root.implicit[0])
+        data = self.node(root, "", 0)
+        self.next()  # document end
+        event = self.next()
+        if not isinstance(event, StreamEndEvent):
+            raise _Invalid("a second document starts here ('---'); a plan file holds one document", event,
+                           "move the second document to its own file, or remove the '---' line")
+        return not empty, data
+
+    def node(self, event: Event, pointer: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
-                           "(aliases repeated over and over, as in a 'billion laughs' file)", node,
+                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
                            "remove the repeated aliases (*name); a plan never needs them")
         if depth > MAX_DEPTH:
-            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels", node,
+            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels", event,
                            "flatten the structure; a plan is a few levels deep")
-        self.doc.positions.setdefault(pointer, _pos(node))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, pointer, depth)
-        if isinstance(node, SequenceNode):
-            self._check_tag(node, "seq")
-            return [self.build(item, f"{pointer}/{i}", depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, pointer)
+        kind = type(event)
+        if kind is AliasEvent:
+            return self._alias(event, pointer, depth)
+        self.doc.positions[pointer] = _pos(event)
+        anchor = None
+        if event.anchor is not None:
+            anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
+            outer, self.deepest = self.deepest, depth
+        self.order.append(pointer)
+        if kind is ScalarEvent:
+            value = self._scalar(event, pointer)
+        elif kind is MappingStartEvent:
+            value = self._mapping(event, pointer, depth)
+        elif kind is SequenceStartEvent:
+            value = self._sequence(event, pointer, depth)
+        else:  # the parser guarantees a node here; anything else is a libyaml bug
+            raise _Invalid(f"unexpected {kind.__name__}", event)
+        self.deepest = max(self.deepest, depth)
+        if anchor is not None:
+            anchor.value, anchor.last, anchor.done = value, len(self.order), True
+            anchor.size, anchor.height = self.count - anchor.size + 1, self.deepest - depth
+            if kind is ScalarEvent:
+                anchor.text = event.value
+            self.deepest = max(outer, self.deepest)
+        return value
 
-    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict:
-        self._check_tag(node, "map")
+    def _alias(self, event: AliasEvent, pointer: str, depth: int) -> Any:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise _Invalid(f"alias *{event.anchor} has no anchor &{event.anchor} before it", event,
+                           f"define '&{event.anchor}' on the node to repeat, above this line")
+        if not anchor.done:
+            raise _Invalid(f"alias *{event.anchor} is inside the node it refers to (a recursive alias)", event,
+                           "a plan is a tree: write the repeated part out instead of referring back to it")
+        # Bounds are checked before anything is copied, so a billion laughs costs nothing.
+        self.count += anchor.size - 1
+        if self.count > MAX_NODES:
+            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
+                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
+                           "remove the repeated aliases (*name); a plan never needs them")
+        if depth + anchor.height > MAX_DEPTH:
+            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels (through alias *{event.anchor})", event,
+                           "flatten the structure; a plan is a few levels deep")
+        self.deepest = max(self.deepest, depth + anchor.height)
+        doc = self.doc
+        doc.positions[pointer] = _pos(event)
+        self.order.append(pointer)
+        if anchor.pointer is None:  # a mapping key's anchor
+            return anchor.value
+        if anchor.pointer in doc.float_texts:
+            doc.float_texts[pointer] = doc.float_texts[anchor.pointer]
+        prefix = len(anchor.pointer)
+        for old in self.order[anchor.first + 1:anchor.last]:
+            new = pointer + old[prefix:]
+            doc.positions[new] = doc.positions[old]
+            self.order.append(new)
+            if old in doc.key_positions:
+                doc.key_positions[new] = doc.key_positions[old]
+            if old in doc.float_texts:
+                doc.float_texts[new] = doc.float_texts[old]
+        return copy.deepcopy(anchor.value)
+
+    def _mapping(self, start: MappingStartEvent, pointer: str, depth: int) -> dict:
+        _check_tag(start, "map")
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == CORE + "merge":
-                raise _Invalid("merge keys (<<) are not supported", key_node,
-                               "write the keys out in full")
-            if not isinstance(key_node, ScalarNode):
-                raise _Invalid("a mapping key must be a plain value, not a list or mapping", key_node)
-            key = self._scalar(key_node, None)
-            key = key if isinstance(key, str) else key_node.value
+        key_positions = self.doc.key_positions
+        while True:
+            event = self.next()
+            if type(event) is MappingEndEvent:
+                return result
+            key = self._key(event)
             child = f"{pointer}/{escape(key)}"
             if key in result:
-                first = self.doc.key_positions[child]
-                raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", key_node,
+                first = key_positions[child]
+                raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
                                "remove or rename one of the two keys")
-            self.doc.key_positions[child] = _pos(key_node)
-            result[key] = self.build(value_node, child, depth + 1)
-        return result
+            key_positions[child] = _pos(event)
+            result[key] = self.node(self.next(), child, depth + 1)
 
-    def _check_tag(self, node: Node, kind: str) -> None:
-        if node.tag != CORE + kind:
-            raise _Invalid(f"unknown tag {_short(node.tag)!r}", node,
-                           "planctl never constructs tagged objects; remove the tag")
+    def _key(self, event: Event) -> str:
+        """A mapping key as text: `2011:` and `'2011':` are the same key."""
+        kind = type(event)
+        if kind is AliasEvent:
+            anchor = self.anchors.get(event.anchor)
+            if anchor is None or not anchor.done or anchor.text is None:
+                raise _Invalid(f"alias *{event.anchor} cannot be a mapping key here", event,
+                               "write the key out")
+            value, text = anchor.value, anchor.text
+        elif kind is ScalarEvent:
+            if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
+                raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
+            value, text = self._scalar(event, None), event.value
+            if event.anchor is not None:
+                self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
+        else:
+            raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
+                           "write the key as text")
+        return value if isinstance(value, str) else text
 
-    def _scalar(self, node: ScalarNode, pointer: str | None) -> Any:
-        tag, text = node.tag, node.value
-        if not tag.startswith(CORE):
-            raise _Invalid(f"unknown tag {_short(tag)!r}", node,
-                           "planctl never constructs tagged objects; remove the tag")
+    def _sequence(self, start: SequenceStartEvent, pointer: str, depth: int) -> list:
+        _check_tag(start, "seq")
+        result: list[Any] = []
+        while True:
+            event = self.next()
+            if type(event) is SequenceEndEvent:
+                return result
+            result.append(self.node(event, f"{pointer}/{len(result)}", depth + 1))
+
+    def _scalar(self, event: ScalarEvent, pointer: str | None) -> Any:
+        text = event.value
+        if event.ctag is None:
+            tag = _implicit_tag(text) if event.implicit[0] else CORE + "str"
+        else:
+            tag = event.tag
+            if tag == "!":  # the non-specific tag: a string
+                tag = CORE + "str"
+            elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
+                raise _Invalid(f"unknown tag {_short(tag)!r}", event, UNKNOWN_TAG_HINT)
         kind = tag[len(CORE):]
-        if kind == "str" or kind == "timestamp":
-            # Dates stay text (YYYY-MM-DD); the schema checks their form.
-            return unicodedata.normalize("NFC", text)
+        if kind == "int":
+            return _int(text, event)
+        if kind == "float":
+            value = _float(text, event)
+            if pointer is not None:
+                self.doc.float_texts[pointer] = text
+            return value
         if kind == "null":
             return None
         if kind == "bool":
             return text.lower() == "true"
-        if kind == "int":
-            return _int(text, node)
-        if kind == "float":
-            value = _float(text, node)
-            if pointer is not None:
-                self.doc.float_texts[pointer] = text
-            return value
-        raise _Invalid(f"unknown tag {_short(tag)!r}", node,
-                       "planctl never constructs tagged objects; remove the tag")
+        # str and timestamp: dates stay text (YYYY-MM-DD), the schema checks their form; the
+        # implicit `=` (value) and `!`, `&`, `*` (yaml) resolutions are text too.
+        return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=16384)
+def _implicit_tag(text: str) -> str:
+    """The YAML 1.2 core tag of a plain scalar (a plan repeats the same few hundred values)."""
+    for tag, regexp in _IMPLICIT.get(text[:1], ()):
+        if regexp.match(text):
+            return tag
+    return CORE + "str"
+
+
+def _check_tag(event: Event, kind: str) -> None:
+    if event.ctag is not None and event.tag not in (CORE + kind, "!"):
+        raise _Invalid(f"unknown tag {_short(event.tag)!r}", event, UNKNOWN_TAG_HINT)
 
 
 def _short(tag: str) -> str:
     return "!!" + tag[len(CORE):] if tag.startswith(CORE) else tag
 
 
-def _int(text: str, node: Node) -> int:
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+
+
+def _int(text: str, event: Event) -> int:
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     digits = digits.lstrip("+-")
@@ -177,29 +312,33 @@ def _int(text: str, node: Node) -> int:
         if digits[:2] in ("0x", "0o", "0b"):
             return sign * int(digits, 0)
         return sign * int(digits, 10)
-    except ValueError:
-        raise _Invalid(f"{text!r} is not a valid integer", node) from None
+    except ValueError:  # also a number over Python's 4,300-digit limit
+        raise _Invalid(f"{_shown(text)} is not a valid integer", event, "write a whole number") from None
 
 
-def _float(text: str, node: Node) -> float:
-    low = text.lower().lstrip("+")
-    if low in (".inf", "-.inf", ".nan"):
-        raise _Invalid(f"{text!r} is not a usable number", node, "write a finite number")
-    value = float(text.replace("_", ""))
-    if math.isinf(value):
-        raise _Invalid(f"{text!r} is too large", node)
+def _float(text: str, event: Event) -> float:
+    if text.lower().lstrip("+-") in (".inf", ".nan"):
+        raise _Invalid(f"{text!r} is not a usable number", event, "write a finite number")
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:  # only reachable through an explicit !!float tag
+        raise _Invalid(f"{_shown(text)} is not a valid number", event, "write a number, or remove the tag") from None
+    if math.isnan(value) or math.isinf(value):  # 1e400, or an explicit !!float inf
+        raise _Invalid(f"{_shown(text)} is not a usable number", event, "write a finite number")
     return value
 
 
-def _pos(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(event: Event) -> Position:
+    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM); UTF-16/32 when a BOM says so, as YAML allows."""
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    """UTF-8 with or without BOM; UTF-16/32 when a BOM says so, as YAML allows."""
+    for bom, codec in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec)
     return raw.decode("utf-8")
@@ -220,44 +359,48 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
     doc = Document(name)
     if len(raw) > max_bytes:
         return _error(doc, f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-                      Position(), "split the file, or raise max_file_bytes in [tool.planctl]")
+                      Position(), "split the file, or raise max-file-bytes in [tool.planctl]")
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
+        encoding = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
         bad = raw[exc.start:exc.start + 1].hex().upper()
-        return _error(doc, f"not valid UTF-8: byte 0x{bad} at offset {exc.start}",
-                      _offset_position(raw[:exc.start]),
+        where = _offset_position(raw[:exc.start]) if encoding == "UTF-8" else Position()
+        return _error(doc, f"not valid {encoding}: byte 0x{bad} at offset {exc.start}", where,
                       "save the file as UTF-8 (most editors: 'Save with encoding')")
     doc.text = text
     return _parse(doc, text)
 
 
+def _syntax_hint(exc: MarkedYAMLError, text: str) -> str:
+    mark = exc.problem_mark
+    lines = text.split("\n")
+    at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+    if "tab" in (exc.problem or "") or at == "\t":
+        return "indent with spaces: YAML does not allow tab characters for indentation"
+    return "fix the YAML syntax at this position"
+
+
 def _parse(doc: Document, text: str) -> Document:
+    builder = _Builder(doc, CParser(text).get_event)
     try:
-        root = _Loader(text).get_single_node()
+        found, data = builder.document()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = " ".join(p for p in (exc.problem, exc.context and f"({exc.context})") if p)
-        hint = "indent with spaces: YAML does not allow tab characters for indentation" \
-            if "tab" in (exc.problem or "") else "fix the YAML syntax at this position"
-        return _error(doc, f"invalid YAML: {problem}", where, hint)
+        return _error(doc, f"invalid YAML: {problem}", where, _syntax_hint(exc, text))
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
         return _error(doc, f"invalid YAML: {exc.reason} (character {exc.character!r})",
                       _offset_position(before), "remove the control character")
     except YAMLError as exc:  # anything else libyaml reports
         return _error(doc, f"invalid YAML: {exc}", Position(), "fix the YAML syntax")
-    if root is None:
-        return _error(doc, "the file is empty", Position(), "a plan file is a mapping: start with 'planctl: 1'")
-    builder = _Builder(doc)
-    try:
-        doc.data = builder.build(root, "", 0)
     except _Invalid as exc:
-        doc.data = None
-        return _error(doc, str(exc), _pos(exc.node), exc.hint)
-    except RecursionError:
-        return _error(doc, "the document is nested too deeply", Position(), "flatten the structure")
+        return _error(doc, str(exc), exc.position, exc.hint)
+    if not found:
+        return _error(doc, "the file is empty", Position(), "a plan file is a mapping: start with 'planctl: 1'")
+    doc.data = data
     doc.suppressions = _suppressions(text)
     return doc
 
@@ -280,7 +423,7 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
         size = path.stat().st_size
         if size > max_bytes:
             return _error(Document(name), f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-                          Position(), "split the file, or raise max_file_bytes in [tool.planctl]")
+                          Position(), "split the file, or raise max-file-bytes in [tool.planctl]")
         raw = path.read_bytes()
     except OSError as exc:
         return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),
