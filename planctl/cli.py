@@ -52,31 +52,44 @@ def lint(
     paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: the 'plans' globs "
                                                   "of [tool.planctl], plans/**/*.yaml)."),
     format: str = typer.Option(None, "--format", "-f",
-                               help="Output format: text or json. Default: text."),
+                               help="Format of standard output: text, json, sarif, github, markdown or "
+                                    "junit. Default: github under GitHub Actions (GITHUB_ACTIONS=true), "
+                                    "else text."),
+    output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT=PATH",
+                                     help="Also write a report in FORMAT to PATH, e.g. sarif=planctl.sarif. "
+                                          "Repeatable."),
     fail_on: str = typer.Option(None, "--fail-on",
                                 help="Lowest severity that makes the exit code 1: error, warning or "
                                      "info (default: fail-on of [tool.planctl], else error)."),
+    baseline: Path = typer.Option(None, "--baseline", metavar="FILE",
+                                  help="Report only findings that are not in FILE, a saved "
+                                       "`planctl lint --format json` result (matched by fingerprint)."),
 ) -> None:
     """Check plans against the JSON Schema and the policy rules.
 
     Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
     finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or I/O error.
+    With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
+    import os
+
     from .config import load_config
-    from .lint.reporters import REPORTERS
+    from .lint.baseline import apply_baseline, load_baseline
+    from .lint.outputs import plan_outputs, write_outputs
     from .lint.runner import lint as run_lint
     from .model import Severity
 
     try:
         config = load_config()
-        fmt = format or "text"
-        if fmt not in REPORTERS:
-            raise PlanctlError(f"unknown format {fmt!r}: use one of {', '.join(REPORTERS)}")
+        outputs = plan_outputs(format, list(output or []), os.environ)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+        known = load_baseline(baseline) if baseline is not None else None
         result = run_lint(list(paths or []), config)
+        if known is not None:
+            result = apply_baseline(result, known)
+        write_outputs(result, outputs, sys.stdout, os.environ)
     except (PlanctlError, ValueError) as exc:
         fail(str(exc))
-    sys.stdout.write(REPORTERS[fmt](result))
     worst = result.worst()
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
 

@@ -1,9 +1,18 @@
-"""Lint reporters: pure functions from a LintResult to text, kept in one dict by format name."""
+"""Lint reporters: pure functions from a LintResult to text, kept in one dict by format name.
+
+text and json live here with the helpers every format shares (fingerprints, rule metadata,
+repository paths, the summary). The CI formats live in a module each (sarif, github, markdown,
+junit) and are imported when first used, after this module is complete, so they can use the
+helpers here.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
+import os
+import posixpath
 from typing import Callable
 
 from .. import __version__
@@ -12,24 +21,84 @@ from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
 
+Reporter = Callable[[LintResult], str]
 
-def fingerprint(finding: Finding) -> str:
-    """Stable across line moves and message rewording: rule, file, node and the finding's key."""
-    basis = json.dumps([finding.rule, finding.file, finding.pointer, list(map(str, finding.key))],
-                       ensure_ascii=False)
+
+def fingerprint(finding: Finding, file: str | None = None) -> str:
+    """Stable across line moves and message rewording: rule, file, node and the finding's key.
+
+    Reporters pass the file relative to the repository root (`result_fingerprint`), so that
+    the fingerprint does not depend on the folder planctl ran in either.
+    """
+    basis = json.dumps([finding.rule, file if file is not None else finding.file, finding.pointer,
+                        list(map(str, finding.key))], ensure_ascii=False)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+
+# Help for the findings that do not come from rule files (their summaries are in catalogue_docs).
+PSEUDO_RULE_HELP = {
+    "syntax": "The file could not be read as YAML. Fix the YAML at the reported line and column: "
+              "indent with spaces, not tabs; save the file as UTF-8; quote values that contain ': '.",
+    "schema": "The file does not match its JSON Schema. `planctl schema plan` (or programme, policy) "
+              "prints the schema. Put `# yaml-language-server: $schema=<path to plan.schema.json>` on "
+              "the first line of the file to get completion and these errors in your editor.",
+    "waiver.expired": "A waiver accepts a finding only until its `expires` date. Fix the finding, "
+                      "or renew the waiver with a new date, a reason and an owner.",
+    "waiver.unused": "The finding this waiver accepted is gone. Remove the waiver so that it cannot "
+                     "hide a new finding of the same rule.",
+    "waiver.invalid": "Write the waiver's `expires` date as YYYY-MM-DD.",
+}
+
+
+def rule_metadata(rule_id: str) -> dict[str, str]:
+    """Summary, description and help of a rule: where reporters meet the rule catalogue.
+
+    Rules come from the rule files (planctl rules explain shows the same text); the findings
+    that are not rules (syntax, schema, waivers) have their summaries in catalogue_docs.
+    Imported here, not at the top: the catalogue loads the rules engine, which a run with only
+    schema errors never needs, and text and json output never ask.
+    """
+    from .catalogue_docs import PSEUDO_RULES, explain
+    from .rules import by_id
+
+    if rule_id in PSEUDO_RULES:
+        summary = PSEUDO_RULES[rule_id][1]
+        return {"summary": summary, "description": summary + ".", "help": PSEUDO_RULE_HELP.get(rule_id, summary)}
+    rule = by_id(rule_id)
+    if rule is None:
+        return {"summary": f"planctl rule {rule_id}", "description": "", "help": f"planctl rules explain {rule_id}"}
+    return {"summary": rule.summary, "description": rule.description, "help": explain(rule)}
+
+
+def repo_path(result: LintResult, name: str) -> str:
+    """A file name relative to the repository root, with '/' separators, as CI systems expect.
+
+    Absolute names (a file outside the working directory's drive) stay absolute.
+    """
+    name = name.replace(os.sep, "/")
+    if posixpath.isabs(name) or os.path.isabs(name):
+        return name
+    return posixpath.normpath(posixpath.join(result.repo_subdir, name))
+
+
+def result_fingerprint(result: LintResult, finding: Finding) -> str:
+    return fingerprint(finding, repo_path(result, finding.file))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def summary_line(result: LintResult) -> str:
     counts = result.counts()
-    parts = [f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}" for s in ("error", "warning")]
-    parts.append(f"{counts.get('info', 0)} info")
+    parts = [plural(counts.get(s, 0), s) for s in ("error", "warning", "info")]
     if result.suppressed:
         parts.append(f"{len(result.suppressed)} suppressed")
     if result.waived:
         parts.append(f"{len(result.waived)} waived")
-    files = f"{result.files} file{'s' if result.files != 1 else ''}"
-    return f"{files} checked: " + ", ".join(parts)
+    if result.baselined:
+        parts.append(f"{len(result.baselined)} hidden by the baseline")
+    return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
 
 
 def text(result: LintResult) -> str:
@@ -42,7 +111,7 @@ def text(result: LintResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def finding_dict(f: Finding) -> dict:
+def finding_dict(result: LintResult, f: Finding) -> dict:
     return {
         "rule": f.rule,
         "severity": f.severity.label,
@@ -52,7 +121,7 @@ def finding_dict(f: Finding) -> dict:
         "line": f.line,
         "column": f.column,
         "pointer": f.pointer,
-        "fingerprint": fingerprint(f),
+        "fingerprint": result_fingerprint(result, f),
     }
 
 
@@ -61,8 +130,8 @@ def as_json(result: LintResult) -> str:
     document = {
         "format": "planctl-lint",
         "version": JSON_FORMAT_VERSION,
-        "tool": {"name": "planctl", "version": __version__},
-        "findings": [finding_dict(f) for f in result.findings],
+        "tool": {"name": "planctl", "version": __version__, "ruleset": result.ruleset},
+        "findings": [finding_dict(result, f) for f in result.findings],
         "summary": {
             "files": result.files,
             "error": counts.get("error", 0),
@@ -70,12 +139,26 @@ def as_json(result: LintResult) -> str:
             "info": counts.get("info", 0),
             "suppressed": len(result.suppressed),
             "waived": len(result.waived),
+            "baselined": len(result.baselined),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[LintResult], str]] = {
+def _in_module(module: str, function: str) -> Reporter:
+    """A reporter that lives in its own module, imported on first use."""
+    def report(result: LintResult) -> str:
+        return getattr(importlib.import_module(f"{__package__}.{module}"), function)(result)
+
+    report.__name__ = report.__qualname__ = function
+    return report
+
+
+REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
+    "sarif": _in_module("sarif", "sarif"),
+    "github": _in_module("github", "annotations"),
+    "markdown": _in_module("markdown", "markdown"),
+    "junit": _in_module("junit", "junit"),
 }

@@ -1,0 +1,59 @@
+"""--baseline: report only the findings that a saved JSON result does not already have.
+
+A repository with old findings adopts planctl gradually: save `planctl lint --format json` once,
+then CI fails only on new findings. Findings are matched by fingerprint, which survives line
+moves and reworded messages; a fingerprint counts as many times as the baseline holds it, so a
+second identical finding is new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+from ..document import load
+from ..errors import PlanctlError
+from . import schema
+from .reporters import result_fingerprint
+from .runner import LintResult
+
+# A baseline of a whole country's plans is far larger than any plan.
+MAX_BYTES = 256 * 1024 * 1024
+HOW_TO_MAKE = "save one with: planctl lint --format json > {path}"
+
+
+def load_baseline(path: Path) -> Counter[str]:
+    """The fingerprints of a saved `planctl lint --format json` result, with their counts."""
+    how = HOW_TO_MAKE.format(path=path)
+    if not path.exists():
+        raise PlanctlError(f"baseline {path}: no such file ({how})")
+    if path.is_dir():
+        raise PlanctlError(f"baseline {path}: is a folder, not a JSON file ({how})")
+    # JSON is YAML: the located loader gives a line and column for every problem.
+    doc = load(path, max_bytes=MAX_BYTES, name=str(path))
+    if doc.error:
+        e = doc.error
+        raise PlanctlError(f"{e.file}:{e.line}:{e.column}: baseline is not valid JSON: {e.message} ({how})")
+    if not isinstance(doc.data, dict):
+        raise PlanctlError(f"{path}:1:1: baseline is not a planctl lint JSON result ({how})")
+    problems = schema.check(doc, "lint-result")
+    if problems:
+        p = problems[0]
+        raise PlanctlError(f"{p.file}:{p.line}:{p.column}: baseline is not a planctl lint JSON result: "
+                           f"{p.message} ({how})")
+    return Counter(f["fingerprint"] for f in doc.data["findings"])
+
+
+def apply_baseline(result: LintResult, known: Counter[str]) -> LintResult:
+    """The result without the findings the baseline knows; those go to `baselined`."""
+    left = Counter(known)
+    kept, hidden = [], []
+    for f in result.findings:
+        fp = result_fingerprint(result, f)
+        if left[fp] > 0:
+            left[fp] -= 1
+            hidden.append(f)
+        else:
+            kept.append(f)
+    return dataclasses.replace(result, findings=kept, baselined=result.baselined + hidden)

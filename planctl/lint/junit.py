@@ -1,0 +1,64 @@
+"""JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines, CircleCI).
+
+The layout ESLint's junit formatter made common, which these systems all render: one testsuite
+per file; one testcase per finding, named after its rule and position, failed when the finding
+is an error; a clean file gets one passing testcase, so it shows as checked. Warnings and infos
+pass, with their text in system-out: they do not fail the lint either, unless --fail-on says so.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..model import Finding, Severity
+from .reporters import repo_path
+from .runner import LintResult
+
+# Characters XML 1.0 cannot carry at all, even escaped; a plan's text could contain them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def classname(path: str) -> str:
+    # Jenkins splits a classname at dots into package and class: drop the extension.
+    return path.rsplit(".", 1)[0] if path.endswith((".yaml", ".yml")) else path
+
+
+def testcase(suite: ET.Element, path: str, f: Finding) -> None:
+    case = ET.SubElement(suite, "testcase", name=xml_text(f"{f.rule} at {f.line}:{f.column}: {f.message}"),
+                         classname=xml_text(classname(path)), time="0")
+    detail = f"{path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
+    if f.hint:
+        detail += f"\nhint: {f.hint}"
+    if f.severity is Severity.ERROR:
+        failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.rule)
+        failure.text = xml_text(detail)
+    else:
+        ET.SubElement(case, "system-out").text = xml_text(detail)
+
+
+def junit(result: LintResult) -> str:
+    by_file: dict[str, list[Finding]] = {name: [] for name in result.checked}
+    for f in result.findings:
+        by_file.setdefault(f.file, []).append(f)
+    errors_total = sum(f.severity is Severity.ERROR for f in result.findings)
+    root = ET.Element("testsuites", name="planctl lint", tests="0", failures=str(errors_total),
+                      errors="0", time="0")
+    tests_total = 0
+    for name, findings in by_file.items():
+        path = repo_path(result, name)
+        failures = sum(f.severity is Severity.ERROR for f in findings)
+        suite = ET.SubElement(root, "testsuite", name=xml_text(path), tests=str(max(len(findings), 1)),
+                              failures=str(failures), errors="0", skipped="0", time="0")
+        for f in findings:
+            testcase(suite, path, f)
+        if not findings:
+            ET.SubElement(suite, "testcase", name="no findings", classname=xml_text(classname(path)), time="0")
+        tests_total += max(len(findings), 1)
+    root.set("tests", str(tests_total))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

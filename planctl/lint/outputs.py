@@ -1,0 +1,97 @@
+"""Where lint's reports go: standard output, `--output FORMAT=PATH` files, the GitHub job summary.
+
+One run can print text for the terminal and write SARIF for code scanning. Under GitHub Actions
+(GITHUB_ACTIONS=true) standard output defaults to workflow commands, which GitHub turns into
+annotations on the pull request; whenever those are produced and GITHUB_STEP_SUMMARY names a
+file, the Markdown report is appended to it and shows on the run's summary page.
+
+Output paths are checked before linting, so a typo fails at once rather than after the work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, TextIO
+
+from ..errors import PlanctlError
+from .reporters import REPORTERS
+from .runner import LintResult
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    path: Path | None  # None: standard output
+
+
+def known_format(name: str, where: str) -> str:
+    if name not in REPORTERS:
+        raise PlanctlError(f"{where}: unknown format {name!r}: use one of {', '.join(REPORTERS)}")
+    return name
+
+
+def parse_output(spec: str) -> Output:
+    """`FORMAT=PATH`, as in `--output sarif=planctl.sarif`."""
+    fmt, sep, path = spec.partition("=")
+    if not sep or not fmt.strip() or not path.strip():
+        raise PlanctlError(f"--output {spec!r}: expected FORMAT=PATH, e.g. --output sarif=planctl.sarif "
+                           f"(formats: {', '.join(REPORTERS)})")
+    target = Path(path)
+    if target.is_dir():
+        raise PlanctlError(f"--output {spec!r}: {path} is a folder; give a file name")
+    parent = target.parent
+    if not parent.is_dir():
+        raise PlanctlError(f"--output {spec!r}: folder {parent} does not exist; create it first")
+    return Output(known_format(fmt.strip(), f"--output {spec!r}"), target)
+
+
+def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> list[Output]:
+    """Standard output first, then the files, in the order given."""
+    if fmt is not None:
+        stdout_format = known_format(fmt, "--format")
+    else:
+        stdout_format = "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+    outputs = [Output(stdout_format, None)]
+    seen: set[Path] = set()
+    for spec in specs:
+        output = parse_output(spec)
+        resolved = output.path.resolve()
+        if resolved in seen:
+            raise PlanctlError(f"--output {spec!r}: {output.path} is given twice")
+        seen.add(resolved)
+        outputs.append(output)
+    return outputs
+
+
+def job_summary(outputs: list[Output], env: Mapping[str, str]) -> Path | None:
+    """The job summary file, when this run produces annotations under GitHub Actions."""
+    wanted = any(o.format == "github" for o in outputs)
+    return Path(env["GITHUB_STEP_SUMMARY"]) if wanted and env.get("GITHUB_STEP_SUMMARY") else None
+
+
+def write_outputs(result: LintResult, outputs: list[Output], stdout: TextIO, env: Mapping[str, str]) -> None:
+    reports: dict[str, str] = {}
+
+    def report(fmt: str) -> str:
+        if fmt not in reports:
+            reports[fmt] = REPORTERS[fmt](result)
+        return reports[fmt]
+
+    for output in outputs:
+        if output.path is None:
+            stdout.write(report(output.format))
+            continue
+        try:
+            output.path.write_text(report(output.format), encoding="utf-8")
+        except OSError as exc:
+            raise PlanctlError(f"cannot write the {output.format} report to {output.path}: "
+                               f"{exc.strerror or exc}") from None
+    summary = job_summary(outputs, env)
+    if summary is not None:
+        try:
+            with summary.open("a", encoding="utf-8") as handle:
+                handle.write(report("markdown") + "\n")
+        except OSError as exc:
+            raise PlanctlError(f"cannot append the job summary to {summary} (GITHUB_STEP_SUMMARY): "
+                               f"{exc.strerror or exc}") from None

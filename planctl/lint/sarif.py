@@ -1,0 +1,95 @@
+"""SARIF 2.1.0, for GitHub code scanning and SARIF viewers.
+
+What GitHub needs to track an alert across commits: the same `ruleId`, the same repository-
+relative file URI, and `partialFingerprints` that do not change when lines move or a message is
+reworded (planctl's finding fingerprint). Only reported findings are results: GitHub ignores
+SARIF `suppressions`, so waived, suppressed and baselined findings would come back as open
+alerts; the run records how many there were instead.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from .. import __version__
+from ..model import Finding, Severity
+from .reporters import repo_path, result_fingerprint, rule_metadata
+from .runner import LintResult
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "planctlFingerprint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_location(result: LintResult, name: str) -> dict:
+    """A URI relative to the repository root, percent-encoded (a plan folder may be 'Trà Vinh')."""
+    path = repo_path(result, name)
+    if PurePosixPath(path).is_absolute() or path[1:3] == ":/":
+        return {"uri": "file:///" + quote(path.lstrip("/"), safe="/:")}
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def descriptor(rule_id: str, severity: Severity) -> dict:
+    meta = rule_metadata(rule_id)
+    return {
+        "id": rule_id,
+        "name": rule_id,
+        "shortDescription": {"text": meta["summary"]},
+        "fullDescription": {"text": meta["description"] or meta["summary"]},
+        "help": {"text": meta["help"] or meta["summary"]},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"tags": ["planctl", rule_id.split(".", 1)[0]]},
+    }
+
+
+def sarif_result(result: LintResult, finding: Finding, index: int) -> dict:
+    message = f"{finding.message}. Hint: {finding.hint}" if finding.hint else finding.message
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact_location(result, finding.file),
+                "region": {"startLine": finding.line, "startColumn": finding.column},
+            },
+        }],
+        "partialFingerprints": {FINGERPRINT_KEY: result_fingerprint(result, finding)},
+        "properties": {"pointer": finding.pointer},
+    }
+
+
+def sarif(result: LintResult) -> str:
+    # A rule's default level is the severity it reports with; a finding may carry another
+    # (waiver.unused is a warning), so the first finding of each rule decides.
+    first: dict[str, Severity] = {}
+    for f in result.findings:
+        first.setdefault(f.rule, f.severity)
+    rule_ids = sorted(first)
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    run = {
+        "tool": {"driver": {
+            "name": "planctl",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [descriptor(rule_id, first[rule_id]) for rule_id in rule_ids],
+            "properties": {"ruleset": result.ruleset},
+        }},
+        # libyaml counts columns in characters, not in UTF-16 code units (SARIF's default).
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": artifact_location(result, name), "roles": ["analysisTarget"]}
+                      for name in result.checked],
+        "results": [sarif_result(result, f, index[f.rule]) for f in result.findings],
+        "invocations": [{
+            "executionSuccessful": True,
+            "properties": {"suppressed": len(result.suppressed), "waived": len(result.waived),
+                           "baselined": len(result.baselined)},
+        }],
+        "properties": {"ruleset": result.ruleset},
+    }
+    document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
