@@ -79,10 +79,15 @@ def check(doc: Document, kind: str) -> list[Finding]:
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
-    """For oneOf/anyOf, report the branch that got furthest rather than 'is not valid under any'."""
+    """For oneOf/anyOf, report the branch that got furthest rather than 'is not valid under any'.
+
+    A branch for another type of value is not the one the planner meant: for `date: 15/6/2011`
+    against "a YYYY-MM-DD date or null", best_match alone picks "is not of type null".
+    """
     for error in errors:
         if error.context and error.validator in ("oneOf", "anyOf"):
-            best = jsonschema.exceptions.best_match(error.context)
+            meant = [e for e in error.context if e.validator != "type"] or error.context
+            best = jsonschema.exceptions.best_match(meant)
             yield best if best is not None else error
         else:
             yield error
