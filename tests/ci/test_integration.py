@@ -1,0 +1,231 @@
+"""The files a plans repository uses: the pre-commit hook definition and the GitHub Actions workflow.
+
+The workflow's shell steps are run for real, in a plans repository, with the environment GitHub
+Actions gives them; pre-commit installs and runs the hook from this checkout when it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planctl.cli import app
+from planctl.document import load_data
+
+from tests.conftest import ROOT
+from tests.ci.conftest import git
+from tests.ci.test_formats import parse_commands
+
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+WORKFLOW = ROOT / ".github" / "workflows" / "planctl.yml"
+DIFF_COMMAND = "planctl diff --format markdown origin/${{ github.base_ref }}...HEAD"
+VENV_BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str | None:
+    """An executable from the test's own environment, else from PATH."""
+    beside = VENV_BIN / name
+    return str(beside) if beside.is_file() else shutil.which(name)
+
+
+# --- pre-commit -----------------------------------------------------------------------------
+
+def hook() -> dict:
+    hooks = load_data(HOOKS)
+    assert isinstance(hooks, list) and len(hooks) == 1
+    return hooks[0]
+
+
+def test_hook_lints_every_plan_when_anything_that_decides_findings_changes():
+    h = hook()
+    assert h["id"] == "planctl-lint" and h["language"] == "python"
+    assert h["entry"] == "planctl lint" and h["pass_filenames"] is False
+    # pre-commit matches `files` with re.search against paths relative to the repository root.
+    files = re.compile(h["files"])
+    for path in ("plans/tra-vinh/qd-952-2011.yaml", "plans/national/qd-1755-2010.yaml", "plans/x.yml",
+                 "rules/policy/default.yaml", "rules/consistency/group-total.yaml",
+                 "schema/plan.schema.json", "pyproject.toml"):
+        assert files.search(path), path
+    for path in ("README.md", "plans/README.md", "docs/plans/x.yaml", "src/pyproject.toml", "plans/a.yaml.bak"):
+        assert not files.search(path), path
+
+
+def test_hook_entry_is_an_installed_command():
+    scripts = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'^planctl = "planctl\.cli:main"$', scripts, re.M)
+    assert CliRunner().invoke(app, ["lint", "--help"]).exit_code == 0
+
+
+def test_hook_definition_is_valid_for_pre_commit():
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed "
+                                    "(pip install pre-commit) to check the hook definition")
+    manifest = clientlib.load_manifest(str(HOOKS))
+    assert [h["id"] for h in manifest] == ["planctl-lint"]
+
+
+def test_pre_commit_installs_and_runs_the_hook_from_this_checkout(plans_repo, tmp_path):
+    """Slow (pre-commit builds a virtualenv and pip-installs planctl from PyPI's packages)."""
+    pre_commit = tool("pre-commit")
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install pre-commit); this test runs "
+                    "`pre-commit try-repo` on the hook definition")
+    if not (ROOT / ".git").exists():
+        pytest.skip("pre-commit try-repo needs this checkout to be a git repository")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
+    run = subprocess.run([pre_commit, "try-repo", str(ROOT), "planctl-lint", "--all-files", "--color", "never"],
+                         cwd=plans_repo, env=env, capture_output=True, text=True, timeout=900)
+    output = run.stdout + run.stderr
+    if run.returncode not in (0, 1):  # 3 is pre-commit's own failure, e.g. an install without network
+        pytest.fail(f"pre-commit could not install the hook (exit {run.returncode}):\n{output[-3000:]}")
+    assert run.returncode == 1, output[-3000:]
+    assert re.search(r"planctl lint\.+Failed", output)
+    assert "plans/demo/plan.yaml:20:21: error consistency.group-total" in output
+    assert "3 files checked: 6 errors, 1 warning, 1 info" in output
+
+
+# --- GitHub Actions workflow ----------------------------------------------------------------
+
+def workflow() -> dict:
+    return load_data(WORKFLOW)
+
+
+def steps() -> list[dict]:
+    jobs = workflow()["jobs"]
+    assert list(jobs) == ["planctl"]
+    return jobs["planctl"]["steps"]
+
+
+def step(step_id: str) -> dict:
+    found = [s for s in steps() if s.get("id") == step_id]
+    assert len(found) == 1, step_id
+    return found[0]
+
+
+def uses(prefix: str) -> dict:
+    found = [s for s in steps() if s.get("uses", "").startswith(prefix)]
+    assert len(found) == 1, prefix
+    return found[0]
+
+
+def test_workflow_triggers_and_permissions():
+    w = workflow()
+    assert "pull_request" in w["on"] and "push" in w["on"]
+    for path in ("plans/**", "rules/**", "schema/**", "pyproject.toml"):
+        assert path in w["on"]["pull_request"]["paths"]
+    assert w["permissions"]["security-events"] == "write"
+    assert w["permissions"]["pull-requests"] == "write"
+    assert w["permissions"]["contents"] == "read"
+
+
+def test_workflow_checks_out_full_history_for_diff():
+    checkout = uses("actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == 0
+    assert steps().index(checkout) == 0
+
+
+def test_workflow_uploads_the_sarif_file_the_lint_step_writes():
+    lint_step = step("lint")
+    written = re.search(r"--output[ =]sarif=(\S+)", lint_step["run"])
+    assert written
+    upload = uses("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == written.group(1)
+    assert "!cancelled()" in upload["if"], "findings must be uploaded when the lint step fails"
+    assert steps().index(upload) > steps().index(lint_step)
+
+
+def test_workflow_comments_the_pull_request_diff():
+    diff = step("diff")
+    assert DIFF_COMMAND in diff["run"]
+    assert "pull_request" in diff["if"] and "!cancelled()" in diff["if"]
+    written = re.search(re.escape(DIFF_COMMAND) + r" > (\S+)", diff["run"]).group(1)
+    comment = uses("actions/github-script@")
+    assert "steps.diff.outcome == 'success'" in comment["if"]
+    assert f"readFileSync('{written}'" in comment["with"]["script"]
+    assert "updateComment" in comment["with"]["script"], "one comment, updated on every push"
+
+
+def github_env(tmp_path: Path) -> tuple[dict, Path]:
+    """The environment GitHub Actions gives a `run:` step, with planctl on PATH."""
+    summary = tmp_path / "step-summary.md"
+    summary.touch()
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary),
+           "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return env, summary
+
+
+def run_step(script: str, cwd: Path, env: dict, **expressions: str) -> subprocess.CompletedProcess:
+    for name, value in expressions.items():  # what Actions substitutes before the shell runs
+        script = script.replace("${{ %s }}" % name, value)
+    assert "${{" not in script, script
+    # GitHub runs `run:` steps with `bash -e {0}`.
+    return subprocess.run(["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_workflow_lint_step_annotates_summarises_and_writes_sarif(own_plans_repo, tmp_path):
+    env, summary = github_env(tmp_path)
+    run = run_step(step("lint")["run"], own_plans_repo, env)
+    assert run.returncode == 1, run.stderr
+    commands, plain = parse_commands(run.stdout)
+    assert len(commands) == 8 and {c["command"] for c in commands} == {"error", "warning", "notice"}
+    assert plain == ["3 files checked: 6 errors, 1 warning, 1 info"]
+    assert summary.read_text(encoding="utf-8").startswith("### planctl lint\n\n**❌ 6 errors**")
+    sarif_file = uses("github/codeql-action/upload-sarif@")["with"]["sarif_file"]
+    sarif = json.loads((own_plans_repo / sarif_file).read_text(encoding="utf-8"))
+    assert len(sarif["runs"][0]["results"]) == 8
+
+
+def test_workflow_install_step_explains_a_missing_configuration(tmp_path):
+    env, _ = github_env(tmp_path)
+    env["PLANCTL_PIP_SPEC"] = ""
+    run = run_step(step("install")["run"], tmp_path, env)
+    assert run.returncode == 2
+    assert run.stdout.startswith("::error title=planctl is not configured::Set the repository variable PLANCTL_PIP_SPEC")
+
+
+def planctl_has_diff() -> bool:
+    return CliRunner().invoke(app, ["diff", "--help"]).exit_code == 0
+
+
+def test_workflow_diff_step_writes_the_pull_request_diff(tmp_path):
+    if not planctl_has_diff():
+        pytest.skip("`planctl diff` is not in this build yet; the workflow step is checked by text above")
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "tests" / "ci" / "fixture", work)
+    who = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
+    git(work, "init", "-q", "-b", "main")
+    git(work, "add", "-A")
+    git(work, *who, "commit", "-q", "-m", "plans")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    git(work, "checkout", "-q", "-b", "raise-budget")
+    plan = work / "plans" / "demo" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("amounts: {nstw: 2500}", "amounts: {nstw: 3000}"),
+                    encoding="utf-8")
+    git(work, *who, "commit", "-q", "-am", "raise p1")
+    git(work, "fetch", "-q", "origin")
+    env, summary = github_env(tmp_path)
+    run = run_step(step("diff")["run"], work, env, **{"github.base_ref": "main"})
+    assert run.returncode == 0, run.stderr
+    diff = (work / "planctl-diff.md").read_text(encoding="utf-8")
+    assert "p1" in diff and diff in summary.read_text(encoding="utf-8")
+
+
+def test_workflow_is_valid_for_github():
+    checker = tool("check-jsonschema")
+    if checker is None:
+        pytest.skip("check-jsonschema is not installed (pip install check-jsonschema); it carries "
+                    "SchemaStore's schema of GitHub workflows")
+    for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
+        run = subprocess.run([checker, "--builtin-schema", schema, str(WORKFLOW)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
