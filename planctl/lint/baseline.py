@@ -9,16 +9,17 @@ second identical finding is new.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from pathlib import Path
 
-from ..document import load
+from ..document import Document, load
 from ..errors import PlanctlError
 from . import schema
 from .reporters import result_fingerprint
 from .runner import LintResult
 
-# A baseline of a whole country's plans is far larger than any plan.
+# A baseline of a whole country's plans is far larger than any plan (only read again on errors).
 MAX_BYTES = 256 * 1024 * 1024
 HOW_TO_MAKE = "save one with: planctl lint --format json > {path}"
 
@@ -30,19 +31,26 @@ def load_baseline(path: Path) -> Counter[str]:
         raise PlanctlError(f"baseline {path}: no such file ({how})")
     if path.is_dir():
         raise PlanctlError(f"baseline {path}: is a folder, not a JSON file ({how})")
-    # JSON is YAML: the located loader gives a line and column for every problem.
-    doc = load(path, max_bytes=MAX_BYTES, name=str(path))
-    if doc.error:
-        e = doc.error
-        raise PlanctlError(f"{e.file}:{e.line}:{e.column}: baseline is not valid JSON: {e.message} ({how})")
-    if not isinstance(doc.data, dict):
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise PlanctlError(f"baseline {path}: cannot read it: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise PlanctlError(f"baseline {path}: not UTF-8 text (byte {exc.start}) ({how})") from None
+    except json.JSONDecodeError as exc:
+        raise PlanctlError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg} ({how})") from None
+    if not isinstance(data, dict):
         raise PlanctlError(f"{path}:1:1: baseline is not a planctl lint JSON result ({how})")
-    problems = schema.check(doc, "lint-result")
+    problems = schema.check(Document(str(path), data=data), "lint-result")
     if problems:
+        # json keeps no positions; the located loader reads JSON too (JSON is YAML), to say where.
+        located = load(path, max_bytes=MAX_BYTES, name=str(path))
+        if located.ok and isinstance(located.data, dict):
+            problems = schema.check(located, "lint-result") or problems
         p = problems[0]
         raise PlanctlError(f"{p.file}:{p.line}:{p.column}: baseline is not a planctl lint JSON result: "
                            f"{p.message} ({how})")
-    return Counter(f["fingerprint"] for f in doc.data["findings"])
+    return Counter(f["fingerprint"] for f in data["findings"])
 
 
 def apply_baseline(result: LintResult, known: Counter[str]) -> LintResult:

@@ -105,7 +105,8 @@ def test_baseline_and_fail_on_together(own_plans_repo, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (None, "baseline {path}: no such file (save one with: planctl lint --format json > {path})"),
-    ('{"format": "planctl-lint", "version": 1,\n  "findings": [', "{path}:3:1: baseline is not valid JSON"),
+    ('{"format": "planctl-lint", "version": 1,\n  "findings": [', "{path}:2:16: baseline is not valid JSON: Expecting value"),
+    (b'{"a": "\xff"}', "baseline {path}: not UTF-8 text (byte 7)"),
     ("[1, 2]", "{path}:1:1: baseline is not a planctl lint JSON result"),
     ('{"version": "2.1.0", "runs": []}', "{path}:1:1: baseline is not a planctl lint JSON result: missing required key 'format'"),
     ('{"format": "planctl-lint", "version": 1, "tool": {"name": "planctl", "version": "0.1.0"},\n'
@@ -115,7 +116,7 @@ def test_baseline_and_fail_on_together(own_plans_repo, tmp_path):
 def test_bad_baseline_is_a_usage_error(plans_repo, tmp_path, content, message):
     path = tmp_path / "baseline.json"
     if content is not None:
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     run = lint(plans_repo, "--baseline", str(path))
     assert run.exit_code == 2
     assert run.stdout == ""
