@@ -7,6 +7,7 @@ give back exactly its findings.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -17,9 +18,12 @@ import jsonschema
 import pytest
 
 from planctl import __version__
+from planctl.config import load_config
+from planctl.lint.markdown import markdown
+from planctl.lint.runner import lint as run_lint
 
 from tests.conftest import ROOT
-from tests.ci.conftest import Reports, lint
+from tests.ci.conftest import lint, working_directory
 
 SARIF_SCHEMA_PLACES = (ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0.json",
                        Path("/work/shared/reference/sarif-schema-2.1.0.json"))
@@ -27,13 +31,11 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# The runs here are at the repository root, so a finding's `file` is also its repository path.
+
+
 def expected_message(finding: dict, joiner: str) -> str:
     return finding["message"] + (f"{joiner}{finding['hint']}" if finding["hint"] else "")
-
-
-def repo_file(reports: Reports, finding: dict) -> str:
-    """The finding's file relative to the repository root (the runs here are at the root)."""
-    return finding["file"]
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -86,7 +88,7 @@ def test_sarif_results_are_the_findings(reports):
         assert result["message"]["text"] == expected_message(finding, ". Hint: ")
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
-        assert unquote(location["artifactLocation"]["uri"]) == repo_file(reports, finding)
+        assert unquote(location["artifactLocation"]["uri"]) == finding["file"]
         assert (reports.cwd / unquote(location["artifactLocation"]["uri"])).is_file()
         assert location["region"] == {"startLine": finding["line"], "startColumn": finding["column"]}
         assert result["partialFingerprints"] == {"planctlFingerprint/v1": finding["fingerprint"]}
@@ -115,7 +117,7 @@ def test_sarif_lists_every_checked_file(reports):
     assert all((reports.cwd / uri).is_file() for uri in uris)
 
 
-def test_sarif_uris_are_percent_encoded(plans_repo, tmp_path):
+def test_sarif_uris_are_percent_encoded(plans_repo):
     run = lint(plans_repo, "--format", "sarif", "plans/trà vinh")
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in json.loads(run.stdout)["runs"][0]["results"]}
@@ -154,7 +156,7 @@ def test_github_commands_parse_back_to_the_findings(reports):
     for command, finding in zip(commands, findings):
         assert command == {
             "command": COMMANDS[finding["severity"]],
-            "file": repo_file(reports, finding),
+            "file": finding["file"],
             "line": str(finding["line"]),
             "col": str(finding["column"]),
             "title": f"planctl {finding['rule']}",
@@ -166,14 +168,13 @@ def test_github_commands_parse_back_to_the_findings(reports):
 
 def test_github_escaping_of_hostile_text(plans_repo):
     """The fixture's split note holds %, CR, LF, ':' and ','; its folder and file name too."""
-    commands, plain = parse_commands(lint(plans_repo, "--format", "github").stdout)
-    split, = [c for c in commands if c["title"] == "planctl caps.split-total"]
-    assert "'DN\a 40%,\r\nquỹ: 40%'" in split["message"]
-    files = {c["file"] for c in commands}
-    assert "plans/trà vinh/broken,v2:100%.yaml" in files
     raw = lint(plans_repo, "--format", "github").stdout
     assert "file=plans/trà vinh/broken%2Cv2%3A100%25.yaml," in raw
     assert "40%25,%0D%0Aquỹ: 40%25" in raw
+    commands, _ = parse_commands(raw)
+    split, = [c for c in commands if c["title"] == "planctl caps.split-total"]
+    assert "'DN\a 40%,\r\nquỹ: 40%'" in split["message"]
+    assert "plans/trà vinh/broken,v2:100%.yaml" in {c["file"] for c in commands}
 
 
 def test_github_format_is_automatic_under_github_actions(plans_repo, tmp_path):
@@ -221,7 +222,7 @@ def test_markdown_table_holds_the_findings(reports):
         assert len(row) == 5, row  # a '|' in a plan's text would have split the row
         icon, file, position, rule, message = row
         assert icon == {"error": "❌", "warning": "⚠️", "info": "ℹ️"}[finding["severity"]]
-        assert file.strip("`") == repo_file(reports, finding)
+        assert file.strip("`") == finding["file"]
         assert position == f"{finding['line']}:{finding['column']}"
         assert rule.strip("`") == finding["rule"]
         assert plain(message) == expected_message(finding, "\n*hint:* ").replace("\r", "")
@@ -238,14 +239,6 @@ def test_markdown_without_findings_says_so(own_plans_repo):
 
 
 def test_markdown_stays_under_the_comment_limit(plans_repo):
-    import dataclasses
-
-    from planctl.config import load_config
-    from planctl.lint.markdown import markdown
-    from tests.ci.conftest import working_directory
-
-    from planctl.lint.runner import lint as run_lint
-
     with working_directory(plans_repo):
         result = run_lint([], load_config())
     many = dataclasses.replace(result, findings=result.findings * 500)
@@ -267,7 +260,7 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_error(reports):
     assert int(root.get("tests")) == sum(len(s.findall("testcase")) for s in suites)
     by_file: dict[str, list[dict]] = {}
     for f in findings:
-        by_file.setdefault(repo_file(reports, f), []).append(f)
+        by_file.setdefault(f["file"], []).append(f)
     for suite in suites:
         expected = by_file.get(suite.get("name"), [])
         cases = suite.findall("testcase")
