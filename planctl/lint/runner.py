@@ -54,6 +54,8 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
             if path.suffix not in YAML_SUFFIXES:
                 raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
             files.append(path)
+        elif path.exists():  # a pipe or a device: reading it could block forever
+            raise PlanctlError(f"{path}: not a regular file or folder")
         else:
             raise PlanctlError(f"{path}: no such file or directory")
     return list(dict.fromkeys(files))
