@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import posixpath
+import re
 from typing import Callable
 
 from .. import __version__
@@ -101,12 +102,26 @@ def summary_line(result: LintResult) -> str:
     return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(value: str) -> str:
+    """Control characters from a plan shown as escapes (\\n, \\x1b), as Python's repr would.
+
+    Editors and CI problem matchers read one finding per line, and a line break or an escape
+    sequence in a plan's text must not start a line of its own (under GitHub Actions, a line
+    starting with '::' is a command) or recolour the terminal.
+    """
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), value)
+
+
 def text(result: LintResult) -> str:
     lines = []
     for f in result.findings:
-        lines.append(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}")
+        lines.append(one_line(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
         if f.hint:
-            lines.append(f"    hint: {f.hint}")
+            lines.append(one_line(f"    hint: {f.hint}"))
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -57,6 +57,22 @@ def test_stdout_defaults_to_text_and_equals_the_text_file(reports):
     assert reports.stdout.splitlines()[-1].startswith(f"{reports.json['summary']['files']} files checked")
 
 
+def test_text_has_one_line_per_finding_whatever_the_plan_says(reports):
+    """A line break or escape sequence in a plan's text must not split a finding (problem matchers)."""
+    lines = reports.files["text"].splitlines()
+    findings = reports.json["findings"]
+    assert len(lines) == len(findings) + sum(bool(f["hint"]) for f in findings) + 1
+    finding_lines = [line for line in lines[:-1] if not line.startswith("    hint: ")]
+    for line, f in zip(finding_lines, findings):
+        assert line.startswith(f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} ")
+    assert not any(ch < " " or "\x7f" <= ch <= "\x9f" for line in lines for ch in line)
+
+
+def test_text_shows_control_characters_as_escapes(plans_repo):
+    out = lint(plans_repo, "plans/demo").stdout
+    assert "the split 'DN\\x07 40%,\\r\\nquỹ: 40%' adds up to 80%" in out
+
+
 # --- SARIF ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
