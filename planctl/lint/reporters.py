@@ -67,7 +67,7 @@ def rule_metadata(rule_id: str) -> dict[str, str]:
         return {"summary": summary, "description": summary + ".", "help": PSEUDO_RULE_HELP.get(rule_id, summary)}
     rule = by_id(rule_id)
     if rule is None:
-        return {"summary": f"planctl rule {rule_id}", "description": "", "help": f"planctl rules explain {rule_id}"}
+        return {"summary": f"planctl rule {rule_id}", "description": "", "help": ""}
     return {"summary": rule.summary, "description": rule.description, "help": explain(rule)}
 
 
