@@ -106,7 +106,7 @@ def schema_command(
     from .resources import schema_path
 
     path = schema_path(kind)
-    if not path.is_file():
+    if not kind.replace("-", "").isalpha() or not path.is_file():  # a name, never a path
         from .resources import DATA
 
         known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in (DATA / "schema").glob("*.schema.json")))
