@@ -81,7 +81,8 @@ def own_plans_repo(tmp_path) -> Path:
 
 
 def real_plans_present() -> bool:
-    return all(any((ROOT / "plans" / province).glob("*.yaml")) for province in REAL_PLANS)
+    """At least one provincial plan is in plans/ (they are encoded one province at a time)."""
+    return any(any((ROOT / "plans" / province).glob("*.yaml")) for province in REAL_PLANS)
 
 
 @dataclass(frozen=True)
