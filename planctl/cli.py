@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+import click
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .errors import PlanctlError
@@ -96,7 +98,7 @@ def lint(
 
 @app.command("schema")
 def schema_command(
-    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, lint-result."),
+    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, lint-result, diff-result, log-result."),
 ) -> None:
     """Print a JSON Schema, for editors and other tools.
 
@@ -146,6 +148,68 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
     except PlanctlError as exc:
         fail(str(exc))
     sys.stdout.write(explain(rule))
+
+
+
+class _PathsAfterDashDash(TyperCommand):
+    """Keeps the arguments after `--` apart: as in git, they are paths, never revisions."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" in args:
+            at = args.index("--")
+            ctx.meta["planctl.paths"] = args[at + 1:]
+            args = args[:at]
+        return super().parse_args(ctx, args)
+
+
+@app.command("diff", cls=_PathsAfterDashDash)
+def diff_command(
+    ctx: typer.Context,
+    args: list[str] = typer.Argument(None, metavar="[REV [REV] | A..B | A...B] [[--] PATH...]",
+                                     help="What to compare, as in git diff: nothing (HEAD against the working "
+                                          "tree), REV (REV against the working tree), A B or A..B (A against "
+                                          "B), A...B (from the merge base of A and B to B: a pull request's "
+                                          "view). Then paths to limit the comparison to."),
+    format: str = typer.Option("text", "--format", "-f", help="text (a terminal table), markdown (for a "
+                                                                "pull-request comment) or json."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when a plan changed."),
+) -> None:
+    """Show what changed in plans between two revisions: budgets per project and funding source,
+    targets, and the effect on totals per group, source, type and year.
+
+    Items are matched by id (a reorder is no change; a project under another group is a move);
+    renamed plan files are followed. Without paths, the plans of [tool.planctl] are compared.
+    Exit code 0 (1 with --exit-code when a plan changed), 2 on an error.
+    """
+    from .history.commands import run_diff
+
+    try:
+        output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd())
+    except PlanctlError as exc:
+        fail(str(exc))
+    sys.stdout.write(output)
+    raise typer.Exit(code)
+
+
+@app.command("log")
+def log_command(
+    plan: Path = typer.Argument(..., help="The plan file whose history to show."),
+    item: str = typer.Option(None, "--item", metavar="ID", help="Only the commits that changed this project."),
+    target: str = typer.Option(None, "--target", metavar="ID", help="Only the commits that changed this target."),
+    rev: str = typer.Option("HEAD", "--rev", metavar="REV", help="Start from this revision."),
+    max_count: int = typer.Option(None, "--max-count", "-n", help="Show at most this many commits."),
+    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+) -> None:
+    """List the commits that changed a plan (or one project or target), newest first, with the
+    change each made, e.g. "nstw 3,000 → 3,500 (+500, +16.7%)". Renames are followed.
+    """
+    from .history.commands import run_log
+
+    try:
+        output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd())
+    except PlanctlError as exc:
+        fail(str(exc))
+    sys.stdout.write(output)
 
 
 def main() -> None:

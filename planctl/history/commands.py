@@ -1,0 +1,62 @@
+"""`planctl diff` and `planctl log` as functions from arguments to (output, exit code).
+
+The CLI parses options and calls these; they build the pieces (repository, selection, scope),
+run them and pick the renderer. A renderer's module is imported only when its format is asked
+for, so `--format json` never loads tabulate.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Callable
+
+from ..config import load_config
+from ..errors import PlanctlError
+
+EXIT_OK, EXIT_CHANGED = 0, 1
+
+DIFF_FORMATS = {"text": ("render", "text"), "markdown": ("render", "markdown"), "json": ("jsonout", "diff_json")}
+LOG_FORMATS = {"text": ("render", "log_text"), "markdown": ("render", "log_markdown"), "json": ("jsonout", "log_json")}
+
+
+def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[[Any], str]:
+    if name not in formats:
+        raise PlanctlError(f"unknown format {name!r}: use {', '.join(formats)}")
+    module, function = formats[name]
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+
+
+def run_diff(args: list[str], after_dashdash: list[str] | None, format: str, exit_code: bool,
+             cwd: Path) -> tuple[str, int]:
+    from .compare import compare
+    from .revisions import Repository
+    from .select import scope, select, split_arguments
+
+    render = renderer(DIFF_FORMATS, format)
+    config = load_config(cwd)
+    with Repository(cwd) as repo:
+        revisions, paths = split_arguments(repo, args, after_dashdash, cwd)
+        selection = select(repo, revisions)
+        result = compare(repo, selection, scope(repo, config, paths, cwd), config)
+    return render(result), EXIT_CHANGED if exit_code and result.changed else EXIT_OK
+
+
+def run_log(plan: str, revision: str, project: str | None, target: str | None, format: str,
+            max_count: int | None, cwd: Path) -> str:
+    from .log import history
+    from .revisions import Repository
+
+    if project and target:
+        raise PlanctlError("give --item or --target, not both")
+    if max_count is not None and max_count < 1:
+        raise PlanctlError("--max-count must be at least 1")
+    render = renderer(LOG_FORMATS, format)
+    config = load_config(cwd)
+    with Repository(cwd) as repo:
+        start = repo.revision(revision)
+        path = repo.relative(cwd / plan)
+        if not path or (cwd / plan).is_dir():
+            raise PlanctlError(f"{plan} is a folder: planctl log follows one plan file")
+        result = history(repo, path, start, config, project=project, target=target, max_count=max_count)
+    return render(result)

@@ -1,0 +1,191 @@
+"""Build the result of `planctl diff`: which changed files are plans, both sides loaded, diffed.
+
+Only the files git reports as changed between the two revisions are read. A side that cannot
+be compared (it does not parse, it is not a plan, it is too large) is recorded on the plan's
+result as a message for that side, and the other files are compared as usual; nothing in a
+plan file stops the command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Config
+from ..document import load_bytes
+from . import diff as semantic
+from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
+from .revisions import FileChange, Repository, Revision
+from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
+from .select import Scope, Selection
+from .snapshot import Snapshot, build
+
+YAML_SUFFIXES = (".yaml", ".yml")
+EMPTY = build({})
+
+
+@dataclass(frozen=True)
+class SideError:
+    side: str  # old or new
+    revision: str  # the revision's label
+    message: str
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    path: str  # at the new revision (at the old one for a removed plan)
+    old_path: str | None
+    new_path: str | None
+    status: Status  # added, removed or changed (a file renamed without edits is 'changed')
+    id: str
+    title: str
+    unit: str
+    errors: tuple[SideError, ...] = ()
+    problems: tuple[str, ...] = ()  # what could not be compared inside the plan
+    fields: tuple[FieldChange, ...] = ()  # plan-level fields: title, period, unit ...
+    also: tuple[str, ...] = ()  # other sections that changed: citations, roadmap ...
+    projects: tuple[ProjectChange, ...] = ()
+    targets: tuple[TargetChange, ...] = ()
+    groups: tuple[ItemChange, ...] = ()
+    sources: tuple[ItemChange, ...] = ()
+    total: Money = Money(None, None)
+    rollups: tuple[Rollup, ...] = ()
+    stated: tuple[StatedChange, ...] = ()
+    stale: tuple[StaleTotal, ...] = ()
+
+    @property
+    def renamed(self) -> bool:
+        return bool(self.old_path and self.new_path and self.old_path != self.new_path)
+
+    @property
+    def changed(self) -> bool:
+        """Anything a reviewer should see (a change of comments or layout only is not)."""
+        return bool(self.status is not Status.CHANGED or self.renamed or self.errors or self.fields or self.also
+                    or self.projects or self.targets or self.groups or self.sources or self.total.changed
+                    or self.stated)
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: Revision
+    new: Revision
+    title: str
+    plans: tuple[PlanDiff, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(p.changed for p in self.plans)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One revision of one file: the plan, or why it cannot be compared."""
+
+    snapshot: Snapshot | None = None  # when the file is a plan
+    error: str | None = None
+    kind: Any = None  # the file's `kind`, when it parsed as a mapping
+
+    @property
+    def is_plan(self) -> bool:
+        return self.snapshot is not None
+
+
+class Loader:
+    """Reads files at revisions through their blob ids; a blob seen before is not parsed again
+    (in `planctl log`, each commit's new side is the next commit's old side)."""
+
+    def __init__(self, repo: Repository, max_bytes: int) -> None:
+        self.repo = repo
+        self.max_bytes = max_bytes
+        self.cache: dict[str, Side] = {}
+
+    def side(self, path: str | None, blob: str | None, regular: bool) -> Side | None:
+        """The file at one revision (None when it does not exist there)."""
+        if path is None or blob is None:
+            return None
+        if not regular:
+            return Side(error="is a symbolic link or a submodule, not a plan file")
+        if blob not in self.cache:
+            self.cache[blob] = self._read(path, blob)
+        return self.cache[blob]
+
+    def _read(self, path: str, blob: str) -> Side:
+        size = self.repo.blob_size(blob)
+        if size > self.max_bytes:
+            return Side(error=f"is {size:,} bytes, over the limit of {self.max_bytes:,} "
+                              "(max-file-bytes in [tool.planctl])")
+        doc = load_bytes(self.repo.read_blob(blob), path, max_bytes=self.max_bytes)
+        if doc.error is not None:
+            e = doc.error
+            return Side(error=f"does not parse: line {e.line}, column {e.column}: {e.message}")
+        kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+        if kind != "plan":
+            what = f"kind: {kind}" if kind is not None else "no 'kind: plan'"
+            return Side(error=f"is not a plan ({what})", kind=kind)
+        return Side(build(doc.data), kind=kind)
+
+
+def is_yaml(change: FileChange) -> bool:
+    return any(p and p.endswith(YAML_SUFFIXES) for p in (change.old_path, change.new_path))
+
+
+def plan_diff(change: FileChange, old: Side | None, new: Side | None, old_revision: Revision,
+              new_revision: Revision, *, report_errors: bool) -> PlanDiff | None:
+    """The diff of one changed file. A file that is a plan on neither side is None, unless
+    `report_errors` (it was named, or it is in the plan globs and does not parse)."""
+    status = Status.ADDED if change.old_path is None else Status.REMOVED if change.new_path is None else Status.CHANGED
+    base = dict(path=change.path, old_path=change.old_path, new_path=change.new_path, status=status)
+    sides = [(name, side, revision) for name, side, revision in
+             (("old", old, old_revision), ("new", new, new_revision)) if side is not None]
+    if not any(side.is_plan for _, side, _ in sides) and not report_errors:
+        return None
+    errors = tuple(SideError(name, revision.label, side.error or "")
+                   for name, side, revision in sides if not side.is_plan)
+    if errors:
+        shown = next((side.snapshot for _, side, _ in reversed(sides) if side.is_plan), None)
+        return PlanDiff(**base, id=shown.id if shown else "", title=shown.title if shown else "",
+                        unit=shown.unit if shown else "", errors=errors)
+    return diff_plans(base, old.snapshot if old else None, new.snapshot if new else None)
+
+
+def compare_file(loader: Loader, change: FileChange, selection: Selection, scope: Scope) -> PlanDiff | None:
+    """The diff of one changed file, or None when it is not a plan and was not asked for."""
+    named = scope.is_named(change.old_path) or scope.is_named(change.new_path)
+    if not is_yaml(change):
+        if not named:
+            return None  # a README or an image among the plans
+        status = Status.ADDED if change.old_path is None else Status.REMOVED if change.new_path is None \
+            else Status.CHANGED
+        side, revision = ("new", selection.new) if change.new_path else ("old", selection.old)
+        return PlanDiff(change.path, change.old_path, change.new_path, status, "", "", "",
+                        errors=(SideError(side, revision.label,
+                                          "is not a YAML file: planctl diff compares plan files (.yaml)"),))
+    old = loader.side(change.old_path, change.old_blob, change.old_regular)
+    new = loader.side(change.new_path, change.new_blob, change.new_regular)
+    broken = any(s is not None and s.error and s.kind is None for s in (old, new))
+    in_globs = scope.in_plan_globs(change.old_path) or scope.in_plan_globs(change.new_path)
+    return plan_diff(change, old, new, selection.old, selection.new, report_errors=named or (broken and in_globs))
+
+
+def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None) -> PlanDiff:
+    """The semantic diff of two revisions of a plan (None: the plan does not exist there)."""
+    before, after = old or EMPTY, new or EMPTY
+    fields, also = semantic.plan_fields(before, after) if old and new else ((), ())
+    shown = new or old
+    problems = tuple(dict.fromkeys(  # each problem once, saying at which revision
+        [f"at the old revision: {p}" for p in (old.problems if old else ()) if p not in (new.problems if new else ())]
+        + [f"{p}" for p in (new.problems if new else ())]))
+    return PlanDiff(
+        **base, id=shown.id, title=shown.title, unit=shown.unit, problems=problems, fields=fields, also=also,
+        projects=semantic.projects(before, after), targets=semantic.targets(before, after),
+        groups=semantic.groups(before, after), sources=semantic.sources(before, after),
+        total=Money(plan_total(old) if old else None, plan_total(new) if new else None),
+        rollups=rollups(before, after), stated=stated_changes(before, after), stale=stale_totals(before, after))
+
+
+def compare(repo: Repository, selection: Selection, scope: Scope, config: Config) -> DiffResult:
+    changes = repo.changes(selection.old, selection.new, list(scope.pathspecs))
+    loader = Loader(repo, config.max_file_bytes)
+    plans = (compare_file(loader, change, selection, scope) for change in changes)
+    found = sorted((p for p in plans if p is not None), key=lambda p: p.path)
+    return DiffResult(selection.old, selection.new, selection.title, tuple(found))

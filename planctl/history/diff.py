@@ -1,0 +1,201 @@
+"""The semantic diff of two revisions of a plan: changes keyed by id, as frozen records.
+
+Items (projects, targets, groups, funding sources) are matched by `id`, so a reorder is not a
+change and a project found under another group is a move. Money is compared in VND (see
+snapshot.py); renderers print it in the plan's unit. Roll-ups and printed totals are in
+rollup.py.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .snapshot import Project, Snapshot
+
+
+class Status(str, enum.Enum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount at both revisions, in VND; None where it is absent."""
+
+    old: int | None
+    new: int | None
+
+    @property
+    def delta(self) -> int:
+        return (self.new or 0) - (self.old or 0)
+
+    @property
+    def percent(self) -> float | None:
+        """Δ as a percentage of the old amount (None when there was no old amount)."""
+        return self.delta * 100 / self.old if self.old else None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a breakdown: a funding source or a year, with its amounts."""
+
+    key: str
+    money: Money
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any  # None when absent
+    new: Any
+
+
+@dataclass(frozen=True)
+class ProjectChange:
+    id: str
+    status: Status
+    name: str
+    old_group: str | None
+    new_group: str | None
+    total: Money  # the project's amount: sum of its sources, else its printed total
+    sources: tuple[Line, ...]  # per funding source (every source when added or removed)
+    years: tuple[Line, ...]  # per year of by_year
+    printed_total: Money | None  # the printed total column, when it changed beside the amounts
+    fields: tuple[FieldChange, ...]  # name, lead, start, end, type ...
+    also: tuple[str, ...]  # other fields that changed (note, source ...)
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.old_group and self.new_group and self.old_group != self.new_group)
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    id: str
+    status: Status
+    indicator: str
+    old: Mapping[str, Any] | None
+    new: Mapping[str, Any] | None
+    fields: tuple[FieldChange, ...]  # value, year, comparator, unit, value_max, group ...
+    also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """A group or a funding source added, removed or changed (its projects are listed apart)."""
+
+    id: str
+    status: Status
+    name: str
+    fields: tuple[FieldChange, ...]
+    also: tuple[str, ...]
+
+
+PROJECT_FIELDS = ("name", "lead", "start", "end", "years_as_printed", "type")
+TARGET_FIELDS = ("indicator", "value", "value_max", "comparator", "unit", "year", "group", "national_target")
+GROUP_FIELDS = ("name", "task_groups")
+SOURCE_FIELDS = ("name", "kind", "parent", "type")
+
+
+def compare_fields(old: Mapping[str, Any], new: Mapping[str, Any],
+                   compared: tuple[str, ...]) -> tuple[tuple[FieldChange, ...], tuple[str, ...]]:
+    """(changes of the named fields, names of the other fields that changed)."""
+    fields = tuple(FieldChange(name, old.get(name), new.get(name)) for name in compared
+                   if old.get(name) != new.get(name))
+    others = [k for k in {**old, **new} if k not in compared and old.get(k) != new.get(k)]
+    return fields, tuple(others)
+
+
+def _lines(old: Mapping[str, int], new: Mapping[str, int], everything: bool) -> tuple[Line, ...]:
+    keys = list(new) + [k for k in old if k not in new]
+    lines = (Line(k, Money(old.get(k), new.get(k))) for k in keys)
+    return tuple(line for line in lines if everything or line.money.changed)
+
+
+def _project(pid: str, old_plan: Snapshot, new_plan: Snapshot) -> ProjectChange | None:
+    old: Project | None = old_plan.projects.get(pid)
+    new: Project | None = new_plan.projects.get(pid)
+    status = Status.ADDED if old is None else Status.REMOVED if new is None else Status.CHANGED
+    whole = status is not Status.CHANGED  # an added or removed project shows all its figures
+    old_amounts = old.amounts if old else {}
+    new_amounts = new.amounts if new else {}
+    total = Money(old_plan.value(old) if old else None, new_plan.value(new) if new else None)
+    fields, also = compare_fields(old.fields if old else {}, new.fields if new else {}, PROJECT_FIELDS)
+    if whole:
+        fields, also = (), ()
+    printed = None
+    old_printed, new_printed = (old.printed_total if old else None), (new.printed_total if new else None)
+    # The printed total is the project's amount when it has no amounts; beside amounts it is a
+    # printed figure of its own, worth a line when it changed.
+    if (old_amounts or new_amounts) and old_printed != new_printed and not whole:
+        printed = Money(old_printed, new_printed)
+    change = ProjectChange(
+        pid, status, (new or old).name, old.group if old else None, new.group if new else None, total,
+        _lines(old_amounts, new_amounts, whole),
+        _lines(old.by_year if old else {}, new.by_year if new else {}, whole),
+        printed, fields, also)
+    if status is Status.CHANGED and not (total.changed or change.sources or change.years or printed
+                                         or fields or also or change.moved):
+        return None
+    return change
+
+
+def projects(old: Snapshot, new: Snapshot) -> tuple[ProjectChange, ...]:
+    """Changed and added projects in the new plan's order, then the removed ones."""
+    ids = list(new.projects) + [pid for pid in old.projects if pid not in new.projects]
+    return tuple(c for c in (_project(pid, old, new) for pid in ids) if c is not None)
+
+
+def targets(old: Snapshot, new: Snapshot) -> tuple[TargetChange, ...]:
+    changes = []
+    for tid in list(new.targets) + [t for t in old.targets if t not in new.targets]:
+        before, after = old.targets.get(tid), new.targets.get(tid)
+        if before and after:
+            fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
+            if fields or also:
+                changes.append(TargetChange(tid, Status.CHANGED, after.indicator, before.fields, after.fields,
+                                            fields, also))
+        elif after:
+            changes.append(TargetChange(tid, Status.ADDED, after.indicator, None, after.fields, (), ()))
+        elif before:
+            changes.append(TargetChange(tid, Status.REMOVED, before.indicator, before.fields, None, (), ()))
+    return tuple(changes)
+
+
+def _items(old: Mapping[str, Any], new: Mapping[str, Any], compared: tuple[str, ...]) -> tuple[ItemChange, ...]:
+    changes = []
+    for key in list(new) + [k for k in old if k not in new]:
+        before, after = old.get(key), new.get(key)
+        name = str((after or before).fields.get("name", key))
+        if before and after:
+            fields, also = compare_fields(before.fields, after.fields, compared)
+            if fields or also:
+                changes.append(ItemChange(key, Status.CHANGED, name, fields, also))
+        else:
+            changes.append(ItemChange(key, Status.ADDED if after else Status.REMOVED, name, (), ()))
+    return tuple(changes)
+
+
+def groups(old: Snapshot, new: Snapshot) -> tuple[ItemChange, ...]:
+    return _items(old.groups, new.groups, GROUP_FIELDS)
+
+
+def sources(old: Snapshot, new: Snapshot) -> tuple[ItemChange, ...]:
+    return _items(old.sources, new.sources, SOURCE_FIELDS)
+
+
+PLAN_FIELDS = ("id", "title", "province", "period", "implements", "unit")
+
+
+def plan_fields(old: Snapshot, new: Snapshot) -> tuple[tuple[FieldChange, ...], tuple[str, ...]]:
+    """Plan-level fields that changed, and the other sections that changed (citations ...)."""
+    before = {**old.sections, "unit": old.unit}
+    after = {**new.sections, "unit": new.unit}
+    return compare_fields(before, after, PLAN_FIELDS)

@@ -1,0 +1,114 @@
+"""`planctl log`: the commits that changed a plan (or one project or target), newest first.
+
+Each commit is compared with its parent exactly as `planctl diff` compares two revisions, so
+the change a commit made reads the same in both commands. Renames are followed by git
+(`git log --follow`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Config
+from ..errors import PlanctlError
+from . import text as t
+from .compare import Loader, PlanDiff, plan_diff
+from .diff import ProjectChange, Status, TargetChange
+from .revisions import SHALLOW_HINT, Commit, Repository, Revision
+
+MAX_LINES = 12  # per commit in the plan's log; the rest is counted, `planctl diff` shows it all
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    commit: Commit
+    old_path: str | None
+    new_path: str | None
+    lines: tuple[str, ...]  # the change, one phrase per line
+    plan: PlanDiff  # the whole change to the plan in this commit
+    project: ProjectChange | None = None  # with --item
+    target: TargetChange | None = None  # with --target
+
+
+@dataclass(frozen=True)
+class LogResult:
+    path: str
+    start: Revision
+    what: str  # '' for the whole plan, else 'project' or 'target'
+    item: str | None
+    entries: tuple[LogEntry, ...]
+    notes: tuple[str, ...]
+
+
+def plan_summary(plan: PlanDiff) -> list[str]:
+    """The change one commit made to a plan, shortest first."""
+    if plan.errors:
+        return [f"error at {e.revision}: {e.message}" for e in plan.errors]
+    unit = plan.unit
+    lines = []
+    if plan.status is Status.ADDED:
+        lines.append(f"plan added: {t.plural(len(plan.projects), 'project')}, total "
+                     f"{t.amount(plan.total.new, unit)} {unit}")
+    elif plan.status is Status.REMOVED:
+        lines.append(f"plan removed (total was {t.amount(plan.total.old, unit)} {unit})")
+    if plan.renamed:
+        lines.append(f"renamed from {plan.old_path}")
+    if plan.status is not Status.CHANGED:
+        return lines
+    if plan.total.changed:
+        lines.append(f"total {t.change(plan.total, unit)} {unit}")
+    details = [f"{p.id} {'; '.join(t.project_lines(p, unit))}" for p in plan.projects]
+    details += [f"target {c.id} {'; '.join(t.target_lines(c))}" for c in plan.targets]
+    details += [f"group {g.id} {g.status.value}" for g in plan.groups]
+    details += [f"funding source {s.id} {s.status.value}" for s in plan.sources]
+    details += [f"{s.label} {t.change(s.money, unit)}" for s in plan.stated]
+    details += [f"plan {t.field_change(f)}" for f in plan.fields]
+    if plan.also:
+        details.append(t.also(plan.also))
+    if len(details) > MAX_LINES:
+        left = len(details) - MAX_LINES + 1
+        details = details[:MAX_LINES - 1] + [f"… and {left} more (planctl diff shows them)"]
+    lines += details
+    return lines or ["no change in content (comments or layout only)"]
+
+
+def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,
+            target: str | None = None, max_count: int | None = None) -> LogResult:
+    commits = repo.path_history(start, path, None if (project or target) else max_count)
+    if not commits:
+        raise PlanctlError(f"no commit reachable from {start.label} changed {path} "
+                           "(check the path: it is the plan's path at that revision)")
+    loader = Loader(repo, config.max_file_bytes)
+    what, item = ("project", project) if project else ("target", target) if target else ("", None)
+    entries = []
+    for found in commits:
+        change, commit = found.change, found.commit
+        parent = Revision(f"{commit.sha[:10]}^", commit.parents[0] if commit.parents else None)
+        old = loader.side(change.old_path, change.old_blob, change.old_regular)
+        new = loader.side(change.new_path, change.new_blob, change.new_regular)
+        plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
+        if plan is None:
+            continue
+        entry = _entry(found.commit, plan, what, item)
+        if entry is not None:
+            entries.append(entry)
+        if max_count and len(entries) >= max_count:
+            break
+    notes = []
+    if item and not entries:
+        raise PlanctlError(f"no commit reachable from {start.label} changed {what} {item!r} in {path} "
+                           f"(is the id right? `planctl diff` lists ids)")
+    if repo.is_shallow():
+        notes.append(f"the history may be cut short: {SHALLOW_HINT}")
+    return LogResult(path, start, what, item, tuple(entries), tuple(notes))
+
+
+def _entry(commit: Commit, plan: PlanDiff, what: str, item: str | None) -> LogEntry | None:
+    base = dict(commit=commit, old_path=plan.old_path, new_path=plan.new_path, plan=plan)
+    if not item or plan.errors:
+        return LogEntry(**base, lines=tuple(plan_summary(plan)))
+    if what == "project":
+        found = next((p for p in plan.projects if p.id == item), None)
+        return LogEntry(**base, lines=tuple(t.project_lines(found, plan.unit)), project=found) if found else None
+    changed = next((c for c in plan.targets if c.id == item), None)
+    return LogEntry(**base, lines=tuple(t.target_lines(changed)), target=changed) if changed else None

@@ -1,0 +1,118 @@
+"""Terminal tables and Markdown for `planctl diff` and `planctl log`: the only tabulate import.
+
+Both formats are built from the same rows (rows.py decides what a reviewer sees); this module
+only lays them out. Markdown puts a summary first and the details in collapsible <details>
+blocks, so a pull-request comment stays short; text from plans is escaped so that a '|' or '*'
+in a project name cannot break a table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from tabulate import tabulate
+
+from .. import __version__
+from . import rows as r
+from .compare import DiffResult, PlanDiff
+from .log import LogResult
+
+MARKDOWN_NAME_WIDTH = 10_000  # no truncation in Markdown: GitHub wraps cells
+TERMINAL_NAME_WIDTH = 44
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def cell(text: str) -> str:
+    """Text that stays literal inside a Markdown table cell."""
+    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\r", "").replace("\n", "<br>")
+
+
+def code(text: str) -> str:
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _table(table: r.Table, markdown: bool) -> str:
+    escape: Callable[[str], str] = cell if markdown else (lambda s: s)
+    body = [[escape(value) for value in row] for row in table.rows]
+    return tabulate(body, headers=[escape(h) for h in table.headers], tablefmt="pipe" if markdown else "simple",
+                    colalign=table.align, disable_numparse=True)
+
+
+# -- terminal ----------------------------------------------------------------------------------
+
+def _indent(text: str, by: str = "  ") -> str:
+    return "\n".join(by + line if line else line for line in text.splitlines())
+
+
+def text_plan(plan: PlanDiff) -> str:
+    out = [r.plan_heading(plan)]
+    out += [f"  {line}" for line in r.plan_lines(plan)]
+    for table in r.plan_tables(plan, TERMINAL_NAME_WIDTH):
+        out += ["", f"  {table.title}", _indent(_table(table, markdown=False))]
+    return "\n".join(out)
+
+
+def text(result: DiffResult) -> str:
+    out = [f"planctl diff {result.title}", r.revisions_line(result), r.summary_line(result)]
+    for plan in result.plans:
+        out += ["", text_plan(plan)]
+    return "\n".join(out) + "\n"
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+def _details(summary: str, body: str) -> list[str]:
+    # The blank line after <summary> lets GitHub render the Markdown table inside.
+    return ["<details>", f"<summary>{summary}</summary>", "", body, "", "</details>", ""]
+
+
+def markdown_plan(plan: PlanDiff) -> list[str]:
+    title = f" — {cell(plan.title)}" if plan.title else ""
+    out = [f"#### {code(plan.path)}{title}", ""]
+    lines = r.plan_lines(plan)
+    total = r.total_line(plan)
+    if total in lines:  # a paragraph of its own: after a list item it would join the item
+        out += [f"**{cell(total)}**", ""]
+    bullets = [f"- {cell(line)}" for line in lines if line != total]
+    out += bullets + ([""] if bullets else [])
+    for table in r.plan_tables(plan, MARKDOWN_NAME_WIDTH):
+        out += _details(cell(table.title), _table(table, markdown=True))
+    return out
+
+
+def markdown(result: DiffResult) -> str:
+    out = [f"### planctl diff {code(result.title)}", "", cell(r.revisions_line(result)), "",
+           f"**{cell(r.summary_line(result))}**", ""]
+    summary = r.summary_table(result)
+    if summary.rows:
+        out += [_table(summary, markdown=True), ""]
+    for plan in result.plans:
+        out += markdown_plan(plan)
+    out.append(f"<sub>planctl {__version__}</sub>")
+    return "\n".join(out) + "\n"
+
+
+# -- planctl log -------------------------------------------------------------------------------
+
+def log_text(result: LogResult) -> str:
+    out = [r.log_heading(result)]
+    out += r.log_notes(result)
+    table = r.log_table(result, short=True)
+    out += ["", _table(table, markdown=False)] if table.rows else []
+    return "\n".join(out) + "\n"
+
+
+def log_markdown(result: LogResult) -> str:
+    out = [f"### {cell(r.log_heading(result))}", ""]
+    out += [f"- {cell(line)}" for line in r.log_notes(result)]
+    table = r.log_table(result, short=False)
+    if table.rows:
+        out += ["", _table(table, markdown=True)]
+    out += ["", f"<sub>planctl {__version__}</sub>"]
+    return "\n".join(out) + "\n"
+
+
+DIFF_FORMATS: dict[str, Callable[[DiffResult], str]] = {"text": text, "markdown": markdown}
+LOG_FORMATS: dict[str, Callable[[LogResult], str]] = {"text": log_text, "markdown": log_markdown}

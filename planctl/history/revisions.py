@@ -1,0 +1,273 @@
+"""Everything planctl asks git: the only module that imports GitPython.
+
+Revisions are resolved with `git rev-parse`, changed files come from `git diff-tree --raw -M`
+(rename detection, blob ids of both sides), histories from `git log --follow --raw`, and blobs
+are read through GitPython's persistent `git cat-file --batch`, so a `planctl log` over hundreds
+of commits starts two git processes, not hundreds.
+
+The working tree is compared as a tree too: its files in scope are staged into a *temporary*
+index and written as a tree object (what `git stash create` does, without touching the user's
+index or refs). That way an untracked plan is an added plan and a plan moved with plain `mv`
+is followed as a rename, exactly as after a commit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import git
+
+from ..errors import PlanctlError
+
+WORKTREE = "working tree"
+SHALLOW_HINT = ("the repository is a shallow clone: fetch more history with `git fetch --unshallow` "
+                "(in GitHub Actions: `fetch-depth: 0` in actions/checkout)")
+REGULAR_MODES = {"100644", "100755"}
+NULL_SHA = "0" * 40
+# Between the fields of one commit header and before each commit in `git log` output.
+FIELD, RECORD = "\x1f", "\x1e"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One side of a comparison: a commit, or the working tree (commit is None)."""
+
+    label: str  # as the user wrote it (or 'working tree', or 'merge base of A and B')
+    commit: str | None
+
+    @property
+    def short(self) -> str:
+        return self.commit[:10] if self.commit else WORKTREE
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One changed path between two trees, as `git diff-tree --raw` reports it."""
+
+    status: str  # A, D, M, R, T (letter only)
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+    old_regular: bool = True  # a regular file (not a symlink or a submodule)
+    new_regular: bool = True
+
+    @property
+    def path(self) -> str:
+        return self.new_path or self.old_path or ""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    date: str  # ISO 8601, author date
+    subject: str
+
+
+@dataclass(frozen=True)
+class PathCommit:
+    """A commit that changed a followed path, with the change it made to that path."""
+
+    commit: Commit
+    change: FileChange
+
+
+def _text(raw: bytes) -> str:
+    return os.fsdecode(raw)
+
+
+class GitFailed(PlanctlError):
+    """A git command failed; the message is git's own last line."""
+
+
+def _git_message(exc: git.GitCommandError) -> str:
+    text = exc.stderr if isinstance(exc.stderr, str) else _text(exc.stderr or b"")
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    message = lines[-1] if lines else f"exit status {exc.status}"
+    return message.removeprefix("stderr: ").strip("'").removeprefix("fatal: ").removeprefix("error: ")
+
+
+class Repository:
+    """A git repository opened from a folder inside its working tree."""
+
+    def __init__(self, start: Path) -> None:
+        try:
+            self.repo = git.Repo(start, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise PlanctlError(f"{start} is not inside a git repository: planctl diff and log compare "
+                               "plans across git revisions (run them in a clone of the plans repository)") from None
+        except git.GitCommandNotFound:
+            raise PlanctlError("git is not installed or not on PATH: planctl diff and log need it") from None
+        if self.repo.working_tree_dir is None:
+            self.close()
+            raise PlanctlError(f"{start} is a bare repository: run planctl in a clone with a working tree")
+        self.root = Path(self.repo.working_tree_dir).resolve()
+
+    def close(self) -> None:
+        self.repo.close()
+
+    def __enter__(self) -> "Repository":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def _run(self, *args: str, env: dict[str, str] | None = None) -> bytes:
+        try:
+            return self.repo.git.execute(["git", *args], stdout_as_string=False, env=env,
+                                         strip_newline_in_stdout=False)
+        except git.GitCommandNotFound:
+            raise PlanctlError("git is not installed or not on PATH: planctl diff and log need it") from None
+        except git.GitCommandError as exc:
+            raise GitFailed(f"git {args[0]} failed: {_git_message(exc)}") from None
+
+    def is_shallow(self) -> bool:
+        return self._run("rev-parse", "--is-shallow-repository").strip() == b"true"
+
+    def relative(self, path: Path) -> str:
+        """A path given on the command line, as a path from the repository's root (POSIX)."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            rel = absolute.relative_to(self.root)
+        except ValueError:
+            # A checkout reached through a symbolic link: compare resolved paths.
+            try:
+                rel = absolute.resolve().relative_to(self.root)
+            except ValueError:
+                raise PlanctlError(f"{path} is outside the repository at {self.root}") from None
+        return PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
+
+    # -- revisions ---------------------------------------------------------------------------
+    def resolve(self, spec: str) -> Revision | None:
+        """The commit `spec` names, or None when it names none."""
+        try:
+            sha = self._run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+        except GitFailed:
+            return None
+        return Revision(spec, _text(sha).strip())
+
+    def revision(self, spec: str) -> Revision:
+        """The commit `spec` names; a clear error when it names none."""
+        found = self.resolve(spec)
+        if found is not None:
+            return found
+        if spec == "HEAD" and self.resolve("HEAD") is None:
+            raise PlanctlError("the repository has no commit yet: commit the plans first, "
+                               "or compare two revisions that exist")
+        hint = f"; {SHALLOW_HINT}" if self.is_shallow() else \
+            " (check the spelling; a remote branch is written origin/NAME and needs `git fetch` first)"
+        raise PlanctlError(f"unknown revision {spec!r}{hint}")
+
+    def merge_base(self, a: Revision, b: Revision) -> Revision:
+        try:
+            sha = _text(self._run("merge-base", a.commit or "HEAD", b.commit or "HEAD")).strip()
+        except GitFailed:
+            sha = ""
+        if not sha:
+            if self.is_shallow():
+                raise PlanctlError(f"no merge base of {a.label} and {b.label} in the fetched history; {SHALLOW_HINT}")
+            raise PlanctlError(f"{a.label} and {b.label} have no common ancestor: compare them with "
+                               f"`planctl diff {a.label} {b.label}` instead of '...'")
+        return Revision(f"merge base of {a.label} and {b.label}", sha)
+
+    # -- trees and changes -------------------------------------------------------------------
+    def worktree_tree(self, pathspecs: list[str]) -> str:
+        """The id of a tree object holding the working tree's files in scope (staged or not)."""
+        index = Path(_text(self._run("rev-parse", "--path-format=absolute", "--git-path", "index")).strip())
+        try:
+            fd, temporary = tempfile.mkstemp(prefix="planctl-index-", dir=index.parent)
+        except OSError as exc:
+            raise PlanctlError(f"cannot read the working tree: cannot write a temporary index in {index.parent} "
+                               f"({exc.strerror}); compare two commits instead (planctl diff A B)") from None
+        os.close(fd)
+        env = {"GIT_INDEX_FILE": temporary}
+        try:
+            if index.is_file():
+                shutil.copyfile(index, temporary)
+            else:
+                os.unlink(temporary)
+                self._run("read-tree", "--empty", env=env)
+            listed = self._run("ls-files", "-z", "--modified", "--others", "--deleted", "--exclude-standard",
+                               "--", *pathspecs, env=env)
+            paths = sorted({_text(p) for p in listed.split(b"\0") if p})
+            if paths:
+                self._run("update-index", "--add", "--remove", "--", *paths, env=env)
+            return _text(self._run("write-tree", env=env)).strip()
+        except (GitFailed, OSError) as exc:
+            raise PlanctlError(f"cannot read the working tree: {exc}; compare two commits instead "
+                               "(planctl diff A B)") from None
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def changes(self, old: Revision, new: Revision, pathspecs: list[str]) -> list[FileChange]:
+        """Changed files between two revisions (the working tree is snapshotted first)."""
+        old_tree = old.commit or self.worktree_tree(pathspecs)
+        new_tree = new.commit or self.worktree_tree(pathspecs)
+        raw = self._run("diff-tree", "-r", "-M", "--raw", "--no-abbrev", "-z", old_tree, new_tree,
+                        "--", *pathspecs)
+        return parse_raw(raw.split(b"\0"))
+
+    def read_blob(self, sha: str) -> bytes:
+        return self.repo.odb.stream(bytes.fromhex(sha)).read()
+
+    def blob_size(self, sha: str) -> int:
+        return self.repo.odb.info(bytes.fromhex(sha)).size
+
+    # -- history -----------------------------------------------------------------------------
+    def path_history(self, start: Revision, path: str, max_count: int | None = None) -> list[PathCommit]:
+        """Commits reachable from `start` that changed `path`, newest first, following renames.
+
+        Merge commits are left out: the commits merged in are listed themselves, and comparing a
+        merge with its first parent would count their changes twice.
+        """
+        header = FIELD.join(("%H", "%P", "%an", "%ae", "%aI", "%s"))
+        args = ["log", "--follow", "--no-merges", "--raw", "--no-abbrev", "-z", f"--format={RECORD}{header}"]
+        if max_count:
+            args.append(f"--max-count={max_count}")
+        raw = self._run(*args, start.commit or "HEAD", "--", path)
+        history = []
+        for record in raw.split(RECORD.encode())[1:]:
+            head, _, rest = record.partition(b"\0")
+            sha, parents, author, email, date, subject = _text(head).split(FIELD, 5)
+            changes = parse_raw(rest.lstrip(b"\n").split(b"\0"))
+            if not changes:
+                continue
+            commit = Commit(sha, tuple(parents.split()), author, email, date, subject)
+            history.append(PathCommit(commit, changes[0]))
+        return history
+
+
+def parse_raw(tokens: list[bytes]) -> list[FileChange]:
+    """`--raw -z` output: ':old_mode new_mode old_sha new_sha STATUS' NUL path [NUL path] NUL ..."""
+    changes, i = [], 0
+    while i < len(tokens):
+        token = tokens[i].strip()
+        if not token.startswith(b":"):
+            i += 1
+            continue
+        old_mode, new_mode, old_sha, new_sha, status = _text(token[1:]).split()
+        letter = status[0]
+        if letter in "RC":
+            old_path, new_path, i = _text(tokens[i + 1]), _text(tokens[i + 2]), i + 3
+        else:
+            old_path = new_path = _text(tokens[i + 1])
+            i += 2
+        if letter == "C":  # a copy leaves the original in place: for planctl it is an added file
+            letter, old_path, old_sha = "A", None, NULL_SHA
+        changes.append(FileChange(
+            letter,
+            None if old_sha == NULL_SHA else old_path,
+            None if new_sha == NULL_SHA else new_path,
+            None if old_sha == NULL_SHA else old_sha,
+            None if new_sha == NULL_SHA else new_sha,
+            old_mode in REGULAR_MODES, new_mode in REGULAR_MODES))
+    return changes

@@ -1,0 +1,291 @@
+"""A plan at one revision, reduced to what a reviewer compares: items by id, money in VND.
+
+Built from the plain data of `planctl.document`, never trusting it to be schema-valid: a plan
+that lint would reject still diffs, and what cannot be compared (an item without an id, an
+amount that is not a number) is named in `problems` instead of raising.
+
+Money is converted to whole VND with the unit in force where it is written (the plan's `unit`,
+or a block's own: the project list, the budget, the phasing table), so a revision that changes
+a table's unit is compared by value, not by digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..lint.facts import DEFAULT_UNIT, UNIT_VND
+
+NO_TYPE = "(no type)"
+PHASING = "phasing table"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str | None
+    parent: str | None
+    type: str | None
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    group: str
+    fields: Mapping[str, Any]  # everything but money and seq, for field-by-field comparison
+    amounts: Mapping[str, int]  # VND per funding source id, as written (children and parents alike)
+    printed_total: int | None  # VND
+    by_year: Mapping[str, int]  # VND per year, where the document gives them
+
+    @property
+    def name(self) -> str:
+        return str(self.fields.get("name", self.id))
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    fields: Mapping[str, Any]
+
+    @property
+    def indicator(self) -> str:
+        return str(self.fields.get("indicator", self.id))
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    fields: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.fields.get("name", self.id))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A printed total (stated figure) in VND, with where it is printed."""
+
+    label: str
+    vnd: int
+    block: str  # the printed table or text it belongs to: 'budget in the text', 'phasing table' ...
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: str
+    title: str
+    unit: str
+    sources: Mapping[str, Source]
+    groups: Mapping[str, Group]
+    projects: Mapping[str, Project]
+    targets: Mapping[str, Target]
+    stated: Mapping[str, Figure]  # keyed by ids ('budget/by_source/nstw'), so a reorder is no change
+    phasing_rows: tuple[str, ...]  # source ids of the phasing table's top-level rows
+    phasing_years: Mapping[str, int]  # VND per year, the top-level phasing rows added up
+    sections: Mapping[str, Any]  # other top-level content, to say what else changed
+    problems: tuple[str, ...] = ()
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    # -- funding-source hierarchy (as in lint's facts: a child's money is part of its parent) --
+    def ancestors(self, source_id: str) -> tuple[str, ...]:
+        if source_id not in self._ancestors:
+            chain: list[str] = []
+            current = self.sources[source_id].parent if source_id in self.sources else None
+            while current and current not in chain and current != source_id:
+                chain.append(current)
+                current = self.sources[current].parent if current in self.sources else None
+            self._ancestors[source_id] = tuple(chain)
+        return self._ancestors[source_id]
+
+    def source_type(self, source_id: str) -> str | None:
+        """A source's `type`, inherited from its parent chain."""
+        for sid in (source_id, *self.ancestors(source_id)):
+            if sid in self.sources and self.sources[sid].type:
+                return self.sources[sid].type
+        return None
+
+    def top_level(self, amounts: Mapping[str, int]) -> dict[str, int]:
+        """The cells whose source has no ancestor among the same cells (no double counting)."""
+        return {s: a for s, a in amounts.items() if not set(self.ancestors(s)) & set(amounts)}
+
+    def attributed(self, amounts: Mapping[str, int], source_id: str) -> int | None:
+        """The part of `amounts` that belongs to `source_id`: its own cell, else its children's."""
+        if source_id in amounts:
+            return amounts[source_id]
+        parts = [a for s, a in self.top_level(amounts).items() if source_id in self.ancestors(s)]
+        return sum(parts) if parts else None
+
+    def value(self, project: Project) -> int | None:
+        """A project's amount: the sum of its amounts, else its printed total."""
+        if project.amounts:
+            return sum(self.top_level(project.amounts).values())
+        return project.printed_total
+
+
+# -- building --------------------------------------------------------------------------------
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class _Reader:
+    def __init__(self, plan: dict) -> None:
+        self.plan = plan
+        self.problems: list[str] = []
+        unit = plan.get("unit", DEFAULT_UNIT)
+        self.unit = unit if unit in UNIT_VND else DEFAULT_UNIT
+        if unit != self.unit:
+            self.problems.append(f"unknown unit {unit!r}: amounts read as {DEFAULT_UNIT}")
+
+    def block_unit(self, block: Any) -> str:
+        unit = block.get("unit", self.unit) if isinstance(block, dict) else self.unit
+        if unit not in UNIT_VND:
+            self.problems.append(f"unknown unit {unit!r}: amounts read as {self.unit}")
+            return self.unit
+        return unit
+
+    def vnd(self, value: Any, unit: str, where: str) -> int | None:
+        if not _is_number(value):
+            if value is not None:
+                self.problems.append(f"{where} is not a number ({value!r}); left out")
+            return None
+        return round(value * UNIT_VND[unit])
+
+    def amounts(self, table: Any, unit: str, where: str) -> dict[str, int]:
+        if not isinstance(table, dict):
+            return {}
+        found = {}
+        for key, value in table.items():
+            amount = self.vnd(value, unit, f"{where} {key}")
+            if amount is not None:
+                found[str(key)] = amount
+        return found
+
+    def items(self, entries: Any, what: str) -> list[tuple[str, dict]]:
+        """(id, mapping) of a list of items; items without an id or repeated ids are named."""
+        found, seen, missing = [], set(), 0
+        for entry in entries if isinstance(entries, list) else []:
+            item_id = entry.get("id") if isinstance(entry, dict) else None
+            if not isinstance(item_id, (str, int)) or isinstance(item_id, bool):
+                missing += 1
+                continue
+            item_id = str(item_id)
+            if item_id in seen:
+                self.problems.append(f"{what} id {item_id!r} appears more than once: only the first is compared")
+                continue
+            seen.add(item_id)
+            found.append((item_id, entry))
+        if missing:
+            self.problems.append(f"{missing} {what}{'s' if missing > 1 else ''} without an id cannot be "
+                                 "matched across revisions and are left out")
+        return found
+
+
+PROJECT_MONEY = {"amounts", "total", "by_year"}
+IGNORED = {"id", "seq"}  # printed numbering: a renumbered row is not a change
+
+
+def build(plan: Any) -> Snapshot:
+    """The comparable view of a plan's plain data (a mapping of kind: plan)."""
+    reader = _Reader(plan)
+    list_unit = reader.block_unit(plan.get("project_list"))
+    sources = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"), s.get("parent"), s.get("type"),
+                           {k: v for k, v in s.items() if k not in IGNORED})
+               for sid, s in reader.items(plan.get("funding_sources"), "funding source")}
+    groups: dict[str, Group] = {}
+    projects: dict[str, Project] = {}
+    stated: dict[str, Figure] = {}
+    for gid, group in reader.items(plan.get("groups"), "group"):
+        groups[gid] = Group(gid, {k: v for k, v in group.items()
+                                  if k not in IGNORED | {"projects", "stated"}})
+        _stated(reader, stated, f"groups/{gid}", f"group {gid} printed subtotal", group.get("stated"), list_unit)
+        for pid, project in reader.items(group.get("projects"), "project"):
+            if pid in projects:
+                reader.problems.append(f"project id {pid!r} appears more than once: only the first is compared")
+                continue
+            where = f"project {pid}"
+            projects[pid] = Project(
+                pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
+                reader.amounts(project.get("amounts"), list_unit, f"{where} amount for"),
+                reader.vnd(project.get("total"), list_unit, f"{where} total"),
+                reader.amounts(project.get("by_year"), list_unit, f"{where} amount for"))
+    targets = {tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
+               for tid, t in reader.items(plan.get("targets"), "target")}
+    plist = plan.get("project_list")
+    if isinstance(plist, dict):
+        _stated(reader, stated, "project_list", "project list grand total", plist.get("stated"), list_unit)
+    budget = plan.get("budget")
+    if isinstance(budget, dict):
+        _stated(reader, stated, "budget", "budget in the text", budget, reader.block_unit(budget))
+    rows, years = _phasing(reader, stated, plan.get("phasing"), sources)
+    return Snapshot(
+        id=str(plan.get("id", "")), title=str(plan.get("title", "")), unit=reader.unit,
+        sources=sources, groups=groups, projects=projects, targets=targets, stated=stated,
+        phasing_rows=rows, phasing_years=years, sections=_sections(plan), problems=tuple(reader.problems))
+
+
+def _stated(reader: _Reader, into: dict[str, Figure], key: str, label: str, block: Any, unit: str) -> None:
+    if not isinstance(block, dict):
+        return
+    total = reader.vnd(block.get("total"), unit, f"{label}")
+    if total is not None:
+        into[f"{key}/total"] = Figure(label, total, label)
+    for part in ("by_source", "by_type"):
+        for name, amount in reader.amounts(block.get(part), unit, f"{label},").items():
+            into[f"{key}/{part}/{name}"] = Figure(f"{label}, {name}", amount, label)
+
+
+def _phasing(reader: _Reader, into: dict[str, Figure], phasing: Any,
+             sources: Mapping[str, Source]) -> tuple[tuple[str, ...], dict[str, int]]:
+    if not isinstance(phasing, dict):
+        return (), {}
+    unit = reader.block_unit(phasing)
+    rows: dict[str, dict[str, int]] = {}
+    for sid, row in reader.items([dict(r, id=r.get("source_id")) if isinstance(r, dict) else r
+                                  for r in phasing.get("rows") or []], "phasing row"):
+        years = reader.amounts(row.get("years"), unit, f"phasing {sid},")
+        rows[sid] = years
+        for year, amount in years.items():
+            into[f"phasing/{sid}/{year}"] = Figure(f"phasing {sid}, {year}", amount, PHASING)
+        total = reader.vnd(row.get("total"), unit, f"phasing {sid} total")
+        if total is not None:
+            into[f"phasing/{sid}/total"] = Figure(f"phasing {sid}, total", total, PHASING)
+    for year, amount in reader.amounts(phasing.get("year_totals"), unit, "phasing total for").items():
+        into[f"phasing/year_totals/{year}"] = Figure(f"phasing total, {year}", amount, PHASING)
+    total = reader.vnd(phasing.get("total"), unit, "phasing grand total")
+    if total is not None:
+        into["phasing/total"] = Figure("phasing grand total", total, PHASING)
+    # A sub-row (its source's parent has a row too) is part of that row: not added again.
+    top = tuple(sid for sid in rows if not (sources.get(sid) and sources[sid].parent in rows))
+    years_total: dict[str, int] = {}
+    for sid in top:
+        for year, amount in rows[sid].items():
+            years_total[year] = years_total.get(year, 0) + amount
+    return top, dict(sorted(years_total.items()))
+
+
+# Sections compared item by item or figure by figure; what is left of them is compared whole.
+# A block's `unit` stays in: its figures compare equal in VND, but the change is worth a line.
+FIGURES = {"budget": ("total", "by_source", "by_type"),
+           "project_list": ("stated",),
+           "phasing": ("year_totals", "total")}
+ITEMISED = {"groups", "targets", "funding_sources", "unit"}
+
+
+def _sections(plan: dict) -> dict[str, Any]:
+    """Top-level content not compared item by item, without the figures compared one by one."""
+    found = {}
+    for key, value in plan.items():
+        if key in ITEMISED:
+            continue
+        if key in FIGURES and isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k not in FIGURES[key]}
+            if key == "phasing" and isinstance(value.get("rows"), list):
+                value["rows"] = sorted(
+                    ({k: v for k, v in r.items() if k not in ("years", "total")} if isinstance(r, dict) else r
+                     for r in value["rows"]), key=repr)
+        found[key] = value
+    return found

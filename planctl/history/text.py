@@ -1,0 +1,139 @@
+"""How amounts, deltas, targets and changes read in every format: '3,000 → 3,500 (+500, +16.7%)'.
+
+Money arrives in VND and is shown in the plan's unit with thousands separators; a figure that
+is not a whole number of that unit keeps up to three decimals.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from ..lint.facts import UNIT_VND
+from .diff import FieldChange, Money, ProjectChange, Status, TargetChange
+
+ABSENT = "—"
+COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
+
+def in_unit(vnd: int, unit: str) -> int | float:
+    """VND as a number of `unit`: an int when whole, else a float rounded to 6 decimals."""
+    factor = UNIT_VND.get(unit, 1)
+    return vnd // factor if vnd % factor == 0 else round(vnd / factor, 6)
+
+
+def amount(vnd: int | None, unit: str) -> str:
+    if vnd is None:
+        return ABSENT
+    value = in_unit(vnd, unit)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def signed(vnd: int, unit: str) -> str:
+    return ("+" if vnd > 0 else "") + amount(vnd, unit) if vnd else "0"
+
+
+def percent(money: Money) -> str:
+    if money.old is None:
+        return "new" if money.new is not None else ABSENT
+    if money.percent is None:  # from zero
+        return ABSENT
+    return f"{money.percent:+.1f}%"
+
+
+def change(money: Money, unit: str, *, show_unit: bool = False) -> str:
+    """'3,000 → 3,500 (+500, +16.7%)', or '3,000 → 3,500 million VND (+500, +16.7%)'."""
+    text = f"{amount(money.old, unit)} → {amount(money.new, unit)}" + (f" {unit}" if show_unit else "")
+    if money.old is None or money.new is None:
+        return text
+    if money.old:
+        return f"{text} ({signed(money.delta, unit)}, {percent(money)})"
+    return f"{text} ({signed(money.delta, unit)})"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def value(raw: Any) -> str:
+    """A field's value as a reviewer reads it."""
+    if raw is None:
+        return "(none)"
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, float) and raw.is_integer():
+        return f"{raw:.0f}"
+    if isinstance(raw, (list, tuple)):
+        return ", ".join(value(v) for v in raw) or "(none)"
+    if isinstance(raw, Mapping):
+        return ", ".join(f"{k}: {value(v)}" for k, v in raw.items()) or "(none)"
+    return str(raw)
+
+
+def _number(raw: Any) -> bool:
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
+
+
+def field_change(item: FieldChange) -> str:
+    """'lead Sở A → Sở B', 'value 50 → 55 (+5)'."""
+    text = f"{item.field} {value(item.old)} → {value(item.new)}"
+    if item.field in ("value", "value_max") and _number(item.old) and _number(item.new):
+        text += f" ({item.new - item.old:+g})"
+    return text
+
+
+def target_state(fields: Mapping[str, Any] | None) -> str:
+    """'≥ 50% in 2015', '20–30% in 2015', 'qualitative'."""
+    if fields is None:
+        return ABSENT
+    comparator = fields.get("comparator")
+    unit = fields.get("unit") or ""
+    unit = unit if unit == "%" or not unit else f" {unit}"
+    shown = value(fields.get("value"))
+    if comparator == "range":
+        state = f"{shown}–{value(fields.get('value_max'))}{unit}"
+    elif comparator == "qualitative" and fields.get("value") is None:
+        state = "qualitative"
+    else:
+        state = f"{COMPARATORS.get(comparator, comparator or '')} {shown}{unit}".strip()
+    return f"{state} in {fields['year']}" if fields.get("year") is not None else state
+
+
+def also(names: Iterable[str]) -> str:
+    names = list(names)
+    return f"also changed: {', '.join(names)}" if names else ""
+
+
+def project_lines(item: ProjectChange, unit: str) -> list[str]:
+    """The change made to one project, one short phrase per aspect."""
+    if item.status is not Status.CHANGED:
+        sources = ", ".join(f"{line.key} {amount(line.money.new if item.status is Status.ADDED else line.money.old, unit)}"
+                            for line in item.sources)
+        total = item.total.new if item.status is Status.ADDED else item.total.old
+        where = item.new_group if item.status is Status.ADDED else item.old_group
+        figures = f"{sources} (total {amount(total, unit)})" if sources else f"total {amount(total, unit)}"
+        return [f"{item.status.value} in {where}: {figures}"]
+    lines = [f"{line.key} {change(line.money, unit)}" for line in item.sources]
+    if item.total.changed and (len(item.sources) != 1 or item.sources[0].money != item.total):
+        lines.append(f"total {change(item.total, unit)}")
+    lines += [f"{line.key}: {change(line.money, unit)}" for line in item.years]
+    if item.printed_total is not None:
+        lines.append(f"printed total {change(item.printed_total, unit)}")
+    if item.moved:
+        lines.append(f"moved from {item.old_group} to {item.new_group}")
+    lines += [field_change(f) for f in item.fields]
+    if item.also:
+        lines.append(also(item.also))
+    return lines
+
+
+def target_lines(item: TargetChange) -> list[str]:
+    if item.status is Status.ADDED:
+        return [f"added: {target_state(item.new)}"]
+    if item.status is Status.REMOVED:
+        return [f"removed: {target_state(item.old)}"]
+    lines = [field_change(f) for f in item.fields]
+    if item.also:
+        lines.append(also(item.also))
+    return lines
