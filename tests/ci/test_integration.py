@@ -81,7 +81,10 @@ def test_pre_commit_installs_and_runs_the_hook_from_this_checkout(plans_repo, tm
         pytest.skip("pre-commit try-repo needs this checkout to be a git repository")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
            "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
-    run = subprocess.run([pre_commit, "try-repo", str(ROOT), "planctl-lint", "--all-files", "--color", "never"],
+    # The committed state (--ref), not the working tree: others' unfinished edits are not the hook.
+    head = git(ROOT, "rev-parse", "HEAD").strip()
+    run = subprocess.run([pre_commit, "try-repo", str(ROOT), "planctl-lint", "--ref", head, "--all-files",
+                          "--color", "never"],
                          cwd=plans_repo, env=env, capture_output=True, text=True, timeout=900)
     output = run.stdout + run.stderr
     if run.returncode not in (0, 1):  # 3 is pre-commit's own failure, e.g. an install without network
