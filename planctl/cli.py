@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import click
 import typer
 from typer.core import TyperCommand
 
 from . import __version__
 from .errors import PlanctlError
+
+if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
+    import click
 
 app = typer.Typer(
     name="planctl",
