@@ -56,7 +56,7 @@ def plan_summary(plan: PlanDiff) -> list[str]:
     if plan.status is not Status.CHANGED:
         return lines
     if plan.total.changed:
-        lines.append(f"total {t.change(plan.total, unit)} {unit}")
+        lines.append(f"total {t.change(plan.total, unit, show_unit=True)}")
     details = [f"{p.id} {'; '.join(t.project_lines(p, unit))}" for p in plan.projects]
     details += [f"target {c.id} {'; '.join(t.target_lines(c))}" for c in plan.targets]
     details += [f"group {g.id} {g.status.value}" for g in plan.groups]

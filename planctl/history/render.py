@@ -106,11 +106,12 @@ def log_text(result: LogResult) -> str:
 
 def log_markdown(result: LogResult) -> str:
     out = [f"### {cell(r.log_heading(result))}", ""]
-    out += [f"- {cell(line)}" for line in r.log_notes(result)]
+    notes = [f"- {cell(line)}" for line in r.log_notes(result)]
+    out += notes + ([""] if notes else [])
     table = r.log_table(result, short=False)
     if table.rows:
-        out += ["", _table(table, markdown=True)]
-    out += ["", f"<sub>planctl {__version__}</sub>"]
+        out += [_table(table, markdown=True), ""]
+    out.append(f"<sub>planctl {__version__}</sub>")
     return "\n".join(out) + "\n"
 
 

@@ -45,8 +45,10 @@ def percent(money: Money) -> str:
 def change(money: Money, unit: str, *, show_unit: bool = False) -> str:
     """'3,000 → 3,500 (+500, +16.7%)', or '3,000 → 3,500 million VND (+500, +16.7%)'."""
     text = f"{amount(money.old, unit)} → {amount(money.new, unit)}" + (f" {unit}" if show_unit else "")
-    if money.old is None or money.new is None:
-        return text
+    if money.old is None:
+        return f"{text} (new)" if money.new is not None else text
+    if money.new is None:
+        return f"{text} (removed)"
     if money.old:
         return f"{text} ({signed(money.delta, unit)}, {percent(money)})"
     return f"{text} ({signed(money.delta, unit)})"
@@ -117,7 +119,7 @@ def project_lines(item: ProjectChange, unit: str) -> list[str]:
     lines = [f"{line.key} {change(line.money, unit)}" for line in item.sources]
     if item.total.changed and (len(item.sources) != 1 or item.sources[0].money != item.total):
         lines.append(f"total {change(item.total, unit)}")
-    lines += [f"{line.key}: {change(line.money, unit)}" for line in item.years]
+    lines += [f"year {line.key} {change(line.money, unit)}" for line in item.years]
     if item.printed_total is not None:
         lines.append(f"printed total {change(item.printed_total, unit)}")
     if item.moved:
