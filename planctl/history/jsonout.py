@@ -113,8 +113,9 @@ def entry(value: LogEntry) -> dict[str, Any]:
     commit = value.commit
     found = {"commit": commit.sha, "parents": list(commit.parents), "author": commit.author, "email": commit.email,
              "date": commit.date, "subject": commit.subject, "old_path": value.old_path,
-             "new_path": value.new_path, "change": list(value.lines), "plan": plan(value.plan)}
-    if value.project is not None:
+             "new_path": value.new_path, "change": list(value.lines),
+             "plan": None if value.plan is None else plan(value.plan)}
+    if value.project is not None and value.plan is not None:
         found["project"] = project(value.project, value.plan.unit)
     if value.target is not None:
         found["target"] = target(value.target)

@@ -16,6 +16,8 @@ from .compare import Loader, PlanDiff, plan_diff
 from .diff import ProjectChange, Status, TargetChange
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
 
+BOUNDARY = ("the history of this shallow clone starts here: the change this commit made is unknown "
+            "(git fetch --unshallow fetches the rest)")
 MAX_LINES = 12  # per commit in the plan's log; the rest is counted, `planctl diff` shows it all
 
 
@@ -25,7 +27,7 @@ class LogEntry:
     old_path: str | None
     new_path: str | None
     lines: tuple[str, ...]  # the change, one phrase per line
-    plan: PlanDiff  # the whole change to the plan in this commit
+    plan: PlanDiff | None  # the whole change to the plan in this commit (None: unknown, shallow clone)
     project: ProjectChange | None = None  # with --item
     target: TargetChange | None = None  # with --target
 
@@ -80,9 +82,14 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
                            "(check the path: it is the plan's path at that revision)")
     loader = Loader(repo, config.max_file_bytes)
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
+    boundary = repo.shallow_boundary()
     entries = []
     for found in commits:
         change, commit = found.change, found.commit
+        if commit.sha in boundary and change.old_path is None:
+            # git shows the file as added here only because the parents were not fetched.
+            entries.append(LogEntry(commit, None, change.new_path, (BOUNDARY,), None))
+            break
         parent = Revision(f"{commit.sha[:10]}^", commit.parents[0] if commit.parents else None)
         old = loader.side(change.old_path, change.old_blob, change.old_regular)
         new = loader.side(change.new_path, change.new_blob, change.new_regular)

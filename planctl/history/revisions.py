@@ -132,6 +132,14 @@ class Repository:
     def is_shallow(self) -> bool:
         return self._run("rev-parse", "--is-shallow-repository").strip() == b"true"
 
+    def shallow_boundary(self) -> frozenset[str]:
+        """Commits of a shallow clone whose parents were not fetched."""
+        path = Path(_text(self._run("rev-parse", "--path-format=absolute", "--git-path", "shallow")).strip())
+        try:
+            return frozenset(path.read_text(encoding="ascii").split())
+        except OSError:  # not shallow
+            return frozenset()
+
     def relative(self, path: Path) -> str:
         """A path given on the command line, as a path from the repository's root (POSIX)."""
         absolute = Path(os.path.abspath(path))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
-from .revisions import WORKTREE, Repository, Revision
+from .revisions import SHALLOW_HINT, WORKTREE, Repository, Revision
 
 WORKTREE_REVISION = Revision(WORKTREE, None)
 
@@ -132,13 +132,16 @@ def split_arguments(repo: Repository, args: list[str], after_dashdash: list[str]
             revisions.append(arg)
         elif exists:
             paths.append(arg)
-        elif takes_revision:
+        elif takes_revision and _split_range(arg):
             parts = _split_range(arg)
-            name = next((p for p in (parts[0], parts[2]) if repo.resolve(p) is None), arg) if parts else arg
-            repo.revision(name)  # raises the error for an unknown revision (with the shallow-clone hint)
+            repo.revision(next((p for p in (parts[0], parts[2]) if repo.resolve(p) is None), arg))  # raises
+        elif not takes_revision and _is_revision(repo, arg):
+            raise PlanctlError(f"too many revisions: {' '.join([*revisions, arg])} (give REV, A B, A..B or A...B)")
         else:
-            raise PlanctlError(f"{arg}: no such file or folder in the working tree (a plan deleted since a "
-                               f"revision is named after '--': planctl diff REV -- {arg})")
+            shallow = f" {SHALLOW_HINT[0].upper()}{SHALLOW_HINT[1:]}." if repo.is_shallow() else ""
+            raise PlanctlError(f"unknown revision or path not in the working tree: {arg!r}. A revision: check the "
+                               "spelling; a remote branch is written origin/NAME and needs `git fetch` first. A plan "
+                               f"deleted since a revision: name it after '--' (planctl diff REV -- {arg}).{shallow}")
     return revisions, paths
 
 

@@ -1,0 +1,107 @@
+"""`planctl log`: the commits that changed a real plan, a project or a target, newest first,
+with the change each made, across a rename."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+
+from planctl.resources import schema_path
+
+from tests.history.conftest import PLAN, amount_cell, scale
+from tests.history.gitrepo import find_project, find_target
+
+RENAMED = "plans/province/renamed.yaml"
+
+
+@pytest.fixture
+def history(repo):
+    """Five commits after the first: an amount raised, a target changed, the file renamed, then
+    the amount lowered at the new path."""
+    data = repo.read(PLAN)
+    _, project, sid = amount_cell(data)
+    target = next(t for t in data["targets"] if isinstance(t.get("value"), (int, float)))
+    pid, old = project["id"], project["amounts"][sid]
+    repo.edit(PLAN, lambda d: find_project(d, pid)["amounts"].__setitem__(sid, old + 500))
+    repo.commit(f"Raise {pid}")
+    repo.edit(PLAN, lambda d: find_target(d, target["id"]).__setitem__("value", target["value"] + 5))
+    repo.commit("Raise the target")
+    repo.git("mv", PLAN, RENAMED)
+    repo.commit("Rename the plan")
+    repo.edit(RENAMED, lambda d: find_project(d, pid)["amounts"].__setitem__(sid, old + 300))
+    repo.commit(f"Lower {pid}")
+    return dict(pid=pid, sid=sid, old=old, target=target, k=scale(data), unit=data.get("unit", "million VND"))
+
+
+def subjects(run) -> list[str]:
+    assert run.code == 0, run.stderr
+    return [c["subject"] for c in run.json["commits"]]
+
+
+def test_the_plan_s_commits_newest_first_across_the_rename(repo, history):
+    run = repo.planctl("log", RENAMED, "--format", "json")
+    assert subjects(run) == [f"Lower {history['pid']}", "Rename the plan", "Raise the target",
+                             f"Raise {history['pid']}", "Add the plan as printed"]
+    commits = {c["subject"]: c for c in run.json["commits"]}
+    assert (commits["Rename the plan"]["old_path"], commits["Rename the plan"]["new_path"]) == (PLAN, RENAMED)
+    assert commits["Rename the plan"]["change"] == [f"renamed from {PLAN}"]
+    assert commits["Add the plan as printed"]["change"][0].startswith("plan added: ")
+    k, sid, old = history["k"], history["sid"], history["old"]
+    lowered = commits[f"Lower {history['pid']}"]
+    assert lowered["plan"]["total"]["delta"] == -200 * k
+    assert any(line.startswith(f"{history['pid']} {sid} {(old + 500) * k:,.0f} → {(old + 300) * k:,.0f} "
+                               f"(-{200 * k:,.0f}, ")
+               for line in lowered["change"])
+    assert lowered["author"] == "Sở TTTT" and lowered["date"].startswith("2024-01-")
+    assert [c["commit"] for c in run.json["commits"]] == repo.git("log", "--format=%H", "--follow", "--", RENAMED).split()
+
+
+def test_one_project_s_history(repo, history):
+    k, sid, old = history["k"], history["sid"], history["old"]
+    run = repo.planctl("log", RENAMED, "--item", history["pid"], "--format", "json")
+    assert subjects(run) == [f"Lower {history['pid']}", f"Raise {history['pid']}", "Add the plan as printed"]
+    raised = run.json["commits"][1]
+    percent = f"{500 * 100 / old:+.1f}%"
+    assert raised["change"][0] == f"{sid} {old * k:,.0f} → {(old + 500) * k:,.0f} (+{500 * k:,.0f}, {percent})"
+    assert raised["project"]["sources"][0]["delta"] == 500 * k
+    assert run.json["commits"][2]["project"]["status"] == "added"
+    assert run.json["item"] == {"kind": "project", "id": history["pid"]}
+    text = repo.planctl("log", RENAMED, "--item", history["pid"]).stdout
+    assert f"{sid} {old * k:,.0f} → {(old + 500) * k:,.0f} (+{500 * k:,.0f}, {percent})" in text
+
+
+def test_one_target_s_history(repo, history):
+    target = history["target"]
+    run = repo.planctl("log", RENAMED, "--target", target["id"], "--format", "json")
+    assert subjects(run) == ["Raise the target", "Add the plan as printed"]
+    assert run.json["commits"][0]["change"] == [f"value {target['value']:g} → {target['value'] + 5:g} (+5)"]
+    assert run.json["commits"][0]["target"]["fields"][0] == {"field": "value", "old": target["value"],
+                                                            "new": target["value"] + 5}
+    assert run.json["commits"][1]["change"][0].startswith("added: ")
+
+
+def test_log_formats_and_limits(repo, history):
+    text = repo.planctl("log", RENAMED)
+    assert text.code == 0 and text.stdout.startswith(f"planctl log: {RENAMED} (5 commits, newest first)")
+    assert "Rename the plan" in text.stdout and "Sở TTTT" in text.stdout
+    markdown = repo.planctl("log", RENAMED, "--format", "markdown").stdout
+    assert markdown.startswith("### planctl log: ") and "| commit " in markdown
+    assert subjects(repo.planctl("log", RENAMED, "-n", "2", "--format", "json")) == \
+        [f"Lower {history['pid']}", "Rename the plan"]
+    assert subjects(repo.planctl("log", PLAN, "--rev", "HEAD~2", "--format", "json"))[0] == "Raise the target"
+    assert repo.process("log", RENAMED, "--item", history["pid"]).code == 0
+
+
+def test_log_json_is_valid_against_its_published_schema(repo, history):
+    run = repo.planctl("log", RENAMED, "--format", "json")
+    item = repo.planctl("log", RENAMED, "--item", history["pid"], "--format", "json")
+    schemas = {kind: json.loads(schema_path(kind).read_text(encoding="utf-8")) for kind in ("diff-result", "log-result")}
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
+    validator = jsonschema.Draft202012Validator(schemas["log-result"], registry=registry)
+    validator.validate(run.json)
+    validator.validate(item.json)
+    assert json.loads(repo.planctl("schema", "log-result").stdout) == schemas["log-result"]
