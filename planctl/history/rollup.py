@@ -60,70 +60,67 @@ class StaleTotal:
     block: str  # where it is printed: 'group g1 printed subtotal', 'budget in the text' ...
 
 
-def plan_total(plan: Snapshot) -> int | None:
-    values = [v for v in (plan.value(p) for p in plan.projects.values()) if v is not None]
-    return sum(values) if values else None
+@dataclass(frozen=True)
+class Sums:
+    """The projects of one revision of a plan added up every way a roll-up needs (VND)."""
+
+    total: int | None
+    by_group: dict[str, int]
+    by_source: dict[str, int]  # a source's own cells, else its children's; TOTAL_ONLY for the rest
+    by_group_source: dict[tuple[str, str], int]
+    by_type: dict[str, int]
+    by_year: dict[str, int]
+    with_years: int  # projects with a by_year
+    funded: int  # projects with an amount
 
 
-def by_group(plan: Snapshot) -> dict[str, int]:
-    totals: dict[str, int] = defaultdict(int)
+def sums(plan: Snapshot) -> Sums:
+    """One pass over the projects, kept on the snapshot: `planctl log` compares each revision
+    twice (with the commit before and the commit after)."""
+    if "sums" in plan.memo:
+        return plan.memo["sums"]
+    total = None
+    groups: dict[str, int] = defaultdict(int)
+    sources: dict[str, int] = defaultdict(int)
+    group_sources: dict[tuple[str, str], int] = defaultdict(int)
+    types: dict[str, int] = defaultdict(int)
+    years: dict[str, int] = defaultdict(int)
+    with_years = funded = 0
     for project in plan.projects.values():
         value = plan.value(project)
         if value is not None:
-            totals[project.group] += value
-    return dict(totals)
-
-
-def by_source(plan: Snapshot) -> dict[str, int]:
-    """Each source's share of the projects: its own cells, else its children's."""
-    totals: dict[str, int] = defaultdict(int)
-    used = list(plan.sources) + sorted({s for p in plan.projects.values() for s in p.amounts} - set(plan.sources))
-    for project in plan.projects.values():
-        if not project.amounts:
-            if project.printed_total is not None:
-                totals[TOTAL_ONLY] += project.printed_total
-            continue
-        for sid in used:
-            part = plan.attributed(project.amounts, sid)
-            if part is not None:
-                totals[sid] += part
-    return {sid: totals[sid] for sid in [*used, TOTAL_ONLY] if sid in totals}
-
-
-def by_group_source(plan: Snapshot) -> dict[tuple[str, str], int]:
-    totals: dict[tuple[str, str], int] = defaultdict(int)
-    for project in plan.projects.values():
-        for sid in set(project.amounts) | {a for s in project.amounts for a in plan.ancestors(s)}:
-            part = plan.attributed(project.amounts, sid)
-            if part is not None:
-                totals[(project.group, sid)] += part
-    return dict(totals)
-
-
-def by_type(plan: Snapshot) -> dict[str, int]:
-    """Investment / recurrent: a source's type (inherited from its parents), else the project's."""
-    totals: dict[str, int] = defaultdict(int)
-    for project in plan.projects.values():
-        own = project.fields.get("type") if project.fields.get("type") in ("investment", "recurrent") else None
+            total = (total or 0) + value
+            groups[project.group] += value
+            funded += 1
+        own_type = project.fields.get("type") if project.fields.get("type") in ("investment", "recurrent") else None
         if project.amounts:
+            for sid, amount in project.amounts.items():  # every cell counts for its own source
+                sources[sid] += amount
+                group_sources[(project.group, sid)] += amount
             for sid, amount in plan.top_level(project.amounts).items():
-                totals[plan.source_type(sid) or own or NO_TYPE] += amount
+                types[plan.source_type(sid) or own_type or NO_TYPE] += amount
+                # ... and for each ancestor that has no cell of its own in this project.
+                for parent in plan.ancestors(sid):
+                    if parent not in project.amounts:
+                        sources[parent] += amount
+                        group_sources[(project.group, parent)] += amount
         elif project.printed_total is not None:
-            totals[own or NO_TYPE] += project.printed_total
-    return {t: totals[t] for t in ("investment", "recurrent", NO_TYPE) if t in totals}
-
-
-def by_year(plan: Snapshot) -> tuple[dict[str, int], int, int]:
-    """(VND per year from the projects' by_year, projects with a by_year, projects with money)."""
-    totals: dict[str, int] = defaultdict(int)
-    covered = 0
-    for project in plan.projects.values():
+            sources[TOTAL_ONLY] += project.printed_total
+            types[own_type or NO_TYPE] += project.printed_total
         if project.by_year:
-            covered += 1
+            with_years += 1
             for year, amount in project.by_year.items():
-                totals[year] += amount
-    funded = sum(1 for p in plan.projects.values() if plan.value(p) is not None)
-    return dict(sorted(totals.items())), covered, funded
+                years[year] += amount
+    order = [*plan.sources, *sorted(set(sources) - set(plan.sources) - {TOTAL_ONLY}), TOTAL_ONLY]
+    found = Sums(total, dict(groups), {sid: sources[sid] for sid in order if sid in sources},
+                 dict(group_sources), {t: types[t] for t in ("investment", "recurrent", NO_TYPE) if t in types},
+                 dict(sorted(years.items())), with_years, funded)
+    plan.memo["sums"] = found
+    return found
+
+
+def plan_total(plan: Snapshot) -> int | None:
+    return sums(plan).total
 
 
 def _rows(old: Mapping[str, int], new: Mapping[str, int], label: Callable[[str], str],
@@ -145,19 +142,18 @@ def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
         source = new.sources.get(sid) or old.sources.get(sid)
         return source.parent if source else None
 
-    old_years, old_covered, old_funded = by_year(old)
-    new_years, new_covered, new_funded = by_year(new)
+    before, after = sums(old), sums(new)
     found = [
-        Rollup("group", "per group", _rows(by_group(old), by_group(new), group_label)),
-        Rollup("source", "per funding source", _rows(by_source(old), by_source(new), source_label, source_parent)),
-        Rollup("type", "per type", _rows(by_type(old), by_type(new), str)),
+        Rollup("group", "per group", _rows(before.by_group, after.by_group, group_label)),
+        Rollup("source", "per funding source", _rows(before.by_source, after.by_source, source_label, source_parent)),
+        Rollup("type", "per type", _rows(before.by_type, after.by_type, str)),
     ]
-    if old_years or new_years:
-        note = (f"from the by_year of {new_covered} of {new_funded} projects"
-                + (f" (before: {old_covered} of {old_funded})" if (old_covered, old_funded) != (new_covered, new_funded)
-                   else "")
+    if before.by_year or after.by_year:
+        coverage = (before.with_years, before.funded) != (after.with_years, after.funded)
+        note = (f"from the by_year of {after.with_years} of {after.funded} projects"
+                + (f" (before: {before.with_years} of {before.funded})" if coverage else "")
                 + "; projects without by_year are not spread over years")
-        found.append(Rollup("year", "per year (projects)", _rows(old_years, new_years, str), note))
+        found.append(Rollup("year", "per year (projects)", _rows(before.by_year, after.by_year, str), note))
     if old.phasing_years or new.phasing_years:
         found.append(Rollup("phasing", "per year (phasing table)", _rows(old.phasing_years, new.phasing_years, str),
                             "the printed phasing table, its top-level rows added up"))
@@ -177,25 +173,24 @@ def stated_changes(old: Snapshot, new: Snapshot) -> tuple[StatedChange, ...]:
 
 def stale_totals(old: Snapshot, new: Snapshot) -> tuple[StaleTotal, ...]:
     """Printed totals unchanged while the sum of the projects they summarise changed."""
+    before, after = sums(old), sums(new)
     computed: dict[str, tuple[Money, str]] = {}
-    total = Money(plan_total(old), plan_total(new))
+    total = Money(before.total, after.total)
     for key in ("project_list/total", "budget/total", "phasing/total"):
         computed[key] = (total, "the projects' sum")
-    old_groups, new_groups = by_group(old), by_group(new)
-    for gid in set(old_groups) | set(new_groups):
-        computed[f"groups/{gid}/total"] = (Money(old_groups.get(gid), new_groups.get(gid)), f"the sum of group {gid}")
-    old_gs, new_gs = by_group_source(old), by_group_source(new)
-    for gid, sid in set(old_gs) | set(new_gs):
-        computed[f"groups/{gid}/by_source/{sid}"] = (Money(old_gs.get((gid, sid)), new_gs.get((gid, sid))),
-                                                     f"the sum of group {gid} for {sid}")
-    old_sources, new_sources = by_source(old), by_source(new)
-    for sid in set(old_sources) | set(new_sources):
-        money = Money(old_sources.get(sid), new_sources.get(sid))
+    for gid in set(before.by_group) | set(after.by_group):
+        computed[f"groups/{gid}/total"] = (Money(before.by_group.get(gid), after.by_group.get(gid)),
+                                           f"the sum of group {gid}")
+    for gid, sid in set(before.by_group_source) | set(after.by_group_source):
+        computed[f"groups/{gid}/by_source/{sid}"] = (
+            Money(before.by_group_source.get((gid, sid)), after.by_group_source.get((gid, sid))),
+            f"the sum of group {gid} for {sid}")
+    for sid in set(before.by_source) | set(after.by_source):
+        money = Money(before.by_source.get(sid), after.by_source.get(sid))
         for key in (f"project_list/by_source/{sid}", f"budget/by_source/{sid}", f"phasing/{sid}/total"):
             computed[key] = (money, f"the projects' sum for {sid}")
-    old_types, new_types = by_type(old), by_type(new)
-    for kind in set(old_types) | set(new_types):
-        money = Money(old_types.get(kind), new_types.get(kind))
+    for kind in set(before.by_type) | set(after.by_type):
+        money = Money(before.by_type.get(kind), after.by_type.get(kind))
         for key in (f"project_list/by_type/{kind}", f"budget/by_type/{kind}"):
             computed[key] = (money, f"the projects' {kind} sum")
     stale = []

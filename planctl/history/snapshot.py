@@ -88,6 +88,7 @@ class Snapshot:
     sections: Mapping[str, Any]  # other top-level content, to say what else changed
     problems: tuple[str, ...] = ()
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # derived sums
 
     # -- funding-source hierarchy (as in lint's facts: a child's money is part of its parent) --
     def ancestors(self, source_id: str) -> tuple[str, ...]:

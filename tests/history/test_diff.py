@@ -391,3 +391,21 @@ def test_json_output_is_valid_against_its_published_schema(repo):
 def test_an_unknown_format_is_a_usage_error(repo):
     run = repo.planctl("diff", "--format", "yaml")
     assert run.code == 2 and "unknown format 'yaml': use text, markdown, json" in run.stderr
+
+
+def test_diff_loads_neither_the_rules_engine_nor_the_schema_validator(repo):
+    """Imports stay lazy: diff pays for git, not for lint's libraries; json not for tabulate."""
+    raise_by = amount_cell(repo.read(PLAN))
+    repo.edit(PLAN, lambda d: find_project(d, raise_by[1]["id"])["amounts"].__setitem__(raise_by[2], 1))
+    probe = ("import sys\nfrom planctl.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n")
+
+    def imported(*args: str) -> set[str]:
+        import subprocess
+        import sys
+        done = subprocess.run([sys.executable, "-c", probe, *args], cwd=repo.root, capture_output=True, text=True)
+        return set(done.stderr.split())
+    json_run, text_run = imported("diff", "--format", "json"), imported("diff")
+    assert "git" in json_run and not {"durable", "jsonschema", "tabulate"} & json_run
+    assert "tabulate" in text_run and not {"durable", "jsonschema"} & text_run
+    assert "git" not in imported("lint", PLAN)
