@@ -47,9 +47,12 @@ FACT_KINDS: dict[str, dict[str, Any]] = {
                            "about": "A programme the plan implements and whether its legal bases cite it."},
     "group-mapping": {"fields": ["mapped"], "money": [], "text": ["label"],
                       "about": "A plan group with the number of national task groups it is mapped to."},
-    "alignment": {"fields": ["confidence", "weaker", "same_year", "comparable"], "money": [],
+    "alignment": {"fields": ["confidence", "weaker", "same_year", "comparable", "qualitative"], "money": [],
                   "text": ["label", "national", "plan_value", "national_value"],
                   "about": "A target linked to a national target, compared in ambition."},
+    "linked-target": {"fields": ["occurrence", "differs"], "money": [], "text": ["label", "national", "first_line",
+                                                                             "value_text", "first_text"],
+                      "about": "The n-th target of a plan linked to one national target, and whether it sets another value."},
     "percent": {"fields": ["value"], "money": [], "text": ["label", "value_text"],
                 "about": "A target value in percent (basis points)."},
     "envelope": {"fields": ["source", "items", "envelope", "excess"], "money": ["items", "envelope", "excess"],
@@ -558,6 +561,7 @@ class PlanFacts:
 
     def targets(self) -> None:
         group_ids = {g["id"] for g in self.plan.get("groups", [])}
+        first_linked: dict[str, tuple[int, dict]] = {}
         for ti, target in enumerate(self.plan.get("targets", [])):
             label = f"target {target['id']!r}"
             value = target.get("value")
@@ -579,6 +583,16 @@ class PlanFacts:
             if national is None:
                 continue
             self.compare_target(ti, target, national, label, link)
+            if link in first_linked:
+                fi, first = first_linked[link]
+                key = lambda t: (t["comparator"], t.get("value"), t.get("value_max"), t.get("year"))  # noqa: E731
+                self.add("linked-target", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
+                         occurrence=2, differs=int(key(target) != key(first)),
+                         text={"label": label, "national": link, "value_text": shown_target(target),
+                               "first_text": shown_target(first),
+                               "first_line": str(self.doc.locate(f"/targets/{fi}").line)})
+            else:
+                first_linked[link] = (ti, target)
 
     def compare_target(self, ti: int, target: dict, national: dict, label: str, link: str) -> None:
         comparable = (target.get("unit") == national.get("unit") and
@@ -594,15 +608,13 @@ class PlanFacts:
                 weaker = int(plan_value < national["value"] or
                              (plan_value == national["value"] and national["comparator"] == ">" and
                               target["comparator"] in (">=", "range")))
-        def shown(t: dict) -> str:
-            if not isinstance(t.get("value"), (int, float)):
-                return "qualitative"
-            upper = f"–{t['value_max']:g}" if t["comparator"] == "range" and "value_max" in t else ""
-            return f"{t['comparator']} {t['value']:g}{upper}{t.get('unit') or ''} in {t.get('year', '?')}"
+        both_qualitative = all(not isinstance(t.get("value"), (int, float)) or t["comparator"] == "qualitative"
+                               for t in (target, national))
         self.add("alignment", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
                  confidence=national["confidence"], weaker=weaker, comparable=int(comparable),
-                 same_year=int(target.get("year") == national["year"]),
-                 text={"label": label, "national": link, "plan_value": shown(target), "national_value": shown(national)})
+                 qualitative=int(both_qualitative), same_year=int(target.get("year") == national["year"]),
+                 text={"label": label, "national": link, "plan_value": shown_target(target),
+                       "national_value": shown_target(national)})
 
     def envelope(self) -> None:
         """Per source, the items must fit in the total the plan states for that source."""
@@ -715,6 +727,14 @@ class PlanFacts:
                 self.add("reference", f"/funding_sources/{si}/parent", context="funding-source",
                          known=int(source["parent"] in self.sources),
                          text={"label": f"funding source {source['id']!r}", "target": source["parent"]})
+
+
+def shown_target(t: dict) -> str:
+    """A target's commitment as a reader says it: '>= 50% in 2015', 'range 25–30% in 2015'."""
+    if not isinstance(t.get("value"), (int, float)) or t["comparator"] == "qualitative":
+        return f"qualitative, {t.get('year', '?')}"
+    upper = f"–{t['value_max']:g}" if t["comparator"] == "range" and "value_max" in t else ""
+    return f"{t['comparator']} {t['value']:g}{upper}{t.get('unit') or ''} in {t.get('year', '?')}"
 
 
 def derive(doc: Document, programmes: dict[str, dict], policies: list[dict]) -> list[Fact]:
