@@ -53,6 +53,8 @@ def plan_heading(plan: PlanDiff) -> str:
 
 def total_line(plan: PlanDiff) -> str:
     unit = plan.unit or "million VND"
+    if plan.total.old is None and plan.total.new is None:
+        return "No project amounts in this plan"
     if plan.status is Status.ADDED:
         return f"Added plan: total {t.amount(plan.total.new, unit)} {unit}"
     if plan.status is Status.REMOVED:
@@ -239,6 +241,22 @@ def summary_line(result: DiffResult) -> str:
     return ", ".join(parts) + "."
 
 
+def _other(plan: PlanDiff) -> str:
+    parts = []
+    if plan.renamed:
+        parts.append("renamed")
+    parts += [f.field for f in plan.fields] + list(plan.also)
+    if plan.groups:
+        parts.append(f"groups: {_counts(plan.groups)}")
+    if plan.sources:
+        parts.append(f"funding sources: {_counts(plan.sources)}")
+    if plan.stated:
+        parts.append(f"{t.plural(len(plan.stated), 'printed total')} changed")
+    if plan.stale:
+        parts.append(f"⚠ {t.plural(len(plan.stale), 'printed total')} left unchanged")
+    return "; ".join(parts) or "—"
+
+
 def summary_table(result: DiffResult) -> Table:
     rows = []
     for plan in result.plans:
@@ -246,16 +264,17 @@ def summary_table(result: DiffResult) -> Table:
             continue
         unit = plan.unit
         if plan.errors:
-            rows.append((plan.path, "could not be compared", "", "", "", ""))
+            rows.append((plan.path, "could not be compared", "", "", "", "", ""))
             continue
         status = "" if plan.status is Status.CHANGED else f" ({plan.status.value})"
-        total = f"{t.amount(plan.total.old, unit)} → {t.amount(plan.total.new, unit)} {unit}"
+        money = plan.total.old is not None or plan.total.new is not None
+        total = f"{t.amount(plan.total.old, unit)} → {t.amount(plan.total.new, unit)} {unit}" if money else t.ABSENT
         rows.append((plan.path + status, _counts(plan.projects, sum(1 for p in plan.projects if p.moved)) or "—",
-                     _counts(plan.targets) or "—", total,
-                     t.signed(plan.total.delta, unit) if plan.total.changed else "0",
+                     _counts(plan.targets) or "—", _other(plan), total,
+                     t.signed(plan.total.delta, unit) if money else "",
                      t.percent(plan.total) if plan.total.changed else ""))
-    return Table("Summary", ("plan", "projects", "targets", "total", "Δ", "Δ%"),
-                 ("left", "left", "left", "right", "right", "right"), tuple(rows))
+    return Table("Summary", ("plan", "projects", "targets", "other changes", "total", "Δ", "Δ%"),
+                 ("left", "left", "left", "left", "right", "right", "right"), tuple(rows))
 
 
 # -- planctl log -------------------------------------------------------------------------------

@@ -203,7 +203,8 @@ def test_changed_name_lead_and_years(repo):
 
 # -- targets -----------------------------------------------------------------------------------
 
-def test_targets_changed_added_and_removed(repo):
+def test_targets_changed_added_and_removed(target_repo):
+    repo = target_repo
     data = repo.read(PLAN)
     numeric = [t for t in data["targets"] if isinstance(t.get("value"), (int, float)) and t["comparator"] != "range"]
     changed, removed = numeric[0], data["targets"][-1] if len(data["targets"]) > 1 else None

@@ -73,8 +73,18 @@ def test_one_project_s_history(repo, history):
     assert f"{sid} {old * k:,.0f} → {(old + 500) * k:,.0f} (+{500 * k:,.0f}, {percent})" in text
 
 
-def test_one_target_s_history(repo, history):
-    target = history["target"]
+def test_one_target_s_history(target_repo):
+    repo = target_repo
+    data = repo.read(PLAN)
+    target = next(t for t in data["targets"] if isinstance(t.get("value"), (int, float)))
+    other = next((t for t in data["targets"] if t["id"] != target["id"]), None)
+    repo.edit(PLAN, lambda d: find_target(d, target["id"]).__setitem__("value", target["value"] + 5))
+    repo.commit("Raise the target")
+    if other is not None:
+        repo.edit(PLAN, lambda d: find_target(d, other["id"]).__setitem__("indicator", "Chỉ tiêu khác"))
+        repo.commit("Reword another target")
+    repo.git("mv", PLAN, RENAMED)
+    repo.commit("Rename the plan")
     run = repo.planctl("log", RENAMED, "--target", target["id"], "--format", "json")
     assert subjects(run) == ["Raise the target", "Add the plan as printed"]
     assert run.json["commits"][0]["change"] == [f"value {target['value']:g} → {target['value'] + 5:g} (+5)"]
