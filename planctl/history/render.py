@@ -18,7 +18,7 @@ from . import rows as r
 from .compare import DiffResult, PlanDiff
 from .log import LogResult
 
-MARKDOWN_NAME_WIDTH = 10_000  # no truncation in Markdown: GitHub wraps cells
+MARKDOWN_NAME_WIDTH = 90  # a project's name can be a paragraph: the id says which it is
 TERMINAL_NAME_WIDTH = 44
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 

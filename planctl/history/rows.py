@@ -147,7 +147,8 @@ def _target_rows(item: TargetChange) -> list[tuple[str, ...]]:
         if change.field in ("value", "value_max") and all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in (change.old, change.new)):
             delta = f"{change.new - change.old:+g}"
-        rows.append((change.field, t.value(change.old), t.value(change.new), delta))
+        rows.append((change.field, t.field_value(change.field, change.old), t.field_value(change.field, change.new),
+                     delta))
     if item.fields:
         rows.append(("now", t.target_state(item.old), t.target_state(item.new), ""))
     if item.also:

@@ -77,9 +77,16 @@ def _number(raw: Any) -> bool:
     return isinstance(raw, (int, float)) and not isinstance(raw, bool)
 
 
+def field_value(field: str, raw: Any) -> str:
+    """A field's value; a target's comparator as the sign a reviewer reads (≥, =)."""
+    if field == "comparator" and raw in COMPARATORS:
+        return COMPARATORS[raw]
+    return value(raw)
+
+
 def field_change(item: FieldChange) -> str:
     """'lead Sở A → Sở B', 'value 50 → 55 (+5)'."""
-    text = f"{item.field} {value(item.old)} → {value(item.new)}"
+    text = f"{item.field} {field_value(item.field, item.old)} → {field_value(item.field, item.new)}"
     if item.field in ("value", "value_max") and _number(item.old) and _number(item.new):
         text += f" ({item.new - item.old:+g})"
     return text
