@@ -88,10 +88,11 @@ class GitFailed(PlanctlError):
 
 
 def _git_message(exc: git.GitCommandError) -> str:
+    """git's own words, on one line (GitPython wraps stderr in "stderr: '...'")."""
     text = exc.stderr if isinstance(exc.stderr, str) else _text(exc.stderr or b"")
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    message = lines[-1] if lines else f"exit status {exc.status}"
-    return message.removeprefix("stderr: ").strip("'").removeprefix("fatal: ").removeprefix("error: ")
+    text = text.strip().removeprefix("stderr:").strip().strip("'")
+    lines = [line.strip().removeprefix("fatal: ").removeprefix("error: ") for line in text.splitlines()]
+    return " ".join(line for line in lines if line) or f"exit status {exc.status}"
 
 
 class Repository:
@@ -109,6 +110,11 @@ class Repository:
             self.close()
             raise PlanctlError(f"{start} is a bare repository: run planctl in a clone with a working tree")
         self.root = Path(self.repo.working_tree_dir).resolve()
+        try:  # git itself may refuse the repository (e.g. 'dubious ownership'): say so now
+            self._run("rev-parse", "--git-dir")
+        except GitFailed as exc:
+            self.close()
+            raise PlanctlError(str(exc)) from None
 
     def close(self) -> None:
         self.repo.close()

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 
 import pytest
 
@@ -231,3 +233,15 @@ def test_a_merge_conflict_in_the_working_tree(repo):
     errors = run.json["plans"][0]["errors"]
     assert [(e["side"], e["revision"]) for e in errors] == [("new", "working tree")]
     assert errors[0]["message"].startswith("does not parse: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the checkout away")
+def test_a_checkout_git_refuses_to_use(repo):
+    """A checkout owned by another user (a container's mounted workspace): git's own advice."""
+    for path in (repo.root, *repo.root.rglob("*")):
+        os.chown(path, 65534, -1, follow_symlinks=False)
+    env = {k: v for k, v in repo.env().items() if k not in ("GIT_CONFIG_GLOBAL",)}
+    done = subprocess.run([sys.executable, "-c", "from planctl.cli import main; main()", "diff"], cwd=repo.root,
+                          capture_output=True, text=True, env={**env, "HOME": str(repo.root.parent)})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "dubious ownership" in done.stderr and "safe.directory" in done.stderr
