@@ -149,7 +149,7 @@ def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
         Rollup("type", "per type", _rows(before.by_type, after.by_type, str)),
     ]
     if before.by_year or after.by_year:
-        coverage = (before.with_years, before.funded) != (after.with_years, after.funded)
+        coverage = before.funded and (before.with_years, before.funded) != (after.with_years, after.funded)
         note = (f"from the by_year of {after.with_years} of {after.funded} projects"
                 + (f" (before: {before.with_years} of {before.funded})" if coverage else "")
                 + "; projects without by_year are not spread over years")

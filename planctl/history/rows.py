@@ -71,7 +71,7 @@ def plan_lines(plan: PlanDiff) -> list[str]:
         lines.append(f"renamed from {plan.old_path}")
     for error in plan.errors:
         where = plan.old_path if error.side == "old" else plan.new_path
-        lines.append(f"error: {where or plan.path} at {error.revision} {error.message}")
+        lines.append(f"error: {where or plan.path} ({error.revision}) {error.message}")
     if plan.errors:
         return lines
     lines.append(total_line(plan))
@@ -210,10 +210,13 @@ def stale_table(plan: PlanDiff, width: int) -> Table | None:
 def plan_tables(plan: PlanDiff, width: int) -> list[Table]:
     if plan.errors:
         return []
-    tables = [project_table(plan, width), target_table(plan, width),
-              items_table("Groups", plan.groups, width), items_table("Funding sources", plan.sources, width)]
+    whole = plan.status is not Status.CHANGED  # an added or removed plan: its items, its totals
+    tables = [project_table(plan, width), target_table(plan, width)]
+    if not whole:
+        tables += [items_table("Groups", plan.groups, width), items_table("Funding sources", plan.sources, width)]
     tables += [rollup_table(rollup, plan, width) for rollup in plan.rollups]
-    tables += [stated_table(plan, width), stale_table(plan, width)]
+    if not whole:
+        tables += [stated_table(plan, width), stale_table(plan, width)]
     return [table for table in tables if table is not None]
 
 

@@ -162,7 +162,7 @@ def test_a_plan_that_does_not_parse_at_one_revision(repo, broken, where):
     assert [(e["side"], e["revision"]) for e in errors] == [("new", "HEAD")]
     assert errors[0]["message"].startswith(f"does not parse: {where}: ")
     text = repo.planctl("diff", "HEAD~1", "HEAD").stdout
-    assert f"error: plans/second/plan.yaml at HEAD does not parse: {where}" in text
+    assert f"error: plans/second/plan.yaml (HEAD) does not parse: {where}" in text
     # The other way round, the broken side is the old one.
     old = repo.planctl("diff", "HEAD", "HEAD~1", "--format", "json").json["plans"]
     assert [e["side"] for p in old for e in p["errors"]] == ["old"]
