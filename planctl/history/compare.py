@@ -71,6 +71,7 @@ class DiffResult:
     new: Revision
     title: str
     plans: tuple[PlanDiff, ...]
+    spec: str = ""  # the revisions as given, to say how to run the same comparison again
 
     @property
     def changed(self) -> bool:
@@ -188,4 +189,4 @@ def compare(repo: Repository, selection: Selection, scope: Scope, config: Config
     loader = Loader(repo, config.max_file_bytes)
     plans = (compare_file(loader, change, selection, scope) for change in changes)
     found = sorted((p for p in plans if p is not None), key=lambda p: p.path)
-    return DiffResult(selection.old, selection.new, selection.title, tuple(found))
+    return DiffResult(selection.old, selection.new, selection.title, tuple(found), selection.spec)

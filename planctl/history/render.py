@@ -20,6 +20,7 @@ from .log import LogResult
 
 MARKDOWN_NAME_WIDTH = 90  # a project's name can be a paragraph: the id says which it is
 TERMINAL_NAME_WIDTH = 44
+MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
@@ -68,7 +69,7 @@ def _details(summary: str, body: str) -> list[str]:
     return ["<details>", f"<summary>{summary}</summary>", "", body, "", "</details>", ""]
 
 
-def markdown_plan(plan: PlanDiff) -> list[str]:
+def markdown_plan(plan: PlanDiff, *, tables: bool = True) -> list[str]:
     title = f" — {cell(plan.title)}" if plan.title else ""
     out = [f"#### {code(plan.path)}{title}", ""]
     lines = r.plan_lines(plan)
@@ -77,20 +78,44 @@ def markdown_plan(plan: PlanDiff) -> list[str]:
         out += [f"**{cell(total)}**", ""]
     bullets = [f"- {cell(line)}" for line in lines if line != total]
     out += bullets + ([""] if bullets else [])
-    for table in r.plan_tables(plan, MARKDOWN_NAME_WIDTH):
+    for table in r.plan_tables(plan, MARKDOWN_NAME_WIDTH) if tables else []:
         out += _details(cell(table.title), _table(table, markdown=True))
     return out
 
 
+def _size(lines: list[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
 def markdown(result: DiffResult) -> str:
+    """A pull-request comment: the summary first, then each plan with its details folded.
+
+    GitHub refuses comments over 65,536 characters: past MAX_CHARS, a plan keeps its heading
+    and its summary lines without the tables, then the remaining plans are only counted.
+    """
     out = [f"### planctl diff {code(result.title)}", "", cell(r.revisions_line(result)), "",
            f"**{cell(r.summary_line(result))}**", ""]
     summary = r.summary_table(result)
     if summary.rows:
         out += [_table(summary, markdown=True), ""]
+    footer = [f"<sub>planctl {__version__}</sub>"]
+    shown, shortened = 0, 0
     for plan in result.plans:
-        out += markdown_plan(plan)
-    out.append(f"<sub>planctl {__version__}</sub>")
+        section = markdown_plan(plan)
+        if _size(out) + _size(section) + _size(footer) + 400 > MAX_CHARS:
+            section = markdown_plan(plan, tables=False)
+            if _size(out) + _size(section) + _size(footer) + 400 > MAX_CHARS:
+                break
+            shortened += 1
+        out += section
+        shown += 1
+    left = len(result.plans) - shown
+    if shortened or left:
+        parts = [f"the details of {shortened} plan{'s' if shortened != 1 else ''}" if shortened else "",
+                 f"{left} more plan{'s' if left != 1 else ''}" if left else ""]
+        out += [f"… {' and '.join(p for p in parts if p)} are not shown here (a comment is limited in size): "
+                f"run {code(('planctl diff ' + result.spec).strip())} to see everything.", ""]
+    out += footer
     return "\n".join(out) + "\n"
 
 

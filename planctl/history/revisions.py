@@ -205,7 +205,10 @@ class Repository:
         env = {"GIT_INDEX_FILE": temporary}
         try:
             if index.is_file():
-                shutil.copyfile(index, temporary)
+                # With its modification time: git trusts a file's cached stat data only when the
+                # file is older than the index, so a fresh copy would hide an edit made in the
+                # second after the last `git add` or checkout ('racy git').
+                shutil.copy2(index, temporary)
             else:
                 os.unlink(temporary)
                 self._run("read-tree", "--empty", env=env)

@@ -23,7 +23,8 @@ WORKTREE_REVISION = Revision(WORKTREE, None)
 class Selection:
     old: Revision
     new: Revision
-    title: str  # how the comparison was asked for, e.g. 'main...HEAD'
+    title: str  # what is compared, e.g. 'main...HEAD' or 'HEAD → working tree'
+    spec: str = ""  # the revisions as given on the command line ('' for none)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,11 @@ def split_arguments(repo: Repository, args: list[str], after_dashdash: list[str]
 
 
 def select(repo: Repository, revisions: list[str]) -> Selection:
+    selection = _select(repo, revisions)
+    return Selection(selection.old, selection.new, selection.title, " ".join(revisions))
+
+
+def _select(repo: Repository, revisions: list[str]) -> Selection:
     if len(revisions) > 2 or (len(revisions) == 2 and any(_split_range(r) for r in revisions)):
         raise PlanctlError(f"too many revisions: {' '.join(revisions)} (give REV, A B, A..B or A...B)")
     if not revisions:

@@ -410,3 +410,15 @@ def test_diff_loads_neither_the_rules_engine_nor_the_schema_validator(repo):
     assert "git" in json_run and not {"durable", "jsonschema", "tabulate"} & json_run
     assert "tabulate" in text_run and not {"durable", "jsonschema"} & text_run
     assert "git" not in imported("lint", PLAN)
+
+
+def test_a_pull_request_comment_stays_within_github_s_size_limit(repo):
+    for i in range(60):
+        repo.save(f"plans/many/plan-{i:02d}.yaml", {**repo.read(PLAN), "id": f"plan-{i:02d}"})
+    run = repo.planctl("diff", "--format", "markdown", "HEAD")
+    assert run.code == 0
+    assert len(run.stdout) < 65_536
+    assert run.stdout.count("| plans/many/plan-") == 60  # the summary names every plan
+    assert "are not shown here (a comment is limited in size): run `planctl diff HEAD` to see everything." \
+        in run.stdout
+    assert run.stdout.rstrip().endswith("</sub>")
