@@ -90,7 +90,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
             # git shows the file as added here only because the parents were not fetched.
             entries.append(LogEntry(commit, None, change.new_path, (BOUNDARY,), None))
             break
-        parent = Revision(f"{commit.sha[:10]}^", commit.parents[0] if commit.parents else None)
+        parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
+            Revision("(no parent)", None)
         old = loader.side(change.old_path, change.old_blob, change.old_regular)
         new = loader.side(change.new_path, change.new_blob, change.new_regular)
         plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)

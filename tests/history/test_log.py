@@ -115,3 +115,24 @@ def test_log_json_is_valid_against_its_published_schema(repo, history):
     validator.validate(run.json)
     validator.validate(item.json)
     assert json.loads(repo.planctl("schema", "log-result").stdout) == schemas["log-result"]
+
+
+def test_a_commit_that_broke_the_plan_is_listed_with_the_error(repo):
+    good = (repo.root / PLAN).read_text(encoding="utf-8")
+    repo.write(PLAN, good + "\tbroken: [\n")
+    repo.commit("Break the plan")
+    repo.write(PLAN, good)
+    repo.commit("Fix the plan")
+    run = repo.planctl("log", PLAN, "--format", "json")
+    assert subjects(run) == ["Fix the plan", "Break the plan", "Add the plan as printed"]
+    fixed, broke = run.json["commits"][0], run.json["commits"][1]
+    assert fixed["change"][0].startswith(f"error at {broke['commit'][:10]}: does not parse: line ")
+    assert broke["change"][0].startswith(f"error at {broke['commit'][:10]}: does not parse: line ")
+    assert [e["side"] for e in broke["plan"]["errors"]] == ["new"]
+    assert [e["side"] for e in fixed["plan"]["errors"]] == ["old"]
+    # Following one project, the commits where the plan could not be read are listed too: they
+    # may have changed it.
+    data = repo.read(PLAN)
+    pid = data["groups"][0]["projects"][0]["id"]
+    assert subjects(repo.planctl("log", PLAN, "--item", pid, "--format", "json")) == \
+        ["Fix the plan", "Break the plan", "Add the plan as printed"]
