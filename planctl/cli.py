@@ -176,8 +176,10 @@ def diff_command(
                                                                 "pull-request comment) or json."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when a plan changed."),
 ) -> None:
-    """Show what changed in plans between two revisions: budgets per project and funding source,
-    targets, and the effect on totals per group, source, type and year.
+    """Show what changed in budgets and targets between two revisions.
+
+    Per project and funding source, targets, and the effect on the totals per group, source,
+    type and year, and on the printed totals.
 
     Items are matched by id (a reorder is no change; a project under another group is a move);
     renamed plan files are followed. Without paths, the plans of [tool.planctl] are compared.
@@ -202,8 +204,10 @@ def log_command(
     max_count: int = typer.Option(None, "--max-count", "-n", help="Show at most this many commits."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
 ) -> None:
-    """List the commits that changed a plan (or one project or target), newest first, with the
-    change each made, e.g. "nstw 3,000 → 3,500 (+500, +16.7%)". Renames are followed.
+    """List the commits that changed a plan, a project or a target.
+
+    Newest first, with the change each made, e.g. "nstw 3,000 → 3,500 (+500, +16.7%)". Renames
+    are followed.
     """
     from .history.commands import run_log
 

@@ -59,6 +59,9 @@ def plan_summary(plan: PlanDiff) -> list[str]:
         return lines
     if plan.total.changed:
         lines.append(f"total {t.change(plan.total, unit, show_unit=True)}")
+    if plan.stale:
+        lines.append(f"⚠ {t.plural(len(plan.stale), 'printed total')} left unchanged "
+                     f"({', '.join(dict.fromkeys(s.block for s in plan.stale))})")
     details = [f"{p.id} {'; '.join(t.project_lines(p, unit))}" for p in plan.projects]
     details += [f"target {c.id} {'; '.join(t.target_lines(c))}" for c in plan.targets]
     details += [f"group {g.id} {g.status.value}" for g in plan.groups]
