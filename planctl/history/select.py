@@ -75,9 +75,17 @@ def glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
+def _base(repo: Repository, config: Config) -> Path:
+    """What relative plan globs start from: the folder of the repository's pyproject.toml with
+    [tool.planctl]; without one, the repository's root (like git diff, not the current folder)."""
+    if config.source is not None and config.root.resolve().is_relative_to(repo.root):
+        return config.root
+    return repo.root
+
+
 def _relative_pattern(repo: Repository, config: Config, pattern: str) -> str | None:
     """A configured glob as a glob from the repository's root (None when it lies outside)."""
-    parts = (Path(pattern) if Path(pattern).is_absolute() else config.root / pattern).parts
+    parts = (Path(pattern) if Path(pattern).is_absolute() else _base(repo, config) / pattern).parts
     literal = next((i for i, part in enumerate(parts) if GLOB_CHARS & set(part)), len(parts))
     try:
         prefix = Path(*parts[:literal]).resolve().relative_to(repo.root)

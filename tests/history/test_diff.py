@@ -422,3 +422,14 @@ def test_a_pull_request_comment_stays_within_github_s_size_limit(repo):
     assert "are not shown here (a comment is limited in size): run `planctl diff HEAD` to see everything." \
         in run.stdout
     assert run.stdout.rstrip().endswith("</sub>")
+
+
+def test_without_settings_the_plans_of_the_whole_repository_are_compared(repo):
+    """No [tool.planctl]: plans/**/*.yaml from the repository's root, wherever planctl runs."""
+    (repo.root / "pyproject.toml").unlink()
+    data = repo.read(PLAN)
+    _, project, sid = amount_cell(data)
+    repo.edit(PLAN, lambda d: find_project(d, project["id"])["amounts"].__setitem__(sid, project["amounts"][sid] + 1))
+    for cwd in (repo.root, repo.root / "plans" / "province"):
+        run = repo.planctl("diff", "--format", "json", cwd=cwd)
+        assert [p["path"] for p in run.json["plans"]] == [PLAN]
