@@ -34,8 +34,17 @@ def code(text: str) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal(text: str) -> str:
+    """Text from a plan, safe on a terminal: control characters (an escape sequence, a carriage
+    return) shown as \\x1b, \\r ... instead of acting; line breaks kept for multi-line cells."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def _table(table: r.Table, markdown: bool) -> str:
-    escape: Callable[[str], str] = cell if markdown else (lambda s: s)
+    escape: Callable[[str], str] = cell if markdown else terminal
     body = [[escape(value) for value in row] for row in table.rows]
     return tabulate(body, headers=[escape(h) for h in table.headers], tablefmt="pipe" if markdown else "simple",
                     colalign=table.align, disable_numparse=True)
@@ -48,15 +57,15 @@ def _indent(text: str, by: str = "  ") -> str:
 
 
 def text_plan(plan: PlanDiff) -> str:
-    out = [r.plan_heading(plan)]
-    out += [f"  {line}" for line in r.plan_lines(plan)]
+    out = [terminal(r.plan_heading(plan).replace("\n", " "))]
+    out += [f"  {terminal(line)}" for line in r.plan_lines(plan)]
     for table in r.plan_tables(plan, TERMINAL_NAME_WIDTH):
-        out += ["", f"  {table.title}", _indent(_table(table, markdown=False))]
+        out += ["", f"  {terminal(table.title)}", _indent(_table(table, markdown=False))]
     return "\n".join(out)
 
 
 def text(result: DiffResult) -> str:
-    out = [f"planctl diff {result.title}", r.revisions_line(result), r.summary_line(result)]
+    out = [terminal(f"planctl diff {result.title}"), terminal(r.revisions_line(result)), r.summary_line(result)]
     for plan in result.plans:
         out += ["", text_plan(plan)]
     return "\n".join(out) + "\n"
@@ -122,8 +131,8 @@ def markdown(result: DiffResult) -> str:
 # -- planctl log -------------------------------------------------------------------------------
 
 def log_text(result: LogResult) -> str:
-    out = [r.log_heading(result)]
-    out += r.log_notes(result)
+    out = [terminal(r.log_heading(result))]
+    out += [terminal(note) for note in r.log_notes(result)]
     table = r.log_table(result, short=True)
     out += ["", _table(table, markdown=False)] if table.rows else []
     return "\n".join(out) + "\n"

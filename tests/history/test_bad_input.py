@@ -245,3 +245,19 @@ def test_a_checkout_git_refuses_to_use(repo):
                           capture_output=True, text=True, env={**env, "HOME": str(repo.root.parent)})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "dubious ownership" in done.stderr and "safe.directory" in done.stderr
+
+
+def test_text_from_a_plan_cannot_act_on_the_terminal_or_break_a_table(repo):
+    hostile = "Đào tạo | *đậm* <b>x</b> \x1b[31mđỏ\r\x07"
+
+    def rename(d):
+        data_project = d["groups"][0]["projects"][0]
+        data_project["name"] = hostile
+    repo.edit(PLAN, rename)
+    text = repo.planctl("diff").stdout
+    assert "\x1b" not in text and "\r" not in text and "\x07" not in text
+    assert "\\x1b[31mđỏ\\r\\x07" in text
+    markdown = repo.planctl("diff", "--format", "markdown").stdout
+    row = next(line for line in markdown.splitlines() if "\\*đậm\\*" in line)
+    assert "Đào tạo \\| \\*đậm\\* \\<b\\>x\\</b\\>" in row and row.count(" | ") == 5  # six columns
+    assert repo.planctl("diff", "--format", "json").json["plans"][0]["projects"][0]["fields"][0]["new"] == hostile
