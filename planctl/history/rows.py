@@ -113,7 +113,7 @@ def _project_rows(item: ProjectChange, unit: str) -> list[tuple[str, ...]]:
                                or item.sources[0].money != item.total):
         rows.append(("total", *_money_cells(item.total, unit)))
     rows += [(f"year {line.key}", *_money_cells(line.money, unit)) for line in item.years]
-    if item.printed_total is not None:
+    if item.printed_total is not None and item.printed_total != item.total:  # else it says nothing new
         rows.append(("printed total", *_money_cells(item.printed_total, unit)))
     if item.moved:
         rows.append(("group (moved)", item.old_group or "", item.new_group or "", "", ""))

@@ -127,7 +127,7 @@ def project_lines(item: ProjectChange, unit: str) -> list[str]:
     if item.total.changed and (len(item.sources) != 1 or item.sources[0].money != item.total):
         lines.append(f"total {change(item.total, unit)}")
     lines += [f"year {line.key} {change(line.money, unit)}" for line in item.years]
-    if item.printed_total is not None:
+    if item.printed_total is not None and item.printed_total != item.total:  # else it says nothing new
         lines.append(f"printed total {change(item.printed_total, unit)}")
     if item.moved:
         lines.append(f"moved from {item.old_group} to {item.new_group}")

@@ -433,3 +433,15 @@ def test_without_settings_the_plans_of_the_whole_repository_are_compared(repo):
     for cwd in (repo.root, repo.root / "plans" / "province"):
         run = repo.planctl("diff", "--format", "json", cwd=cwd)
         assert [p["path"] for p in run.json["plans"]] == [PLAN]
+
+
+def test_a_project_s_printed_total_changed_beside_its_amounts(repo):
+    data = repo.read(PLAN)
+    _, project, _ = amount_cell(data)
+    printed = project.get("total", 0)
+    repo.edit(PLAN, lambda d: find_project(d, project["id"]).__setitem__("total", printed + 900))
+    entry = plan_project(only_plan(repo.planctl("diff", "--format", "json")), project["id"])
+    k = scale(data)
+    assert entry["printed_total"] == money(printed * k if "total" in project else None, (printed + 900) * k)
+    assert entry["total"]["delta"] == 0 and entry["sources"] == []
+    assert "printed total" in repo.planctl("diff").stdout

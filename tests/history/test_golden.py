@@ -20,7 +20,6 @@ from planctl import __version__
 from tests.history.gitrepo import GitRepo, find_project, find_target
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-PLAN = "plans/quang-tri/ict-1755.yaml"
 VERSION = "planctl VERSION"
 
 
@@ -43,21 +42,49 @@ def revise_quang_tri(data: dict) -> None:
     find_project(data, "qt-hr-attract-talent")["lead"] = "Sở Nội vụ"
 
 
+def revise_soc_trang(data: dict) -> None:
+    """A budget revision: one project raised with its row and its group's subtotal (but not the
+    grand total nor the budget text), one project's money moved between sources, a survey moved
+    to the industry group, a project dropped and one added, a target raised, a lead renamed."""
+    broadband = find_project(data, "st-inf-broadband")
+    broadband["amounts"]["nsdp"] = 6_500
+    broadband["total"] = 21_500
+    broadband["lead"] = "Sở TTTT và các DN viễn thông"
+    groups = {g["id"]: g for g in data["groups"]}
+    groups["st-infrastructure"]["stated"]["total"] = 38_900
+    groups["st-infrastructure"]["stated"]["by_source"]["nsdp"] = 10_400
+    find_project(data, "st-inf-data-centre-security")["amounts"] = {"nsdp": 1_500, "nstw": 8_000}
+    survey = find_project(data, "st-hr-workforce-survey")
+    groups["st-hr"]["projects"].remove(survey)
+    groups["st-industry"]["projects"].append(survey)
+    groups["st-industry"]["projects"] = [p for p in groups["st-industry"]["projects"]
+                                         if p["id"] != "st-ind-market-survey"]
+    groups["st-application"]["projects"].append({
+        "id": "st-app-online-public-services", "seq": 36, "name": "Cổng dịch vụ công trực tuyến mức độ 3",
+        "lead": "Sở TTTT", "start": 2013, "end": 2015, "years_as_printed": "2013-2015", "total": 5_000,
+        "amounts": {"nsdp": 2_000, "nstw": 3_000}})
+    find_target(data, "st-t-teachers-using-ict")["value"] = 70
+
+
 GOLDEN_PLANS = {
-    # golden file stem: (frozen plan, copied from plans/ at commit, the revision)
-    "quang-tri-ict-1755": ("74bb28ae8d7b5244f207b8fb67fe90e6a76a31a8", revise_quang_tri),
+    # golden file stem: (commit of plans/ the frozen copy was taken at, path in the repository,
+    #                    the revision, its commit message)
+    "quang-tri-ict-1755": ("74bb28ae8d7b5244f207b8fb67fe90e6a76a31a8", "plans/quang-tri/ict-1755.yaml",
+                           revise_quang_tri, "Điều chỉnh chỉ tiêu, bổ sung dự án Trung tâm dữ liệu"),
+    "soc-trang-kh-22-2012": ("d4de4fc73b23a522b5444009f9e012ec2b1e7631", "plans/soc-trang/kh-22-2012.yaml",
+                             revise_soc_trang, "Điều chỉnh danh mục dự án và kinh phí"),
 }
 
 
 @pytest.mark.parametrize("stem", sorted(GOLDEN_PLANS))
 def test_pull_request_comment_matches_the_golden_file(tmp_path, stem):
-    _, revise = GOLDEN_PLANS[stem]
+    _, path, revise, message = GOLDEN_PLANS[stem]
     repo = GitRepo(tmp_path / "repo")
-    repo.copy(GOLDEN / f"{stem}.yaml", PLAN)
+    repo.copy(GOLDEN / f"{stem}.yaml", path)
     repo.commit("Kế hoạch như ban hành")
     repo.git("checkout", "-q", "-b", "dieu-chinh")
-    repo.edit(PLAN, revise)
-    repo.commit("Điều chỉnh chỉ tiêu, bổ sung dự án Trung tâm dữ liệu")
+    repo.edit(path, revise)
+    repo.commit(message)
     run = repo.planctl("diff", "--format", "markdown", "main...dieu-chinh")
     assert run.code == 0, run.stderr
     output = run.stdout.replace(f"planctl {__version__}", VERSION)
