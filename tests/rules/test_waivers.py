@@ -7,17 +7,7 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 
-PROGRAMME = """\
-planctl: 1
-kind: programme
-id: qd-1755-2010
-number: 1755/QĐ-TTg
-date: "2010-09-22"
-issuer: Thủ tướng Chính phủ
-title: Đề án
-period: {start: 2011, end: 2015, horizon: 2020}
-task_groups: [{id: hr-development, name: Nhân lực, confidence: high}]
-"""
+from tests.workspace import PROGRAMME
 
 PLAN = """\
 planctl: 1
