@@ -11,6 +11,7 @@ from ..resources import rules_dir
 from . import schema
 from .facts import schema_value_fact
 from .policy import check_plans
+from .registry import load_registry
 from .rules import Example, Rule
 
 
@@ -38,4 +39,4 @@ def run_example(rule: Rule, example: Example, config: Config) -> list[Finding]:
     facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
              for p in pitfalls]
     plans = [] if pitfalls else [doc]
-    return [f for f in check_plans(plans, [doc], config, facts) if f.rule == rule.id]
+    return [f for f in check_plans(plans, load_registry(config).with_linted([doc]), facts) if f.rule == rule.id]

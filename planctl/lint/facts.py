@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..document import Document, escape
 
@@ -123,7 +123,7 @@ def seq_number(seq: Any) -> int | None:
 class PlanFacts:
     """Everything derived from one plan."""
 
-    def __init__(self, doc: Document, programmes: dict[str, dict], policies: list[dict]) -> None:
+    def __init__(self, doc: Document, programmes: dict[str, dict], policies: Iterable[dict]) -> None:
         self.doc = doc
         self.plan: dict = doc.data
         self.programmes = programmes
@@ -737,7 +737,7 @@ def shown_target(t: dict) -> str:
     return f"{t['comparator']} {t['value']:g}{upper}{t.get('unit') or ''} in {t.get('year', '?')}"
 
 
-def derive(doc: Document, programmes: dict[str, dict], policies: list[dict]) -> list[Fact]:
+def derive(doc: Document, programmes: dict[str, dict], policies: Iterable[dict]) -> list[Fact]:
     return PlanFacts(doc, programmes, policies).derive()
 
 

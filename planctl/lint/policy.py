@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
-from ..config import Config
-from ..document import Document, load
-from ..errors import PlanctlError
+from ..document import Document
 from ..model import Finding, Severity
-from . import engine, schema
+from . import engine
 from .facts import FACT_KINDS, Fact, derive, money_text, signed_money_text
+from .registry import Registry
 from .rules import Rule, catalogue
 
 
@@ -30,38 +28,11 @@ class _Fields(dict):
         return "?"
 
 
-def load_registry(paths: list[Path], kind: str, config: Config) -> list[Document]:
-    """Programme or policy files: they must load and be schema-valid, or linting cannot be trusted."""
-    docs = []
-    for path in paths:
-        doc = load(path, max_bytes=config.max_file_bytes)
-        problems = [doc.error] if doc.error else schema.check(doc, kind) if isinstance(doc.data, dict) else []
-        if not isinstance(doc.data, dict) and not problems:
-            raise PlanctlError(f"{path}: a {kind} file is a mapping")
-        if problems:
-            p = problems[0]
-            raise PlanctlError(f"{p.file}:{p.line}:{p.column}: invalid {kind} file: {p.message}")
-        docs.append(doc)
-    return docs
-
-
-def programmes_for(docs: list[Document], config: Config) -> dict[str, dict]:
-    registry = {d.data["id"]: d.data for d in load_registry(config.glob(config.programmes), "programme", config)}
-    for doc in docs:  # programme files among the linted paths count too
-        if doc.data.get("kind") == "programme":
-            registry.setdefault(doc.data["id"], doc.data)
-    return registry
-
-
-def check_plans(plans: list[Document], docs: list[Document], config: Config,
-                extra_facts: list[Fact] | None = None) -> list[Finding]:
-    rules = catalogue()
-    programmes = programmes_for(docs, config)
-    policies = [d.data for d in load_registry(config.glob(config.policies), "policy", config)]
+def check_plans(plans: list[Document], registry: Registry, extra_facts: list[Fact] | None = None) -> list[Finding]:
     facts = list(extra_facts or [])
     for doc in plans:
-        facts.extend(derive(doc, programmes, policies))
-    return evaluate(rules, facts)
+        facts.extend(derive(doc, registry.programmes, registry.policies))
+    return evaluate(catalogue(), facts)
 
 
 def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:

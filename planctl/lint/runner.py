@@ -15,6 +15,7 @@ from ..errors import PlanctlError
 from ..model import Finding, Severity
 from . import schema
 from .provenance import repository_subdir, ruleset_fingerprint
+from .registry import Registry, load_registry
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -91,17 +92,72 @@ def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
 PARALLEL_FROM = 24
 
 
-def _load_all(files: list[Path], config: Config):
-    """Load and schema-check files, on every core for a large repository (in file order)."""
+@dataclass
+class _Checked:
+    """What checking a batch of files gives back: findings only, no documents to send between processes."""
+
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    waived: list[Finding] = field(default_factory=list)
+    programmes: set[str] = field(default_factory=set)  # ids of the valid programme files among them
+
+
+def check_files(files: list[Path], config: Config, registry: Registry | None) -> _Checked:
+    """The whole pipeline for a batch of files: load, schema, facts, rules, waivers, suppressions.
+
+    `registry` is None to load it here, when a plan needs it (a single broken file never pays
+    for it).
+    """
+    findings: list[Finding] = []
+    loaded: list[Document] = []
+    valid: list[Document] = []
+    pitfalls: list[Finding] = []
+    for path in files:
+        doc, problems = load_checked(path, config)
+        pitfalls.extend(p for p in problems if p.rule in schema.PITFALLS)
+        findings.extend(p for p in problems if p.rule not in schema.PITFALLS)
+        if doc.ok:
+            loaded.append(doc)
+            if not problems:
+                valid.append(doc)
+    docs = {d.name: d for d in loaded}
+    result = _Checked(programmes={d.data["id"] for d in valid if d.data.get("kind") == "programme"})
+    plans = [d for d in valid if d.data.get("kind", "plan") == "plan"]
+    if plans or pitfalls:
+        # The rules engine is imported only when there is something to run it on.
+        from .facts import schema_value_fact
+        from .policy import apply_waivers, check_plans
+
+        registry = (registry or load_registry(config)).with_linted(valid)
+        facts = [schema_value_fact(docs[p.file], p.pointer, schema.PITFALLS[p.rule],
+                                   docs[p.file].float_texts.get(p.pointer, p.message)) for p in pitfalls]
+        findings.extend(check_plans(plans, registry, facts))
+        findings, result.waived = apply_waivers(findings, {d.name: d for d in valid})
+    result.findings, result.suppressed = _suppress(findings, docs)
+    return result
+
+
+def _check_all(files: list[Path], config: Config) -> _Checked:
+    """Check the files, in batches on every core for a large repository."""
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [load_checked(path, config) for path in files]
-    # fork: the children inherit the imported modules and the built schema validators.
+        return check_files(files, config, None)
+    # fork: the children inherit the imported modules, the built schema validators and the rules.
     for kind in ("plan", "programme"):
         schema.validator(kind)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        return pool.starmap(load_checked, [(path, config) for path in files], chunksize=8)
+    from .rules import catalogue
+
+    catalogue()
+    registry = load_registry(config)
+    batches = [files[i::workers * 2] for i in range(workers * 2)]  # interleaved: similar sizes
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.starmap(check_files, [(batch, config, registry) for batch in batches])
+    if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():
+        # A programme file among the linted paths that the configuration does not name: plans in
+        # other batches did not see it. Rare (no [tool.planctl]); check everything in one batch.
+        return check_files(files, config, None)
+    return _Checked([f for p in parts for f in p.findings], [f for p in parts for f in p.suppressed],
+                    [f for p in parts for f in p.waived])
 
 
 def lint(paths: list[Path], config: Config) -> LintResult:
@@ -111,54 +167,15 @@ def lint(paths: list[Path], config: Config) -> LintResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint(paths, config)
+        files = collect(paths, config)
+        checked = _check_all(files, config)
     finally:
         if collecting:
             gc.enable()
-
-
-def _lint(paths: list[Path], config: Config) -> LintResult:
-    files = collect(paths, config)
-    findings: list[Finding] = []
-    loaded: list[Document] = []
-    valid: list[Document] = []
-    pitfalls: list[Finding] = []
-    for doc, problems in _load_all(files, config):
-        pitfalls.extend(p for p in problems if p.rule in schema.PITFALLS)
-        findings.extend(p for p in problems if p.rule not in schema.PITFALLS)
-        if doc.ok:
-            loaded.append(doc)
-            if not problems:
-                valid.append(doc)
-    docs = {d.name: d for d in loaded}
-    findings.extend(_policy(valid, pitfalls, docs, config))
-    waived: list[Finding] = []
-    if valid:  # waivers live in valid plans; without one, the rules engine is not imported at all
-        from .policy import apply_waivers
-
-        findings, waived = apply_waivers(findings, {d.name: d for d in valid})
-    kept, suppressed = _suppress(findings, docs)
-    kept.sort(key=Finding.sort_key)
-    return LintResult(kept, suppressed, len(files), waived, checked=tuple(display_name(p) for p in files),
+    checked.findings.sort(key=Finding.sort_key)
+    return LintResult(checked.findings, checked.suppressed, len(files), checked.waived,
+                      checked=tuple(display_name(p) for p in files),
                       ruleset=ruleset_fingerprint(config), repo_subdir=repository_subdir())
-
-
-def _policy(valid: list[Document], pitfalls: list[Finding], docs: dict[str, Document],
-            config: Config) -> list[Finding]:
-    """Policy rules run on schema-valid plans only, since their facts assume the schema's shapes.
-
-    Data-entry pitfalls the schema caught (money typed as 439.050) go through the rules engine
-    too, so that they are documented and tested like every other rule.
-    """
-    plans = [d for d in valid if d.data.get("kind", "plan") == "plan"]
-    if not plans and not pitfalls:
-        return []
-    from .facts import schema_value_fact  # the rules engine is paid for only when needed
-    from .policy import check_plans
-
-    facts = [schema_value_fact(docs[p.file], p.pointer, schema.PITFALLS[p.rule],
-                               docs[p.file].float_texts.get(p.pointer, p.message)) for p in pitfalls]
-    return check_plans(plans, valid, config, facts)
 
 
 def _suppress(findings: list[Finding], docs: dict[str, Document]) -> tuple[list[Finding], list[Finding]]:

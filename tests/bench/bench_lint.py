@@ -52,6 +52,7 @@ def in_process(root: Path) -> dict[str, float]:
     from planctl.document import load
     from planctl.lint import policy, schema
     from planctl.lint.facts import derive
+    from planctl.lint.registry import load_registry
     from planctl.lint.rules import catalogue
 
     config = load_config(root)
@@ -65,10 +66,9 @@ def in_process(root: Path) -> dict[str, float]:
     checked = time.perf_counter()
     valid = [d for d, p in zip(docs, problems) if not p]
     rules = catalogue()  # rule files are read once per process
-    programmes = policy.programmes_for(valid, config)
-    policies = [d.data for d in policy.load_registry(config.glob(config.policies), "policy", config)]
+    registry = load_registry(config)
     policy_started = time.perf_counter()
-    facts = [f for d in valid for f in derive(d, programmes, policies)]
+    facts = [f for d in valid for f in derive(d, registry.programmes, registry.policies)]
     derived = time.perf_counter()
     policy.evaluate(rules, facts)
     done = time.perf_counter()

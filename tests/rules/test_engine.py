@@ -14,7 +14,7 @@ from planctl.document import load_bytes
 from planctl.lint import engine
 from planctl.lint.examples import compose
 from planctl.lint.facts import derive
-from planctl.lint.policy import load_registry, programmes_for
+from planctl.lint.registry import load_registry
 from planctl.lint.rules import catalogue
 
 from tests.conftest import ROOT
@@ -47,15 +47,14 @@ def reference_match(rule, fact: dict) -> bool:
 
 
 def all_facts():
-    programmes = programmes_for([], CONFIG)
-    policies = [d.data for d in load_registry(CONFIG.glob(CONFIG.policies), "policy", CONFIG)]
+    registry = load_registry(CONFIG)
     docs = [load_bytes(compose(e.plan).encode(), f"{r.id}-{i}.yaml") for r in catalogue() for i, e in enumerate(r.examples)]
     docs += [load_bytes(p.read_bytes(), str(p)) for p in CONFIG.glob(CONFIG.plans) if "national" not in p.parts]
     facts = []
     for doc in docs:
         if doc.ok and isinstance(doc.data, dict) and doc.data.get("kind") == "plan":
             try:
-                facts.extend(derive(doc, programmes, policies))
+                facts.extend(derive(doc, registry.programmes, registry.policies))
             except (KeyError, TypeError):  # schema-invalid example (pitfall rules): no policy facts
                 continue
     return [{"id": f"f{i}", "kind": f.kind, **f.values} for i, f in enumerate(facts)]

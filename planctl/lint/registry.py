@@ -1,0 +1,45 @@
+"""What every plan is checked against: the national programmes and the funding policies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..document import Document, load
+from ..errors import PlanctlError
+from . import schema
+
+
+@dataclass(frozen=True)
+class Registry:
+    programmes: dict[str, dict]
+    policies: tuple[dict, ...]
+
+    def with_linted(self, docs: list[Document]) -> "Registry":
+        """Programme files among the linted paths count too (the configured ones win)."""
+        extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
+        if not extra.keys() - self.programmes.keys():
+            return self
+        return Registry({**extra, **self.programmes}, self.policies)
+
+
+def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
+    """Programme or policy files: they must load and be schema-valid, or linting cannot be trusted."""
+    docs = []
+    for path in paths:
+        doc = load(path, max_bytes=config.max_file_bytes)
+        problems = [doc.error] if doc.error else schema.check(doc, kind) if isinstance(doc.data, dict) else []
+        if not isinstance(doc.data, dict) and not problems:
+            raise PlanctlError(f"{path}: a {kind} file is a mapping")
+        if problems:
+            p = problems[0]
+            raise PlanctlError(f"{p.file}:{p.line}:{p.column}: invalid {kind} file: {p.message}")
+        docs.append(doc)
+    return docs
+
+
+def load_registry(config: Config) -> Registry:
+    programmes = {d.data["id"]: d.data for d in load_files(config.glob(config.programmes), "programme", config)}
+    policies = tuple(d.data for d in load_files(config.glob(config.policies), "policy", config))
+    return Registry(programmes, policies)
