@@ -97,10 +97,10 @@ def sums(plan: Snapshot) -> Sums:
             for sid, amount in project.amounts.items():  # every cell counts for its own source
                 sources[sid] += amount
                 group_sources[(project.group, sid)] += amount
-            for sid, amount in plan.top_level(project.amounts).items():
-                types[plan.source_type(sid) or own_type or NO_TYPE] += amount
+            for sid, amount in plan.tree.top_level(project.amounts).items():
+                types[plan.tree.source_type(sid) or own_type or NO_TYPE] += amount
                 # ... and for each ancestor that has no cell of its own in this project.
-                for parent in plan.ancestors(sid):
+                for parent in plan.tree.ancestors(sid):
                     if parent not in project.amounts:
                         sources[parent] += amount
                         group_sources[(project.group, parent)] += amount

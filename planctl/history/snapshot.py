@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ..funding import SourceTree
 from ..lint.facts import DEFAULT_UNIT, UNIT_VND
 
 NO_TYPE = "(no type)"
@@ -87,42 +88,13 @@ class Snapshot:
     phasing_years: Mapping[str, int]  # VND per year, the top-level phasing rows added up
     sections: Mapping[str, Any]  # other top-level content, to say what else changed
     problems: tuple[str, ...] = ()
-    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    tree: SourceTree = field(default_factory=lambda: SourceTree(()), compare=False, repr=False)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # derived sums
-
-    # -- funding-source hierarchy (as in lint's facts: a child's money is part of its parent) --
-    def ancestors(self, source_id: str) -> tuple[str, ...]:
-        if source_id not in self._ancestors:
-            chain: list[str] = []
-            current = self.sources[source_id].parent if source_id in self.sources else None
-            while current and current not in chain and current != source_id:
-                chain.append(current)
-                current = self.sources[current].parent if current in self.sources else None
-            self._ancestors[source_id] = tuple(chain)
-        return self._ancestors[source_id]
-
-    def source_type(self, source_id: str) -> str | None:
-        """A source's `type`, inherited from its parent chain."""
-        for sid in (source_id, *self.ancestors(source_id)):
-            if sid in self.sources and self.sources[sid].type:
-                return self.sources[sid].type
-        return None
-
-    def top_level(self, amounts: Mapping[str, int]) -> dict[str, int]:
-        """The cells whose source has no ancestor among the same cells (no double counting)."""
-        return {s: a for s, a in amounts.items() if not set(self.ancestors(s)) & set(amounts)}
-
-    def attributed(self, amounts: Mapping[str, int], source_id: str) -> int | None:
-        """The part of `amounts` that belongs to `source_id`: its own cell, else its children's."""
-        if source_id in amounts:
-            return amounts[source_id]
-        parts = [a for s, a in self.top_level(amounts).items() if source_id in self.ancestors(s)]
-        return sum(parts) if parts else None
 
     def value(self, project: Project) -> int | None:
         """A project's amount: the sum of its amounts, else its printed total."""
         if project.amounts:
-            return sum(self.top_level(project.amounts).values())
+            return sum(self.tree.top_level(project.amounts).values())
         return project.printed_total
 
 
@@ -225,7 +197,8 @@ def build(plan: Any) -> Snapshot:
     return Snapshot(
         id=str(plan.get("id", "")), title=str(plan.get("title", "")), unit=reader.unit,
         sources=sources, groups=groups, projects=projects, targets=targets, stated=stated,
-        phasing_rows=rows, phasing_years=years, sections=_sections(plan), problems=tuple(reader.problems))
+        phasing_rows=rows, phasing_years=years, sections=_sections(plan), problems=tuple(reader.problems),
+        tree=SourceTree({"id": s.id, "parent": s.parent, "type": s.type} for s in sources.values()))
 
 
 def _stated(reader: _Reader, into: dict[str, Figure], key: str, label: str, block: Any, unit: str) -> None:
