@@ -39,18 +39,29 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def project_root(start: Path) -> Path:
+    """Where default globs start: the nearest folder with a pyproject.toml or a .git, else `start`.
+
+    So `planctl lint plan.yaml` run inside plans/tra-vinh/ still finds plans/national/.
+    """
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+            return folder
+    return start
+
+
 def load_config(start: Path | None = None) -> Config:
     """Read the nearest pyproject.toml's [tool.planctl]; paths in it are relative to its folder."""
     start = (start or Path.cwd()).resolve()
     pyproject = find_pyproject(start)
     if pyproject is None:
-        return Config(root=start)
+        return Config(root=project_root(start))
     try:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("planctl")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise PlanctlError(f"{pyproject}: cannot read [tool.planctl]: {exc}") from None
     if table is None:
-        return Config(root=start)
+        return Config(root=project_root(start))
     known = {f.name.replace("_", "-") for f in fields(Config)} - {"root", "source"}
     unknown = sorted(set(table) - known)
     if unknown:

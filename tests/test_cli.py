@@ -12,7 +12,7 @@ import pytest
 
 from planctl import __version__
 from planctl.resources import schema_path
-from tests.workspace import CLEAN_PLAN, PYPROJECT, Workspace
+from tests.workspace import CLEAN_PLAN, PROGRAMME, PYPROJECT, Workspace
 
 
 @pytest.fixture
@@ -337,3 +337,17 @@ def test_lint_does_not_import_git_or_the_rules_engine_for_a_broken_file(ws):
     done = subprocess.run([sys.executable, "-c", code, "lint", "plans/bad.yaml"], cwd=ws.root,
                           capture_output=True, text=True, timeout=60)
     assert done.stderr.strip() == "[]"
+
+
+def test_without_configuration_the_defaults_start_at_the_repository_root(tmp_path):
+    """Linting one plan from its own folder still finds plans/national/ at the top of the repository."""
+    ws = Workspace(tmp_path, pyproject="")
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / ".git").mkdir()  # the top of a repository, as git marks it
+    ws.write("plans/national/qd-1755-2010.yaml", PROGRAMME)
+    ws.write("plans/thu/plan.yaml", CLEAN_PLAN)
+    ws.root = tmp_path / "plans" / "thu"
+    run = ws.cli("lint", "--format", "json", "plan.yaml")
+    assert run.code == 0 and run.findings == []
+    ws.root = tmp_path
+    assert ws.cli("lint", "--format", "json").report["summary"]["files"] == 2  # plans/**/*.yaml from the top
