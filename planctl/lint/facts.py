@@ -220,7 +220,7 @@ class PlanFacts:
                  total_share=basis_points(total))
         amounts = project.get("amounts", {})
         of = split.get("of")
-        whole = amounts.get(of) if of else (sum(self.tree.top_level(amounts).values()) if amounts else project.get("total"))
+        whole = self.split_whole(project)
         if whole is None:
             return
         for source_id, share in split["shares"].items():
@@ -229,6 +229,38 @@ class PlanFacts:
                 self.sum_check("split-amount", f"{base}/amounts/{escape(source_id)}",
                                f"{label}: {source_id} against its {share:g}% share in '{split['as_printed']}'",
                                self.vnd(amounts[source_id], unit), self.vnd(implied, unit), unit)
+
+    def split_whole(self, project: dict) -> int | None:
+        """The amount a split note divides: its `of` source's cell, else the item's total."""
+        split, amounts = project["split"], project.get("amounts", {})
+        if "of" in split:
+            return amounts.get(split["of"])
+        return sum(self.tree.top_level(amounts).values()) if amounts else project.get("total")
+
+    def money_of_kind(self, project: dict, kind: str) -> list[tuple[str, int, str]]:
+        """(source, amount in VND, pointer suffix) of the item's money from sources of `kind`:
+        its cells, and the parts a split note gives to sources without a cell ('Quỹ VTCI: 100%' of the
+        Vốn khác cell). A part whose money is already in a counted cell (its parent's, or the cell
+        the split divides) is not counted again."""
+        amounts = project.get("amounts", {})
+        parts = [(s, self.vnd(a, self.list_unit), f"amounts/{escape(s)}", self.tree.ancestors(s))
+                 for s, a in amounts.items()]
+        split = project.get("split")
+        whole = self.split_whole(project) if split else None
+        if whole is not None:
+            divided = split.get("of")
+            inside = (divided, *self.tree.ancestors(divided)) if divided else tuple(amounts)
+            for source_id, share in split["shares"].items():
+                if source_id not in amounts and source_id != divided:
+                    parts.append((source_id, round(self.vnd(whole, self.list_unit) * share / 100),
+                                  f"split/shares/{escape(source_id)}",
+                                  (*inside, *self.tree.ancestors(source_id))))
+        return [(s, a, where) for s, a, where, inside in parts if kind in self.kinds(s) and not any(
+            c in amounts and kind in self.kinds(c) for c in inside)]
+
+    def kinds(self, source_id: str) -> set[str | None]:
+        """The kinds of a source and of the sources it is part of."""
+        return {self.sources.get(s, {}).get("kind") for s in (source_id, *self.tree.ancestors(source_id))}
 
     def groups(self) -> None:
         unit = self.list_unit
@@ -604,13 +636,7 @@ class PlanFacts:
                          text={"label": self.sources.get(source_id, {}).get("name", source_id)})
 
     def amount_by_kind(self, projects: list[dict], kind: str) -> int:
-        total = 0
-        for project in projects:
-            for source_id, amount in self.tree.top_level(project.get("amounts", {})).items():
-                kinds = {self.sources.get(s, {}).get("kind") for s in (source_id, *self.tree.ancestors(source_id))}
-                if kind in kinds:
-                    total += self.vnd(amount, self.list_unit)
-        return total
+        return sum(amount for p in projects for _s, amount, _w in self.money_of_kind(p, kind))
 
     def caps(self) -> None:
         for policy in self.policies:
@@ -660,15 +686,13 @@ class PlanFacts:
     def purpose(self, purpose: dict) -> None:
         allowed = set(purpose["task_groups"])
         for gi, pi, group, project in self.iter_projects():
-            for source_id, amount in project.get("amounts", {}).items():
-                kinds = {self.sources.get(s, {}).get("kind") for s in (source_id, *self.tree.ancestors(source_id))}
-                if purpose["source_kind"] not in kinds or not amount:
+            for source_id, amount, where in self.money_of_kind(project, purpose["source_kind"]):
+                if not amount:
                     continue
-                ok = bool(allowed & set(group.get("task_groups", [])))
-                self.add("purpose", f"/groups/{gi}/projects/{pi}/amounts/{escape(source_id)}",
-                         policy=purpose["id"], status=purpose["status"], allowed=int(ok),
-                         amount=self.vnd(amount, self.list_unit),
-                         text={"label": f"project {project['id']!r}",
+                self.add("purpose", f"/groups/{gi}/projects/{pi}/{where}",
+                         policy=purpose["id"], status=purpose["status"],
+                         allowed=int(bool(allowed & set(group.get("task_groups", [])))),
+                         amount=amount, text={"label": f"project {project['id']!r}",
                                "source_name": self.sources.get(source_id, {}).get("name", source_id),
                                "allowed_groups": ", ".join(sorted(allowed))})
 

@@ -105,8 +105,9 @@ def test_project_rows(load_plan):
     assert (r["total"], r["amounts"]) == (2000, {"von-khac": 2000})
     assert r["split"] == {"of": "von-khac", "shares": {"da-191": 40, "bo-ct": 40, "doanh-nghiep": 20},
                           "as_printed": "ĐA 191: 40%, Bộ CT hỗ trợ: 40%, DN: 20%"}
-    # L560: II.3, "Vốn KHCN"
-    assert pr["tv-ind-app-software-research"]["amounts"] == {"von-khac": 1000}
+    # L560: II.3, "Vốn KHCN": the whole Vốn khác cell, named
+    r = pr["tv-ind-app-software-research"]
+    assert (r["amounts"], r["split"]) == ({"von-khac": 1000}, {"of": "von-khac", "shares": {"khcn": 100}, "as_printed": "Vốn KHCN"})
     # L590: III.1, 3.600 = 300 NSTW + 3.300 NSĐP, years "2011"
     r = pr["tv-app-one-stop-duyen-hai-cang-long"]
     assert (r["start"], r["end"], r["total"], r["amounts"]) == (2011, 2011, 3600, {"nstw": 300, "nsdp": 3300})
@@ -143,6 +144,8 @@ def test_project_rows(load_plan):
     assert (last["seq"], last["start"], last["end"], last["total"], last["amounts"]) == \
         (6, 2012, 2015, 104000, {"von-khac": 104000})
     assert last["note"].startswith("Ghi chú: Quỹ VTCI")
+    for pid in ("tv-inf-community-internet", "tv-inf-tv-devices-poor-households", "tv-inf-computers-poor-households"):
+        assert pr[pid]["split"] == {"of": "von-khac", "shares": {"vtci": 100}, "as_printed": "Quỹ VTCI"}
     # empty cells stay absent, never 0; every row total equals its single printed source cell
     assert all(v > 0 for p in pr.values() for v in p["amounts"].values())
 
