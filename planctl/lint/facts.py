@@ -53,7 +53,7 @@ FACT_KINDS: dict[str, dict[str, Any]] = {
                   "about": "A target linked to a national target, compared in ambition."},
     "linked-target": {"fields": ["occurrence", "differs"], "money": [], "text": ["label", "national", "first_line",
                                                                              "value_text", "first_text"],
-                      "about": "The n-th target of a plan linked to one national target, and whether it sets another value."},
+                      "about": "A target that states again the indicator of another (the same national target, or `restates`), and whether it sets another value."},
     "percent": {"fields": ["value"], "money": [], "text": ["label", "value_text"],
                 "about": "A target value in percent (basis points)."},
     "envelope": {"fields": ["source", "items", "envelope", "excess"], "money": ["items", "envelope", "excess"],
@@ -565,8 +565,10 @@ class PlanFacts:
 
     def targets(self) -> None:
         group_ids = {g["id"] for g in self.plan.get("groups", [])}
-        first_linked: dict[str, tuple[int, dict]] = {}
-        for ti, target in enumerate(self.plan.get("targets", [])):
+        targets = self.plan.get("targets", [])
+        index = {t["id"]: ti for ti, t in enumerate(targets)}
+        first_linked: dict[str, int] = {}
+        for ti, target in enumerate(targets):
             label = f"target {target['id']!r}"
             value = target.get("value")
             if target.get("unit") == "%" and isinstance(value, (int, float)):
@@ -577,6 +579,12 @@ class PlanFacts:
             if "group" in target:
                 self.add("reference", f"/targets/{ti}/group", context="group", known=int(target["group"] in group_ids),
                          text={"label": label, "target": target["group"]})
+            if "restates" in target:
+                restated = target["restates"]
+                self.add("reference", f"/targets/{ti}/restates", context="target", known=int(restated in index),
+                         text={"label": label, "target": restated})
+                if restated in index:
+                    self.same_indicator(ti, index[restated], f"the indicator of target {restated!r}")
             link = target.get("national_target")
             if not link:
                 continue
@@ -588,15 +596,19 @@ class PlanFacts:
                 continue
             self.compare_target(ti, target, national, label, link)
             if link in first_linked:
-                fi, first = first_linked[link]
-                key = lambda t: (t["comparator"], t.get("value"), t.get("value_max"), t.get("year"))  # noqa: E731
-                self.add("linked-target", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
-                         occurrence=2, differs=int(key(target) != key(first)),
-                         text={"label": label, "national": link, "value_text": shown_target(target),
-                               "first_text": shown_target(first),
-                               "first_line": str(self.doc.locate(f"/targets/{fi}").line)})
+                self.same_indicator(ti, first_linked[link], link)
             else:
-                first_linked[link] = (ti, target)
+                first_linked[link] = ti
+
+    def same_indicator(self, ti: int, fi: int, what: str) -> None:
+        """Target `ti` states again what target `fi` states: both must set the same value and year."""
+        targets = self.plan["targets"]
+        target, first = targets[ti], targets[fi]
+        key = lambda t: (t["comparator"], t.get("value"), t.get("value_max"), t.get("year"))  # noqa: E731
+        self.add("linked-target", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
+                 occurrence=2, differs=int(key(target) != key(first)),
+                 text={"label": f"target {target['id']!r}", "national": what, "value_text": shown_target(target),
+                       "first_text": shown_target(first), "first_line": str(self.doc.locate(f"/targets/{fi}").line)})
 
     def compare_target(self, ti: int, target: dict, national: dict, label: str, link: str) -> None:
         comparable = (target.get("unit") == national.get("unit") and

@@ -230,6 +230,7 @@ def test_targets(load_plan):
         (2015, 25)
     assert (t["tv-t-households-computer-internet-20"]["year"], t["tv-t-households-computer-internet-20"]["value"]) == \
         (2015, 20)
+    assert t["tv-t-households-computer-internet-20"]["restates"] == "tv-t-households-computer-internet-25"
     assert (t["tv-t-households-tv"]["value"], t["tv-t-households-digital-tv"]["value"]) == (90, 80)  # L137
     # L202: 11.260 / 86.250 / 10.500 / 30.500 households
     assert [t[k]["value"] for k in ("tv-t-tv-support-households", "tv-t-terminal-support",
