@@ -738,11 +738,12 @@ class PlanFacts:
 
 
 def shown_target(t: dict) -> str:
-    """A target's commitment as a reader says it: '>= 50% in 2015', 'range 25–30% in 2015'."""
+    """A target's commitment as a reader says it: '>= 50% in 2015', 'range 25–30%, no year'."""
+    when = f" in {t['year']}" if "year" in t else ", no year"
     if not isinstance(t.get("value"), (int, float)) or t["comparator"] == "qualitative":
-        return f"qualitative, {t.get('year', '?')}"
+        return f"qualitative{', ' + str(t['year']) if 'year' in t else ', no year'}"
     upper = f"–{t['value_max']:g}" if t["comparator"] == "range" and "value_max" in t else ""
-    return f"{t['comparator']} {t['value']:g}{upper}{t.get('unit') or ''} in {t.get('year', '?')}"
+    return f"{t['comparator']} {t['value']:g}{upper}{t.get('unit') or ''}{when}"
 
 
 def derive(doc: Document, programmes: dict[str, dict], policies: Iterable[dict]) -> list[Fact]:
