@@ -338,20 +338,29 @@ class PlanFacts:
             if lines:
                 self.sum_check("budget-type", f"/budget/by_type/{kind}", f"{kind} budget in the text",
                                self.vnd(amount, unit), self.vnd(sum(lines.values()), unit), unit)
-        # The text against the project list (its printed grand total where there is one).
-        plist = self.plan.get("project_list", {})
-        lstated, lunit = plist.get("stated", {}), self.list_unit
-        groups = self.plan.get("groups", [])
-        if "total" in budget and ("total" in lstated or groups):
-            items = self.vnd(lstated["total"], lunit) if "total" in lstated else sum(self.group_value(g) for g in groups)
+        # The text against the project list.
+        if "total" in budget:
+            items = self.list_figure()
             if items:
                 self.sum_check("budget-vs-list", "/budget/total", "total budget in the text against the project list",
                                self.vnd(budget["total"], unit), items, unit)
         for source_id, amount in by_source.items():
-            if source_id in lstated.get("by_source", {}):
+            if source_id in self.plan.get("project_list", {}).get("stated", {}).get("by_source", {}):
                 self.sum_check("budget-vs-list", f"/budget/by_source/{escape(source_id)}",
                                f"budget for {source_id} in the text against the project list",
-                               self.vnd(amount, unit), self.vnd(lstated["by_source"][source_id], lunit), unit)
+                               self.vnd(amount, unit), self.list_figure(source_id) or 0, unit)
+
+    def list_figure(self, source_id: str | None = None) -> int | None:
+        """The project list's total (for one source) that the text must agree with: its printed grand
+        total, unless that does not add up — then what its groups add up to, so that a wrong grand
+        total is reported once, at itself (list-total, list-source), and not again at a right text."""
+        stated = self.plan.get("project_list", {}).get("stated", {})
+        printed = stated.get("total") if source_id is None else stated.get("by_source", {}).get(source_id)
+        groups = self.plan.get("groups", [])
+        computed = sum(self.group_value(g, source_id) for g in groups) if groups else None
+        if printed is None:
+            return computed
+        return self.vnd(printed, self.list_unit) if computed in (None, self.vnd(printed, self.list_unit)) else computed
 
     def phasing(self) -> None:
         phasing = self.plan.get("phasing")
