@@ -369,6 +369,13 @@ class PlanFacts:
         unit = phasing.get("unit", self.unit)
         rows = phasing["rows"]
         by_source = {r["source_id"]: (i, r) for i, r in enumerate(rows)}
+
+        def row_total(r: dict) -> int:
+            """A row's total as the other checks see it: printed, unless it does not add up its own
+            years (phasing-row reports that, at the row); then the sum of the years."""
+            years = sum(r["years"].values())
+            return r["total"] if "total" in r and (not r["years"] or r["total"] == years) else years
+
         for i, row in enumerate(rows):
             label = f"phasing row {row.get('label', row['source_id'])!r}"
             if "total" in row and row["years"]:
@@ -382,13 +389,13 @@ class PlanFacts:
                                    self.vnd(sum(c["years"].get(year, 0) for c in children), unit), unit)
                 if "total" in row and all("total" in c for c in children):
                     self.sum_check("phasing-children", f"/phasing/rows/{i}/total", f"{label} total against its sub-rows",
-                                   self.vnd(row["total"], unit), self.vnd(sum(c["total"] for c in children), unit), unit)
+                                   self.vnd(row["total"], unit), self.vnd(sum(row_total(c) for c in children), unit), unit)
             budget = self.plan.get("budget", {})
             if "total" in row and row["source_id"] in budget.get("by_source", {}):
                 bunit = budget.get("unit", self.unit)
                 self.sum_check("phasing-vs-budget", f"/phasing/rows/{i}/total",
                                f"{label} total against the budget in the text",
-                               self.vnd(row["total"], unit), self.vnd(budget["by_source"][row["source_id"]], bunit), unit)
+                               self.vnd(row_total(row), unit), self.vnd(budget["by_source"][row["source_id"]], bunit), unit)
         top = [r for r in rows if not (self.sources.get(r["source_id"], {}).get("parent") in by_source)]
         for year, amount in phasing.get("year_totals", {}).items():
             self.sum_check("phasing-year", f"/phasing/year_totals/{year}", f"phasing total for {year}",
@@ -399,7 +406,7 @@ class PlanFacts:
                                self.vnd(phasing["total"], unit), self.vnd(sum(phasing["year_totals"].values()), unit), unit)
             if all("total" in r for r in top):
                 self.sum_check("phasing-total", "/phasing/total", "phasing grand total against its rows",
-                               self.vnd(phasing["total"], unit), self.vnd(sum(r["total"] for r in top), unit), unit)
+                               self.vnd(phasing["total"], unit), self.vnd(sum(row_total(r) for r in top), unit), unit)
 
     def tables(self) -> None:
         # Table cells are counts and ratios, not money: scaled by 1000 to integers for the engine.
