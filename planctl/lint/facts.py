@@ -149,7 +149,12 @@ class PlanFacts:
         return amount * UNIT_VND[unit or self.unit]
 
     def sum_check(self, check: str, pointer: str, label: str, stated: int, computed: int,
-                  unit: str | None = None) -> None:
+                  unit: str | None = None, *, or_else: int | None = None) -> None:
+        """`stated` must equal `computed`: the sum of the printed figures one level below. `or_else`
+        is the same sum from the level below those, for when a figure in between is the wrong one:
+        a total that agrees with it is right, and the wrong figure is reported once, at itself."""
+        if or_else is not None and stated == or_else:
+            computed = stated
         self.add("sum-check", pointer, unit, text={"label": label}, check=check, stated=stated,
                  computed=computed, difference=stated - computed)
 
@@ -290,15 +295,15 @@ class PlanFacts:
                                f"{label}: amount in the text ({ta['as_printed']})",
                                self.vnd(ta["amount"], ta.get("unit", unit)), computed, unit)
 
-    def group_value(self, group: dict, source_id: str | None = None) -> int:
-        """A group as the level above sees it: its printed subtotal, else the sum of its items."""
-        stated = group.get("stated", {})
-        unit = self.list_unit
+    def group_value(self, group: dict, source_id: str | None = None, *, printed: bool = True) -> int:
+        """A group as the level above sees it: its printed subtotal, else (or with printed=False)
+        the sum of its items."""
+        stated, unit = group.get("stated", {}), self.list_unit
         if source_id is None:
-            if "total" in stated:
+            if printed and "total" in stated:
                 return self.vnd(stated["total"], unit)
             return sum(self.project_value(p) or 0 for p in group.get("projects", []))
-        if source_id in stated.get("by_source", {}):
+        if printed and source_id in stated.get("by_source", {}):
             return self.vnd(stated["by_source"][source_id], unit)
         return sum(self.vnd(self.tree.attributed(p.get("amounts", {}), source_id), unit) for p in group.get("projects", []))
 
@@ -311,11 +316,13 @@ class PlanFacts:
             return
         if "total" in stated:
             self.sum_check("list-total", "/project_list/stated/total", "grand total of the project list",
-                           self.vnd(stated["total"], unit), sum(self.group_value(g) for g in groups), unit)
+                           self.vnd(stated["total"], unit), sum(self.group_value(g) for g in groups), unit,
+                           or_else=sum(self.group_value(g, printed=False) for g in groups))
         for source_id, amount in stated.get("by_source", {}).items():
             self.sum_check("list-source", f"/project_list/stated/by_source/{escape(source_id)}",
                            f"grand total of the project list for {source_id}", self.vnd(amount, unit),
-                           sum(self.group_value(g, source_id) for g in groups), unit)
+                           sum(self.group_value(g, source_id) for g in groups), unit,
+                           or_else=sum(self.group_value(g, source_id, printed=False) for g in groups))
 
     def budget(self) -> None:
         budget = self.plan.get("budget")
@@ -338,29 +345,20 @@ class PlanFacts:
             if lines:
                 self.sum_check("budget-type", f"/budget/by_type/{kind}", f"{kind} budget in the text",
                                self.vnd(amount, unit), self.vnd(sum(lines.values()), unit), unit)
-        # The text against the project list.
-        if "total" in budget:
-            items = self.list_figure()
-            if items:
-                self.sum_check("budget-vs-list", "/budget/total", "total budget in the text against the project list",
-                               self.vnd(budget["total"], unit), items, unit)
-        for source_id, amount in by_source.items():
-            if source_id in self.plan.get("project_list", {}).get("stated", {}).get("by_source", {}):
-                self.sum_check("budget-vs-list", f"/budget/by_source/{escape(source_id)}",
-                               f"budget for {source_id} in the text against the project list",
-                               self.vnd(amount, unit), self.list_figure(source_id) or 0, unit)
-
-    def list_figure(self, source_id: str | None = None) -> int | None:
-        """The project list's total (for one source) that the text must agree with: its printed grand
-        total, unless that does not add up — then what its groups add up to, so that a wrong grand
-        total is reported once, at itself (list-total, list-source), and not again at a right text."""
-        stated = self.plan.get("project_list", {}).get("stated", {})
-        printed = stated.get("total") if source_id is None else stated.get("by_source", {}).get(source_id)
+        # The text against the project list: its printed grand total, else what its groups add up to.
+        plist = self.plan.get("project_list", {}).get("stated", {})
         groups = self.plan.get("groups", [])
-        computed = sum(self.group_value(g, source_id) for g in groups) if groups else None
-        if printed is None:
-            return computed
-        return self.vnd(printed, self.list_unit) if computed in (None, self.vnd(printed, self.list_unit)) else computed
+        for source_id, amount in [(None, budget.get("total")), *by_source.items()]:
+            printed = plist.get("total") if source_id is None else plist.get("by_source", {}).get(source_id)
+            if amount is None or (source_id is not None and printed is None):
+                continue
+            items = sum(self.group_value(g, source_id, printed=False) for g in groups) if groups else None
+            listed = self.vnd(printed, self.list_unit) if printed is not None else items
+            if listed:
+                what = "total budget" if source_id is None else f"budget for {source_id}"
+                pointer = "/budget/total" if source_id is None else f"/budget/by_source/{escape(source_id)}"
+                self.sum_check("budget-vs-list", pointer, f"{what} in the text against the project list",
+                               self.vnd(amount, unit), listed, unit, or_else=items)
 
     def phasing(self) -> None:
         phasing = self.plan.get("phasing")
@@ -369,12 +367,6 @@ class PlanFacts:
         unit = phasing.get("unit", self.unit)
         rows = phasing["rows"]
         by_source = {r["source_id"]: (i, r) for i, r in enumerate(rows)}
-
-        def row_total(r: dict) -> int:
-            """A row's total as the other checks see it: printed, unless it does not add up its own
-            years (phasing-row reports that, at the row); then the sum of the years."""
-            years = sum(r["years"].values())
-            return r["total"] if "total" in r and (not r["years"] or r["total"] == years) else years
 
         for i, row in enumerate(rows):
             label = f"phasing row {row.get('label', row['source_id'])!r}"
@@ -389,13 +381,14 @@ class PlanFacts:
                                    self.vnd(sum(c["years"].get(year, 0) for c in children), unit), unit)
                 if "total" in row and all("total" in c for c in children):
                     self.sum_check("phasing-children", f"/phasing/rows/{i}/total", f"{label} total against its sub-rows",
-                                   self.vnd(row["total"], unit), self.vnd(sum(row_total(c) for c in children), unit), unit)
+                                   self.vnd(row["total"], unit), self.vnd(sum(c["total"] for c in children), unit), unit,
+                                   or_else=self.vnd(sum(sum(c["years"].values()) for c in children), unit))
             budget = self.plan.get("budget", {})
             if "total" in row and row["source_id"] in budget.get("by_source", {}):
                 bunit = budget.get("unit", self.unit)
                 self.sum_check("phasing-vs-budget", f"/phasing/rows/{i}/total",
                                f"{label} total against the budget in the text",
-                               self.vnd(row_total(row), unit), self.vnd(budget["by_source"][row["source_id"]], bunit), unit)
+                               self.vnd(row["total"], unit), self.vnd(budget["by_source"][row["source_id"]], bunit), unit)
         top = [r for r in rows if not (self.sources.get(r["source_id"], {}).get("parent") in by_source)]
         for year, amount in phasing.get("year_totals", {}).items():
             self.sum_check("phasing-year", f"/phasing/year_totals/{year}", f"phasing total for {year}",
@@ -406,7 +399,8 @@ class PlanFacts:
                                self.vnd(phasing["total"], unit), self.vnd(sum(phasing["year_totals"].values()), unit), unit)
             if all("total" in r for r in top):
                 self.sum_check("phasing-total", "/phasing/total", "phasing grand total against its rows",
-                               self.vnd(phasing["total"], unit), self.vnd(sum(row_total(r) for r in top), unit), unit)
+                               self.vnd(phasing["total"], unit), self.vnd(sum(r["total"] for r in top), unit), unit,
+                               or_else=self.vnd(sum(sum(r["years"].values()) for r in top), unit))
 
     def tables(self) -> None:
         # Table cells are counts and ratios, not money: scaled by 1000 to integers for the engine.
