@@ -1,0 +1,103 @@
+"""`planctl lint plans/` on the real documents: every mistake they print is found at its line, and
+nothing else is reported (a consistent figure is never flagged).
+
+Each expected finding names where the mistake is in the source document (seed file, line L..).
+When a plan file is edited, its lines here move with it: update them from
+`planctl lint plans/ --format json --fail-on info`.
+"""
+
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from planctl.cli import app
+from tests.conftest import ROOT
+
+EXPECTED = {
+    "plans/quang-tri/ict-1755.yaml": [
+        # seed 003: the online-services table prints 2.232 as its total; its rows add up to 2.322
+        ("consistency.table-column", "/baseline/tables/0/stated/services", 678),
+        # mobile broadband 2015 "trên 80%" (objectives) and "đạt 80%" (tasks): below the national
+        # 85%, a value of low confidence, so informational only; and the two statements differ
+        ("alignment.weaker-target-unverified", "/targets/12/value", 785),
+        ("alignment.weaker-target-unverified", "/targets/20/value", 856),
+        ("identity.conflicting-targets", "/targets/20/value", 856),
+        # mobile broadband 2020: 100% in the objectives, 95% in the tasks
+        ("identity.conflicting-targets", "/targets/22/value", 873),
+    ],
+    "plans/soc-trang/kh-22-2012.yaml": [
+        # seed 001: "trên 60%" of enterprises using ICT by 2015, the national target is 80%
+        ("alignment.weaker-target", "/targets/18/value", 285),
+        # targets the national programme states only qualitatively, or the other way round
+        ("alignment.target-incomparable", "/targets/23/value", 330),
+        ("alignment.target-incomparable", "/targets/25/value", 349),
+        # the appendix numbers 17 then 19, and 31 then 33
+        ("identity.numbering-gap", "/groups/2/projects/4/seq", 640),
+        ("identity.numbering-gap", "/groups/5/projects/2/seq", 850),
+        # five rows with an amount and an empty Thời gian cell
+        ("periods.missing-schedule", "/groups/2/projects/4", 639),
+        ("periods.missing-schedule", "/groups/3/projects/0", 666),
+        ("periods.missing-schedule", "/groups/3/projects/1", 677),
+        ("periods.missing-schedule", "/groups/3/projects/2", 688),
+        ("periods.missing-schedule", "/groups/3/projects/3", 700),
+    ],
+    "plans/tra-vinh/qd-952-2011.yaml": [
+        # seed 000 L4: "Quyết định số 1755/QĐ-TTg ngày 29 tháng 10 năm 2009" (it is dated 22/9/2010)
+        ("citations.date-mismatch", "/citations/1/date", 39),
+        # L32: "49 cơ quan (16 Đảng, 32 nhà nước)"
+        ("consistency.table-column", "/baseline/tables/1/stated/agencies", 424),
+        # L109: 25–30% of graduates, no year, linked to the national 2015 target; L141-153: three more
+        ("alignment.target-year-differs", "/targets/0/value", 473),
+        ("alignment.target-year-differs", "/targets/31/value", 724),
+        ("alignment.target-year-differs", "/targets/37/value", 768),
+        ("alignment.target-year-differs", "/targets/39/value", 785),
+        # L137 "phấn đấu đạt 25%", L139 "đạt 20%": households with a computer and Internet, 2015
+        ("identity.conflicting-targets", "/targets/25/value", 675),
+        # appendix L633 "2012- 1015", L683 "1013- 2015", L763 "1012- 2015"
+        ("periods.start-after-end", "/groups/2/projects/4/start", 1057),
+        ("periods.implausible-year", "/groups/2/projects/4/end", 1058),
+        ("periods.implausible-year", "/groups/2/projects/9/start", 1121),
+        ("periods.implausible-year", "/groups/2/projects/17/start", 1219),
+        # L643, L663: rows III.6 and III.8 with an amount and no years
+        ("periods.missing-schedule", "/groups/2/projects/5", 1066),
+        ("periods.missing-schedule", "/groups/2/projects/7", 1095),
+        # L906: NSĐP grand total 106.000; the groups add up to 105.000 (as the text says, L263)
+        ("consistency.list-source", "/project_list/stated/by_source/nsdp", 1426),
+        # L341: NSĐP vốn đầu tư total 54.000; its years add up to 55.000, the text says 55.000 (L265)
+        ("consistency.phasing-row", "/phasing/rows/4/total", 1478),
+        ("consistency.phasing-vs-budget", "/phasing/rows/4/total", 1478),
+        # L357, L360: Vốn khác 2012 36.450 and 2015 52.300; the sub-rows add up to 36.500 and 52.250
+        ("consistency.phasing-children", "/phasing/rows/6/years/2012", 1486),
+        ("consistency.phasing-children", "/phasing/rows/6/years/2015", 1486),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def findings():
+    """All findings of `planctl lint plans/`, run from the repository like a planner would."""
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, ["lint", "--format", "json", "--fail-on", "info", "plans/"],
+                                    env={"GITHUB_ACTIONS": ""})
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 1, result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+@pytest.mark.parametrize("plan", sorted(EXPECTED))
+def test_the_documents_mistakes_are_found_at_their_lines_and_nothing_else(findings, plan):
+    found = sorted((f["rule"], f["pointer"], f["line"]) for f in findings if f["file"] == plan)
+    assert found == sorted(EXPECTED[plan])
+
+
+def test_only_the_listed_plans_have_findings(findings):
+    assert {f["file"] for f in findings} <= set(EXPECTED)
+
+
+def test_no_schema_or_syntax_finding(findings):
+    assert not [f for f in findings if f["rule"] in ("schema", "syntax")]
