@@ -46,14 +46,14 @@ EXPECTED = {
     "plans/tra-vinh/qd-952-2011.yaml": [
         # seed 000 L4: "Quyết định số 1755/QĐ-TTg ngày 29 tháng 10 năm 2009" (it is dated 22/9/2010)
         ("citations.date-mismatch", "/citations/1/date", 39),
-        # L32: "49 cơ quan (16 Đảng, 32 nhà nước)"
+        # L32: "49 cơ quan (16 cơ quan Đảng, 32 cơ quan nhà nước)"
         ("consistency.table-column", "/baseline/tables/1/stated/agencies", 424),
         # L109: 25–30% of graduates, no year, linked to the national 2015 target; L141-153: three more
         ("alignment.target-year-differs", "/targets/0/value", 473),
         ("alignment.target-year-differs", "/targets/31/value", 724),
         ("alignment.target-year-differs", "/targets/37/value", 768),
         ("alignment.target-year-differs", "/targets/39/value", 785),
-        # L137 "phấn đấu đạt 25%", L139 "đạt 20%": households with a computer and Internet, 2015
+        # L137 "Đến cuối năm 2015 phấn đấu đạt 25%", L139 "đến năm 2015 đạt 20%": households with a computer and Internet
         ("identity.conflicting-targets", "/targets/25/value", 675),
         # appendix L633 "2012- 1015", L683 "1013- 2015", L763 "1012- 2015"
         ("periods.start-after-end", "/groups/2/projects/4/start", 1057),
