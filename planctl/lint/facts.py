@@ -460,19 +460,27 @@ class PlanFacts:
             for n, pointer in enumerate(pointers, start=1):
                 self.add("occurrence", pointer, what="project-name", occurrence=n, count=len(pointers),
                          text={"label": "the same project name", "first_line": str(self.doc.locate(pointers[0]).line)})
-        self.numbering("/groups", self.plan.get("groups", []), "group")
-        for gi, group in enumerate(self.plan.get("groups", [])):
-            self.numbering(f"/groups/{gi}/projects", group.get("projects", []), f"group {group.get('seq', gi + 1)}")
+        groups = self.plan.get("groups", [])
+        self.numbering([(f"/groups/{gi}", g) for gi, g in enumerate(groups)], "group")
+        if self.plan.get("project_list", {}).get("numbering") == "across-groups":
+            # One run 1..N over the whole list; the groups are the text's sections, not blocks of the list.
+            projects = [(f"/groups/{gi}/projects/{pi}", p) for gi, pi, _g, p in self.iter_projects()]
+            ordered = sorted(projects, key=lambda e: seq_number(e[1].get("seq")) or 0)
+            self.numbering(ordered, "the project list")
+            return
+        for gi, group in enumerate(groups):
+            self.numbering([(f"/groups/{gi}/projects/{pi}", p) for pi, p in enumerate(group.get("projects", []))],
+                           f"group {group.get('seq', gi + 1)}")
 
-    def numbering(self, base: str, items: list[dict], label: str) -> None:
+    def numbering(self, items: list[tuple[str, dict]], label: str) -> None:
         previous = None
-        for i, item in enumerate(items):
+        for pointer, item in items:
             number = seq_number(item.get("seq"))
             if number is None:
                 previous = None
                 continue
             if previous is not None:
-                self.add("seq-step", f"{base}/{i}/seq", seq=number, previous=previous[0], expected=previous[0] + 1,
+                self.add("seq-step", f"{pointer}/seq", seq=number, previous=previous[0], expected=previous[0] + 1,
                          text={"label": f"numbering in {label}", "seq_text": str(item["seq"]),
                                "previous_text": str(previous[1])})
             previous = (number, item["seq"])
