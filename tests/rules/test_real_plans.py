@@ -8,6 +8,7 @@ When a plan file is edited, its lines here move with it: update them from
 
 import json
 import os
+import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -111,3 +112,40 @@ def test_only_the_listed_plans_have_findings(findings):
 
 def test_no_schema_or_syntax_finding(findings):
     assert not [f for f in findings if f["rule"] in ("schema", "syntax")]
+
+
+STRICT_POLICY = """\
+planctl: 1
+kind: policy
+id: strict
+title: A province's own review thresholds, stricter than the shipped examples
+caps:
+  - {id: usf-share-of-plan, source_kind: universal-service-fund, per: plan, max_share: 30, status: example}
+  - {id: central-budget-per-group, source_kind: central-budget, per: group, max_amount: 50000, status: example}
+"""
+
+
+def test_a_provinces_own_policy_caps_the_real_plans(tmp_path):
+    """The shipped example caps pass every real plan; a stricter policy file, named in [tool.planctl],
+    finds Trà Vinh's Quỹ VTCI share (174.750 of 439.050 = 39.8%) and its application group's NSTW
+    (150.300) over the caps, each at the node that holds the money."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "strict.yaml").write_text(STRICT_POLICY, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.planctl]\npolicies = ["policy/*.yaml"]\n', encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(app, ["lint", "--format", "json", "--fail-on", "info", "plans/tra-vinh"],
+                                    env={"GITHUB_ACTIONS": ""})
+    finally:
+        os.chdir(cwd)
+    caps = sorted((f["file"], f["rule"], f["pointer"], f["message"]) for f in json.loads(result.stdout)["findings"]
+                  if f["rule"].startswith("caps."))
+    assert caps == [
+        ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-amount", "/groups/2",
+         "group 'tv-application': central-budget: 150,300 million VND, over the example cap "
+         "central-budget-per-group of 50,000 million VND"),
+        ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-share", "/groups",
+         "the plan: universal-service-fund is 39.8% of the total, over the example cap usf-share-of-plan of 30%"),
+    ]
