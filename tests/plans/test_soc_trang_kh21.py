@@ -135,3 +135,103 @@ def test_projects_2009_2010(load_plan):
     assert (rows[4]["name"], rows[4]["values"]) == ("Hội nghị truyền hình", {"estimated-cost": 5643197000})
     # TỔNG CỘNG L2463-2469
     assert t["stated"] == {"estimated-cost": 34594621000, "funds-status": 3750000000}
+
+
+# --- section II (baseline.indicators), IV.2 (targets) and VII (roadmap)
+def _body_by_id(items):
+    return {item["id"]: item for item in items}
+
+
+def test_baseline_text_figures(load_plan):
+    ind = load_plan("soc-trang/kh-21-2010.yaml")["baseline"]["indicators"]
+    assert len(ind) == 20  # every figure of the text of section II (L47-123); the appendix tables are separate
+    b = _body_by_id(ind)
+    assert ind[0]["id"] == "st21-bl-data-centre-servers-added"
+    assert (b["st21-bl-data-centre-servers-added"]["value"], b["st21-bl-data-centre-servers-added"]["unit"]) == (3, "máy chủ")  # L57 "trang bị thêm 03 máy chủ"
+    assert b["st21-bl-fibre-connected-departments"]["value"] == 41  # L59 "kết nối cáp quang đến 41 Sở, Ban ngành"
+    lan = b["st21-bl-units-with-lan"]  # L61 "chiếm tỷ lệ khoảng 90%"
+    assert (lan["value"], lan["unit"], lan["approximate"]) == (90, "%", True)
+    assert b["st21-bl-computers-internet"]["value"] == 60 and b["st21-bl-computers-internet"]["approximate"]  # L63 "khoảng 60%"
+    assert b["st21-bl-computers-per-official"]["value"] == 69 and b["st21-bl-computers-per-official"]["approximate"]  # L65 "đạt khoảng 69%"
+    assert b["st21-bl-e-document-system-units"]["value"] == 2  # L89 "ở 02 đơn vị"
+    assert (b["st21-bl-portal-main-planned"]["value"], b["st21-bl-portal-components-planned"]["value"]) == (1, 28)  # L91
+    # L99 "1611 quy trình, thủ tục: cấp xã 118 ..., cấp huyện 229 ..., cấp tỉnh 1264 ... của 17 Sở, Ban ngành"
+    assert b["st21-bl-admin-procedures-total"]["value"] == 1611
+    assert [b[f"st21-bl-admin-procedures-{k}"]["value"] for k in ("commune", "district", "province")] == [118, 229, 1264]
+    assert b["st21-bl-admin-procedures-departments"]["value"] == 17
+    # L103 "12 lớp ... cho hơn 300 lượt cán bộ ... 04 lớp nâng cao ... đạt hơn 90%"
+    assert b["st21-bl-ict-training-classes"]["value"] == 12
+    assert b["st21-bl-ict-training-attendance"]["value"] == 300 and b["st21-bl-ict-training-attendance"]["approximate"]
+    assert b["st21-bl-ict-advanced-classes"]["value"] == 4
+    assert b["st21-bl-officials-computer-literate"]["value"] == 90 and b["st21-bl-officials-computer-literate"]["approximate"]
+    last = ind[-1]  # L105 "chỉ khoảng 13% đơn vị có cán bộ chuyên trách CNTT"
+    assert (last["id"], last["value"], last["unit"], last["approximate"]) == ("st21-bl-units-dedicated-ict-staff", 13, "%", True)
+    assert all("year" not in i for i in ind)  # no year printed ("Đến nay")
+
+
+def test_targets_section_iv(load_plan):
+    targets = load_plan("soc-trang/kh-21-2010.yaml")["targets"]
+    # IV.2 a) 3 bullets, b) 4, c) 3, d) 5 (L159-195): 12 quantified + 3 qualitative
+    assert len(targets) == 15
+    assert sum(t["comparator"] == "qualitative" for t in targets) == 3
+    assert all(t["year"] == 2015 for t in targets)  # "Mục tiêu cụ thể đến năm 2015" (L157)
+    t = _body_by_id(targets)
+    first = targets[0]  # L161 "- 90% các cơ quan nhà nước cấp tỉnh, ... được kết nối vào mạng truyền dẫn tốc độ cao"
+    assert (first["id"], first["comparator"], first["value"], first["unit"]) == ("st21-t-high-speed-network-connection", ">=", 90, "%")
+    assert "national_target" not in first
+    assert (t["st21-t-digital-signature-service"]["comparator"], t["st21-t-digital-signature-service"]["value"]) == (">=", 80)  # L163
+    x = t["st21-t-e-documents-share"]  # L169 "- 70% các văn bản, tài liệu chính thức ..."
+    assert (x["comparator"], x["value"], x["national_target"]) == (">=", 70, "qd-1605-2010/e-documents-share-2015")
+    x = t["st21-t-online-meetings"]  # L173 "Bảo đảm 100% các cuộc họp của UBND tỉnh ..."
+    assert (x["comparator"], x["value"], x["national_target"]) == ("==", 100, "qd-1605-2010/pm-online-meetings-2015")
+    assert (t["st21-t-civil-servant-records-online"]["comparator"], t["st21-t-civil-servant-records-online"]["value"]) == ("==", 100)  # L175
+    assert (t["st21-t-e-tax-filing"]["value"], t["st21-t-e-tax-filing"]["national_target"]) == (80, "qd-1605-2010/e-tax-filing-2015")  # L179
+    assert (t["st21-t-e-procurement"]["value"], t["st21-t-e-procurement"]["national_target"]) == (30, "qd-1605-2010/e-procurement-2015")  # L181
+    x = t["st21-t-business-registration-online"]  # L183 "- 10-20% người dân và doanh nghiệp thực hiện đăng ký kinh doanh qua mạng"
+    assert (x["comparator"], x["value"], x["value_max"], x["unit"]) == ("range", 10, 20, "%")
+    assert (t["st21-t-email-regular-use"]["comparator"], t["st21-t-email-regular-use"]["value"]) == (">=", 90)  # L187 "là 90%"
+    assert t["st21-t-doc-management-software"]["value"] == 80  # L189 "là 80%"
+    assert t["st21-t-computers-per-official"]["value"] == 90  # L191 "là 90%"
+    x = t["st21-t-agency-portals-level2"]  # L193 "- 100% các Sở, Ban ngành ... Điều 28 ... mức độ 2"
+    assert (x["comparator"], x["value"], x["national_target"]) == ("==", 100, "qd-1605-2010/agency-portals-2015")
+    last = targets[-1]  # L195 "Đẩy mạnh triển khai cung cấp các dịch vụ công trực tuyến đến mức độ 3 và 4"
+    assert (last["id"], last["comparator"], last["value"]) == ("st21-t-online-services-level3-4", "qualitative", None)
+
+
+def test_roadmap_section_vii(load_plan):
+    roadmap = load_plan("soc-trang/kh-21-2010.yaml")["roadmap"]
+    # "1. Đến năm 2011" L577 ... "4. Đến năm 2015" L633 (printed "4." twice)
+    assert [y["year"] for y in roadmap] == [2011, 2012, 2013, 2014, 2015]
+    # milestones per year: one per bullet, one per figure in bullets with several figures
+    # 2011: 6 bullets (L579-589), L585 has two figures; 2012: 7 bullets (L593-605); 2013: 6 bullets (L609-619);
+    # 2014: 5 bullets (L623-631); 2015: 1 bullet (L635)
+    assert [len(y["milestones"]) for y in roadmap] == [7, 13, 11, 11, 1]
+    ms = {m["id"]: m for y in roadmap for m in y["milestones"]}
+    assert len(ms) == 43
+
+    def series(indicator):
+        return [(y["year"], m["value"]) for y in roadmap for m in y["milestones"] if m.get("indicator") == indicator]
+
+    # L579 "Đảm bảo 100% cơ quan quản lý nhà nước trực thuộc UBND tỉnh có cổng thông tin điện tử."
+    assert roadmap[0]["milestones"][0]["value"] == 100
+    # L585 "100% ... cấp tỉnh, 20% ... cấp huyện"; L599 "100% ... cấp tỉnh và cấp huyện"
+    assert series("email-provision-province") == [(2011, 100), (2012, 100)]
+    assert series("email-provision-district") == [(2011, 20), (2012, 100)]
+    # L599 "trên 70%, cấp huyện trên 30%"; L609 "trên 80%, cấp huyện trên 40%"; L623 "lên trên 90%, cấp huyện trên 60%"
+    assert series("email-use-province") == [(2012, 70), (2013, 80), (2014, 90)]
+    assert series("email-use-district") == [(2012, 30), (2013, 40), (2014, 60)]
+    # L595 "trên 30% cấp huyện trên 15%"; L611 "lên trên 60%, cấp huyện trên 30%"; L625 "trên 70% ... đạt trên 50%"
+    assert series("docs-online-province") == [(2012, 30), (2013, 60), (2014, 70)]
+    assert series("docs-online-district") == [(2012, 15), (2013, 30), (2014, 50)]
+    # L603 "trên 80%, cấp huyện trên 40%"; L615 "trên 90%, cấp huyện trên 50%";
+    # L627 "Tất cả các văn bản ... ở cấp tỉnh" then "trên 90%, cấp huyện trên 50%" (the document's contradiction)
+    assert series("docs-portal-province") == [(2012, 80), (2013, 90), (2014, 100), (2014, 90)]
+    assert series("docs-portal-district") == [(2012, 40), (2013, 50), (2014, 50)]
+    assert series("doc-mgmt-software-agencies") == [(2012, 50), (2013, 100)]  # L595 "Trên 50%", L611 "100%"
+    assert series("one-stop-districts") == [(2012, 50), (2013, 100)]  # L597 "Trên 50%", L613 "100%"
+    # L605 "tối thiểu 02 dịch vụ", L617 "tối thiểu là 05 dịch vụ", L629 "tối thiểu là 8 dịch vụ"
+    assert series("level3-services") == [(2012, 2), (2013, 5), (2014, 8)]
+    assert ms["st21-r-2013-citizens-use-portal-info"]["value"] == 10  # L619 "đạt từ 10-15%" (lower bound)
+    last = roadmap[-1]["milestones"][-1]  # L635
+    assert last["text"] == "Đạt các mục tiêu cụ thể đến năm 2015 theo Kế hoạch."
+    assert "indicator" not in last
