@@ -1,5 +1,5 @@
 """Sóc Trăng KH 21/KH-UBND 02/11/2010 implementing QĐ 1605 (seed 002_f340a457e7872c4a.txt), pinned to the
-document: header, citations, the project list (Phụ lục 5, million VND, L2475-2772) with the section V text
+document: header, citations, the text's baseline figures (II), targets (IV.2) and roadmap (VII), the project list (Phụ lục 5, million VND, L2475-2772) with the section V text
 amounts, the budget (VIII) and the 2009-2010 project table (Phụ lục 4). Line numbers (L..) are lines of the
 seed file, which prints tables flattened, one cell per line. Phụ lục 1-3 are pinned in
 test_soc_trang_kh21_baseline.py."""
@@ -138,14 +138,12 @@ def test_projects_2009_2010(load_plan):
 
 
 # --- section II (baseline.indicators), IV.2 (targets) and VII (roadmap)
-def _body_by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def test_baseline_text_figures(load_plan):
-    ind = load_plan("soc-trang/kh-21-2010.yaml")["baseline"]["indicators"]
+    ind = load_plan(PLAN)["baseline"]["indicators"]
     assert len(ind) == 20  # every figure of the text of section II (L47-123); the appendix tables are separate
-    b = _body_by_id(ind)
+    b = by_id(ind)
     assert ind[0]["id"] == "st21-bl-data-centre-servers-added"
     assert (b["st21-bl-data-centre-servers-added"]["value"], b["st21-bl-data-centre-servers-added"]["unit"]) == (3, "máy chủ")  # L57 "trang bị thêm 03 máy chủ"
     assert b["st21-bl-fibre-connected-departments"]["value"] == 41  # L59 "kết nối cáp quang đến 41 Sở, Ban ngành"
@@ -170,12 +168,12 @@ def test_baseline_text_figures(load_plan):
 
 
 def test_targets_section_iv(load_plan):
-    targets = load_plan("soc-trang/kh-21-2010.yaml")["targets"]
+    targets = load_plan(PLAN)["targets"]
     # IV.2 a) 3 bullets, b) 4, c) 3, d) 5 (L159-195): 12 quantified + 3 qualitative
     assert len(targets) == 15
     assert sum(t["comparator"] == "qualitative" for t in targets) == 3
     assert all(t["year"] == 2015 for t in targets)  # "Mục tiêu cụ thể đến năm 2015" (L157)
-    t = _body_by_id(targets)
+    t = by_id(targets)
     first = targets[0]  # L161 "- 90% các cơ quan nhà nước cấp tỉnh, ... được kết nối vào mạng truyền dẫn tốc độ cao"
     assert (first["id"], first["comparator"], first["value"], first["unit"]) == ("st21-t-high-speed-network-connection", ">=", 90, "%")
     assert "national_target" not in first
@@ -199,7 +197,7 @@ def test_targets_section_iv(load_plan):
 
 
 def test_roadmap_section_vii(load_plan):
-    roadmap = load_plan("soc-trang/kh-21-2010.yaml")["roadmap"]
+    roadmap = load_plan(PLAN)["roadmap"]
     # "1. Đến năm 2011" L577 ... "4. Đến năm 2015" L633 (printed "4." twice)
     assert [y["year"] for y in roadmap] == [2011, 2012, 2013, 2014, 2015]
     # milestones per year: one per bullet, one per figure in bullets with several figures
