@@ -59,6 +59,9 @@ EXPECTED = {
         # Phụ lục 5 row 5 (L2588): the portal project runs "2010-2011" in a 2011-2015 plan
         ("periods.before-period", "/groups/2/projects/0/start", 1163),
     ],
+    # seed 004: every printed total adds up (the funding table, L167-171; the 62 online services, L71), its
+    # targets equal the national ones they localise, and its four contents cover QĐ 1605's task groups
+    "plans/ben-tre/ict-1605.yaml": [],
     "plans/tra-vinh/qd-952-2011.yaml": [
         # seed 000 L4: "Quyết định số 1755/QĐ-TTg ngày 29 tháng 10 năm 2009" (it is dated 22/9/2010)
         ("citations.date-mismatch", "/citations/1/date", 39),
