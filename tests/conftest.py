@@ -9,6 +9,11 @@ if str(ROOT) not in sys.path:  # lets tests import helpers as tests.*
     sys.path.insert(0, str(ROOT))
 
 
+def by_id(items):
+    """A list of items with `id` as a dict, to pick the rows a test pins to the document."""
+    return {item["id"]: item for item in items}
+
+
 @pytest.fixture(scope="session")
 def load_plan():
     """Load a shipped plan file (path relative to plans/) as plain data."""

@@ -1,10 +1,8 @@
 """Bến Tre plan implementing QĐ 1605 (seed 004_7da636e82f82a611.txt), pinned to the document.
 Line numbers (L..) are lines of the seed file, which prints its two tables flattened, one cell per line."""
+from tests.conftest import by_id
+
 PLAN = "ben-tre/ict-1605.yaml"
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def test_document_prints_no_number_date_or_issuer(load_plan):

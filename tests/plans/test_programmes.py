@@ -5,12 +5,10 @@ import pathlib
 
 import pytest
 
+from tests.conftest import by_id
+
 REFERENCE = pathlib.Path("/work/shared/reference/national-programmes.yaml")
 CONFIDENCES = {"high", "medium", "low"}
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 # ---------------------------------------------------------------- QĐ 1755/QĐ-TTg

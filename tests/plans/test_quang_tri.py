@@ -1,10 +1,8 @@
 """Quảng Trị plan implementing QĐ 1755 (seed 003_0f3ed0d4fe821d14.txt), pinned to the document.
 Line numbers (L..) are lines of the seed file."""
+from tests.conftest import by_id
+
 PLAN = "quang-tri/ict-1755.yaml"
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def test_document_prints_no_number_or_date(load_plan):

@@ -3,12 +3,10 @@ document: header, citations, the text's baseline figures (II), targets (IV.2) an
 amounts, the budget (VIII) and the 2009-2010 project table (Phụ lục 4). Line numbers (L..) are lines of the
 seed file, which prints tables flattened, one cell per line. Phụ lục 1-3 are pinned in
 test_soc_trang_kh21_baseline.py."""
+from tests.conftest import by_id
+
 PLAN = "soc-trang/kh-21-2010.yaml"
 SOURCES = ["tw-dt", "dp-dt", "tw-sn", "dp-sn"]
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def projects(plan):

@@ -1,10 +1,8 @@
 """Sóc Trăng KH 22/KH-UBND 10/5/2012 implementing QĐ 1755 (seed 001_57a00165d86f0b40.txt), pinned to the
 document. Line numbers (L..) are lines of the seed file; the appendix is in million VND (L318)."""
+from tests.conftest import by_id
+
 PLAN = "soc-trang/kh-22-2012.yaml"
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def projects(plan):

@@ -1,11 +1,9 @@
 """Trà Vinh QĐ 952/QĐ-UBND 15/6/2011 and its attached plan implementing QĐ 1755 (seed 000_35f4b65cebf12e0c.txt),
 pinned to the document. Line numbers (L..) are lines of the seed file. The appendix prints no unit (million VND,
 as its grand total equals the budget text); the phasing table is in triệu đồng (L281); the budget text in đồng."""
+from tests.conftest import by_id
+
 PLAN = "tra-vinh/qd-952-2011.yaml"
-
-
-def by_id(items):
-    return {item["id"]: item for item in items}
 
 
 def projects(plan):
