@@ -37,9 +37,11 @@ FACT_KINDS: dict[str, dict[str, Any]] = {
                    "about": "The n-th occurrence of an id or a project name in a plan."},
     "seq-step": {"fields": ["seq", "previous", "expected"], "money": [], "text": ["label", "seq_text", "previous_text"],
                  "about": "A printed item number next to the number printed before it."},
-    "citation": {"fields": ["programme", "cited_number", "registry_number", "cited_date", "registry_date"],
-                 "money": [], "text": ["label"],
-                 "about": "A legal basis that cites a national programme, next to the programme registry."},
+    "citation-number": {"fields": ["programme", "cited_number", "registry_number"], "money": [],
+                        "text": ["label", "registry_number"],
+                        "about": "The number of a legal basis that cites a national programme, next to the registry's."},
+    "citation-date": {"fields": ["programme", "cited_date", "registry_date"], "money": [], "text": ["label"],
+                      "about": "The date of a legal basis that cites a national programme, next to the registry's."},
     "reference": {"fields": ["context", "known"], "money": [], "text": ["label", "target"],
                   "about": "A reference to a programme, task group, national target, funding source or plan group."},
     "coverage": {"fields": ["programme", "task_group", "groups"], "money": [], "text": ["label"],
@@ -546,12 +548,13 @@ class PlanFacts:
                 continue
             cited.add(pid)
             registry = self.programmes[pid]
-            values = {"programme": pid, "cited_number": norm(citation["number"]),
-                      "registry_number": norm(registry["number"]), "registry_date": registry["date"]}
+            # Numbers compare normalised (1605/QĐ-TTg = 1605/qđ-ttg); messages print them as written.
+            self.add("citation-number", f"/citations/{ci}/number", programme=pid,
+                     cited_number=norm(citation["number"]), registry_number=norm(registry["number"]),
+                     text={"label": citation["number"], "registry_number": registry["number"]})
             if "date" in citation:
-                values["cited_date"] = citation["date"]
-            self.add("citation", f"/citations/{ci}/date" if "date" in citation else f"/citations/{ci}",
-                     text={"label": f"{citation['number']}"}, **values)
+                self.add("citation-date", f"/citations/{ci}/date", programme=pid, cited_date=citation["date"],
+                         registry_date=registry["date"], text={"label": citation["number"]})
         for ii, pid in enumerate(self.plan.get("implements", [])):
             known = pid in self.programmes
             self.add("reference", f"/implements/{ii}", context="programme", known=int(known),
