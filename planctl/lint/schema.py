@@ -32,9 +32,17 @@ def load_schema(kind: str) -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
 
+# JSON Schema counts 9.0 as an integer. In a plan, a whole number written with a decimal point
+# ("9.000" for 9,000) is the money-as-float mistake, so only Python ints are integers here.
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
+
+
 @lru_cache(maxsize=None)
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(inline_refs(load_schema(kind)))
+    return _Validator(inline_refs(load_schema(kind)))
 
 
 ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
