@@ -138,6 +138,31 @@ def test_max_file_bytes_setting(ws):
     assert ws.cli("lint").code == 0
 
 
+USF_PLAN = CLEAN_PLAN.replace(
+    "funding_sources: [{id: nstw, name: Ngân sách Trung ương, kind: central-budget}]",
+    "funding_sources: [{id: nstw, name: Ngân sách Trung ương, kind: central-budget},"
+    " {id: vtci, name: Quỹ viễn thông công ích, kind: universal-service-fund}]",
+).replace("amounts: {nstw: 2000}", "amounts: {vtci: 2000}")
+
+
+@pytest.mark.parametrize("pyproject,fires", [
+    (None, True),                                                   # no [tool.planctl]: the shipped policy
+    ('[tool.planctl]\nprogrammes = ["national/*.yaml"]\n', True),  # policies not set: the shipped policy
+    (PYPROJECT, False),                                             # policies = []: none
+])
+def test_the_shipped_default_policy_applies_unless_policies_is_set(ws, pyproject, fires):
+    """A province's own plans repository has no rules/policy/: the default policy still checks its
+    plans (Quỹ VTCI at most 50% of a plan, and only for universal access and telecom infrastructure)."""
+    (ws.root / "pyproject.toml").unlink()
+    if pyproject is None:
+        ws.write("plans/national/qd-1755-2010.yaml", PROGRAMME)
+    else:
+        ws.write("pyproject.toml", pyproject)
+    ws.write("plans/plan.yaml", USF_PLAN)
+    run = ws.cli("lint", "--format", "json", "--fail-on", "info", "plans/plan.yaml")
+    assert sorted(f[1] for f in run.findings) == (["caps.policy-share", "caps.source-purpose"] if fires else [])
+
+
 # -- exit codes, formats, order ------------------------------------------------------------------
 
 WARNING_PLAN = CLEAN_PLAN.replace("{id: p2, seq: 2,", "{id: p2, seq: 3,")   # identity.numbering-gap

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..config import Config
 from ..document import Document, load
 from ..errors import PlanctlError
+from ..resources import rules_dir
 from . import schema
 
 
@@ -41,5 +42,10 @@ def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
 
 def load_registry(config: Config) -> Registry:
     programmes = {d.data["id"]: d.data for d in load_files(config.glob(config.programmes), "programme", config)}
-    policies = tuple(d.data for d in load_files(config.glob(config.policies), "policy", config))
+    policy_files = config.glob(config.policies)
+    if not policy_files and config.policies == Config.policies:
+        # A plans repository of its own has no rules/policy/: the shipped default policy applies
+        # unless [tool.planctl] policies names other files (or [] for none).
+        policy_files = sorted((rules_dir() / "policy").glob("*.yaml"))
+    policies = tuple(d.data for d in load_files(policy_files, "policy", config))
     return Registry(programmes, policies)

@@ -10,7 +10,7 @@ from tests.ci.conftest import lint
 
 DEMO = "plans/demo/plan.yaml"
 # Edits of the demo plan that leave findings of one severity and below.
-FIX_ERRORS = [("stated: {total: 5500}", "stated: {total: 5000}"), ("dn: 40, vtci: 40", "dn: 60, vtci: 40")]
+FIX_ERRORS = [("stated: {total: 5500}", "stated: {total: 5000}"), ("dn: 40, bo: 40", "dn: 60, bo: 40")]
 FIX_WARNING = [("seq: 3,", "seq: 2,"), ("seq: 4\n", "seq: 3\n")]
 FIX_INFO = [("name: Tập huấn, amounts:", "name: Tập huấn, start: 2011, end: 2012, amounts:")]
 
