@@ -136,6 +136,14 @@ def rules_list(
         fail(str(exc))
 
 
+@rules_app.command("facts")
+def rules_facts() -> None:
+    """List the fact kinds a rule can apply to, with their fields (for writing rules)."""
+    from .lint.catalogue_docs import facts
+
+    sys.stdout.write(facts())
+
+
 @rules_app.command("explain")
 def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consistency.group-total.")) -> None:
     """Explain one rule: what it checks, its message, and its examples."""

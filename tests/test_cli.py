@@ -61,6 +61,36 @@ def test_an_unknown_schema_is_a_usage_error(ws):
     assert "lint-result" in run.stderr and "plan" in run.stderr
 
 
+# -- rules documentation -------------------------------------------------------------------------
+
+def test_rules_list_names_every_rule_with_its_severity(ws):
+    from planctl.lint.rules import catalogue
+
+    lines = ws.cli("rules", "list").stdout.splitlines()
+    listed = {line.split()[0]: line.split()[1] for line in lines}
+    assert {r.id: r.severity.label for r in catalogue()}.items() <= listed.items()
+
+
+def test_rules_explain_shows_the_rule_file(ws):
+    run = ws.cli("rules", "explain", "consistency.group-total")
+    assert run.code == 0
+    assert "Applies to: sum-check" in run.stdout and "File:       consistency/group-total.yaml" in run.stdout
+    assert "Example (fires at line" in run.stdout and "Example (does not fire)" in run.stdout
+    unknown = ws.cli("rules", "explain", "consistency.grup-total")
+    assert unknown.code == 2 and "unknown rule 'consistency.grup-total'" in unknown.stderr
+
+
+def test_rules_facts_documents_what_a_rule_can_use(ws):
+    """A rule author's reference: each fact kind with the fields `when:` and the message may use."""
+    from planctl.lint.rules import catalogue
+
+    out = ws.cli("rules", "facts").stdout
+    kinds = {block.splitlines()[0]: block for block in out.strip().split("\n\n")}
+    assert {r.fact for r in catalogue()} <= set(kinds)
+    assert "  fields:  programme, cited_number, registry_number" in kinds["citation-number"]
+    assert "stated_text" in kinds["sum-check"]
+
+
 # -- paths ---------------------------------------------------------------------------------------
 
 def test_a_path_that_does_not_exist(ws):

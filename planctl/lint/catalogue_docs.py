@@ -44,3 +44,16 @@ def explain(rule: Rule) -> str:
         verdict = f"fires at line {example.line}" if example.fails else "does not fire"
         parts += ["", f"  Example ({verdict}):", textwrap.indent(example.plan.rstrip(), "    ")]
     return "\n".join(parts) + "\n"
+
+
+def facts() -> str:
+    """The fact kinds a rule's `fact:` may name, with the fields its `when:` and message may use."""
+    parts = []
+    for kind, spec in FACT_KINDS.items():
+        texts = [t for t in spec["text"] if t not in spec["fields"]]
+        money = ", ".join(f"{m}_text" for m in spec["money"])
+        parts += [f"{kind}", f"  {spec['about']}", f"  fields:  {', '.join(spec['fields'])}"]
+        if texts or money:
+            parts.append(f"  texts:   {', '.join(texts + ([money] if money else []))} (in messages only)")
+        parts.append("")
+    return "\n".join(parts)
