@@ -31,8 +31,8 @@ FACT_KINDS: dict[str, dict[str, Any]] = {
     "schedule": {"fields": ["start", "end", "has_start", "has_end", "funded"], "money": [], "text": ["label"],
                  "about": "A project's start and end years."},
     "milestone-step": {"fields": ["indicator", "value", "previous", "year", "previous_year"], "money": [],
-                       "text": ["label", "value_text", "previous_text"],
-                       "about": "A roadmap milestone next to the same indicator's value in the year before."},
+                       "text": ["label", "value_text", "previous_text", "previous_label"],
+                       "about": "A roadmap milestone next to the same indicator's previous milestone (an earlier year, or earlier in the same year)."},
     "occurrence": {"fields": ["what", "occurrence", "count"], "money": [], "text": ["label", "first_line"],
                    "about": "The n-th occurrence of an id or a project name in a plan."},
     "seq-step": {"fields": ["seq", "previous", "expected"], "money": [], "text": ["label", "seq_text", "previous_text"],
@@ -519,7 +519,7 @@ class PlanFacts:
         self.milestones()
 
     def milestones(self) -> None:
-        last: dict[str, tuple[int, float, str]] = {}
+        last: dict[str, tuple[int, float, str]] = {}  # indicator -> (year, value, milestone id)
         entries = sorted(enumerate(self.plan.get("roadmap", [])), key=lambda e: e[1]["year"])
         for ri, entry in entries:
             for mi, milestone in enumerate(entry["milestones"]):
@@ -527,14 +527,15 @@ class PlanFacts:
                     continue
                 indicator = milestone["indicator"]
                 if indicator in last:
-                    year, value, text = last[indicator]
+                    year, value, previous_id = last[indicator]
                     self.add("milestone-step", f"/roadmap/{ri}/milestones/{mi}/value", indicator=indicator,
                              value=basis_points(milestone["value"]), previous=basis_points(value),
                              year=entry["year"], previous_year=year,
                              text={"label": f"milestone {milestone['id']!r}",
                                    "value_text": f"{milestone['value']:g}{milestone.get('unit', '')}",
-                                   "previous_text": f"{value:g}{milestone.get('unit', '')}"})
-                last[indicator] = (entry["year"], milestone["value"], "")
+                                   "previous_text": f"{value:g}{milestone.get('unit', '')}",
+                                   "previous_label": f"milestone {previous_id!r}"})
+                last[indicator] = (entry["year"], milestone["value"], milestone["id"])
 
     def citations(self) -> None:
         by_number = {norm(p["number"]): pid for pid, p in self.programmes.items()}
