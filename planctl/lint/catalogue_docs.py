@@ -50,10 +50,9 @@ def facts() -> str:
     """The fact kinds a rule's `fact:` may name, with the fields its `when:` and message may use."""
     parts = []
     for kind, spec in FACT_KINDS.items():
-        texts = [t for t in spec["text"] if t not in spec["fields"]]
-        money = ", ".join(f"{m}_text" for m in spec["money"])
-        parts += [f"{kind}", f"  {spec['about']}", f"  fields:  {', '.join(spec['fields'])}"]
-        if texts or money:
-            parts.append(f"  texts:   {', '.join(texts + ([money] if money else []))} (in messages only)")
+        texts = [t for t in spec["text"] if t not in spec["fields"]] + [f"{m}_text" for m in spec["money"]]
+        parts += [kind, f"  {spec['about']}", f"  fields:  {', '.join(spec['fields'])}"]
+        if texts:
+            parts.append(f"  texts:   {', '.join(texts)} (in messages only)")
         parts.append("")
     return "\n".join(parts)

@@ -8,14 +8,12 @@ When a plan file is edited, the lines here move with it: update them from
 """
 
 import json
-import os
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
-from planctl.cli import app
 from planctl.lint.rules import catalogue
+from tests.ci.conftest import lint
 from tests.conftest import ROOT
 from tests.rules.test_real_plans import EXPECTED
 
@@ -132,22 +130,16 @@ EDITS = [
 ]
 
 
-def lint_edited(tmp_path, plan: str, old: str, new: str, *args: str) -> dict:
+def lint_edited(tmp_path, plan: str, old: str, new: str) -> dict:
     """`planctl lint` on a copy of plans/ in which `old` (found once) in `plan` is replaced by `new`."""
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
     path = tmp_path / "plans" / plan
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"the edit must match once in {plan}"
     path.write_text(text.replace(old, new), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = CliRunner().invoke(app, ["lint", "--format", "json", "--fail-on", "info", *args, f"plans/{plan}"],
-                                    env={"GITHUB_ACTIONS": ""})
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)
+    run = lint(tmp_path, "--format", "json", "--fail-on", "info", f"plans/{plan}")
+    assert run.exit_code in (0, 1), run.stderr
+    return json.loads(run.stdout)
 
 
 def added(report: dict, plan: str) -> list[tuple[str, str, int]]:

@@ -7,13 +7,11 @@ When a plan file is edited, its lines here move with it: update them from
 """
 
 import json
-import os
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
-from planctl.cli import app
+from tests.ci.conftest import lint
 from tests.conftest import ROOT
 
 EXPECTED = {
@@ -97,15 +95,9 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def findings():
     """All findings of `planctl lint plans/`, run from the repository like a planner would."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        result = CliRunner().invoke(app, ["lint", "--format", "json", "--fail-on", "info", "plans/"],
-                                    env={"GITHUB_ACTIONS": ""})
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 1, result.stderr
-    return json.loads(result.stdout)["findings"]
+    run = lint(ROOT, "--format", "json", "--fail-on", "info", "plans/")
+    assert run.exit_code == 1, run.stderr
+    return json.loads(run.stdout)["findings"]
 
 
 @pytest.mark.parametrize("plan", sorted(EXPECTED))
@@ -141,14 +133,8 @@ def test_a_provinces_own_policy_caps_the_real_plans(tmp_path):
     (tmp_path / "policy").mkdir()
     (tmp_path / "policy" / "strict.yaml").write_text(STRICT_POLICY, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.planctl]\npolicies = ["policy/*.yaml"]\n', encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = CliRunner().invoke(app, ["lint", "--format", "json", "--fail-on", "info", "plans/tra-vinh"],
-                                    env={"GITHUB_ACTIONS": ""})
-    finally:
-        os.chdir(cwd)
-    caps = sorted((f["file"], f["rule"], f["pointer"], f["message"]) for f in json.loads(result.stdout)["findings"]
+    run = lint(tmp_path, "--format", "json", "--fail-on", "info", "plans/tra-vinh")
+    caps = sorted((f["file"], f["rule"], f["pointer"], f["message"]) for f in json.loads(run.stdout)["findings"]
                   if f["rule"].startswith("caps."))
     assert caps == [
         ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-amount", "/groups/2",
