@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config
 from ..document import Document, load
-from ..errors import PlanctlError
 from ..model import Finding, Severity
-from . import schema
+from . import parallel, schema
+from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
 
 @dataclass
 class LintResult:
@@ -39,37 +34,6 @@ class LintResult:
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
-
-
-def collect(paths: list[Path], config: Config) -> list[Path]:
-    """Files to lint: the given files, YAML files under given folders, else the configured globs."""
-    if not paths:
-        files = config.glob(config.plans)
-        if not files:
-            raise PlanctlError(f"no plan files match {', '.join(config.plans)} under {config.root} "
-                               "(pass paths, or set 'plans' in [tool.planctl])")
-        return files
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            if path.suffix not in YAML_SUFFIXES:
-                raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
-            files.append(path)
-        elif path.exists():  # a pipe or a device: reading it could block forever
-            raise PlanctlError(f"{path}: not a regular file or folder")
-        else:
-            raise PlanctlError(f"{path}: no such file or directory")
-    return list(dict.fromkeys(files))
-
-
-def display_name(path: Path) -> str:
-    """Paths relative to the working directory when inside it, as editors and CI expect."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
@@ -139,19 +103,18 @@ def check_files(files: list[Path], config: Config, registry: Registry | None) ->
 
 def _check_all(files: list[Path], config: Config) -> _Checked:
     """Check the files, in batches on every core for a large repository."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    processes = parallel.workers()
+    if len(files) < PARALLEL_FROM or processes < 2:
         return check_files(files, config, None)
-    # fork: the children inherit the imported modules, the built schema validators and the rules.
+    # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
         schema.validator(kind)
     from .rules import catalogue
 
     catalogue()
     registry = load_registry(config)
-    batches = [files[i::workers * 2] for i in range(workers * 2)]  # interleaved: similar sizes
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.starmap(check_files, [(batch, config, registry) for batch in batches])
+    batches = [files[i::processes * 2] for i in range(processes * 2)]  # interleaved: similar sizes
+    parts = parallel.run_batches(check_files, [(batch, config, registry) for batch in batches], processes)
     if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():
         # A programme file among the linted paths that the configuration does not name: plans in
         # other batches did not see it. Rare (no [tool.planctl]); check everything in one batch.

@@ -1,0 +1,42 @@
+"""Which files a lint run reads, and how they are named in its findings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..config import Config
+from ..errors import PlanctlError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def collect(paths: list[Path], config: Config) -> list[Path]:
+    """Files to lint: the given files, YAML files under given folders, else the configured globs."""
+    if not paths:
+        files = config.glob(config.plans)
+        if not files:
+            raise PlanctlError(f"no plan files match {', '.join(config.plans)} under {config.root} "
+                               "(pass paths, or set 'plans' in [tool.planctl])")
+        return files
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            if path.suffix not in YAML_SUFFIXES:
+                raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
+            files.append(path)
+        elif path.exists():  # a pipe or a device: reading it could block forever
+            raise PlanctlError(f"{path}: not a regular file or folder")
+        else:
+            raise PlanctlError(f"{path}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+def display_name(path: Path) -> str:
+    """Paths relative to the working directory when inside it, as editors and CI expect."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
