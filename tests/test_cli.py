@@ -87,7 +87,7 @@ def test_rules_facts_documents_what_a_rule_can_use(ws):
     out = ws.cli("rules", "facts").stdout
     kinds = {block.splitlines()[0]: block for block in out.strip().split("\n\n")}
     assert {r.fact for r in catalogue()} <= set(kinds)
-    assert "  fields:  programme, cited_number, registry_number" in kinds["citation-number"]
+    assert "  fields:  programme (text), cited_number (text), registry_number (text)" in kinds["citation-number"]
     assert "stated_text" in kinds["sum-check"]
 
 

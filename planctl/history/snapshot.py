@@ -11,11 +11,13 @@ a table's unit is compared by value, not by digits.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
-from ..funding import SourceTree
-from ..lint.facts import DEFAULT_UNIT, UNIT_VND
+from ..plan.money import DEFAULT_UNIT, is_number, known_unit, to_vnd
+from ..plan.sources import SourceTree, project_value
 
 NO_TYPE = "(no type)"
 PHASING = "phasing table"
@@ -93,39 +95,33 @@ class Snapshot:
 
     def value(self, project: Project) -> int | None:
         """A project's amount: the sum of its amounts, else its printed total."""
-        if project.amounts:
-            return sum(self.tree.top_level(project.amounts).values())
-        return project.printed_total
+        return project_value(self.tree, project.amounts, project.printed_total)
 
 
 # -- building --------------------------------------------------------------------------------
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
 
 class _Reader:
     def __init__(self, plan: dict) -> None:
         self.plan = plan
         self.problems: list[str] = []
         unit = plan.get("unit", DEFAULT_UNIT)
-        self.unit = unit if unit in UNIT_VND else DEFAULT_UNIT
+        self.unit = known_unit(unit)
         if unit != self.unit:
             self.problems.append(f"unknown unit {unit!r}: amounts read as {DEFAULT_UNIT}")
 
     def block_unit(self, block: Any) -> str:
         unit = block.get("unit", self.unit) if isinstance(block, dict) else self.unit
-        if unit not in UNIT_VND:
+        if unit != known_unit(unit, self.unit):
             self.problems.append(f"unknown unit {unit!r}: amounts read as {self.unit}")
             return self.unit
         return unit
 
     def vnd(self, value: Any, unit: str, where: str) -> int | None:
-        if not _is_number(value):
+        if not is_number(value) or not math.isfinite(value):
             if value is not None:
                 self.problems.append(f"{where} is not a number ({value!r}); left out")
             return None
-        return round(value * UNIT_VND[unit])
+        return to_vnd(value, unit)
 
     def amounts(self, table: Any, unit: str, where: str) -> dict[str, int]:
         if not isinstance(table, dict):

@@ -6,32 +6,17 @@ is not a whole number of that unit keeps up to three decimals.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from ..lint.facts import UNIT_VND
+from ..plan.money import amount_text as amount
+from ..plan.money import in_unit as in_unit
+from ..plan.money import signed_amount_text as signed
+from ..plan.targets import COMPARATORS, target_text
+from ..plan.words import plural as plural
 from .diff import FieldChange, Money, ProjectChange, Status, TargetChange
 
 ABSENT = "—"
-COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
-
-
-def in_unit(vnd: int, unit: str) -> int | float:
-    """VND as a number of `unit`: an int when whole, else a float rounded to 6 decimals."""
-    factor = UNIT_VND.get(unit, 1)
-    return vnd // factor if vnd % factor == 0 else round(vnd / factor, 6)
-
-
-def amount(vnd: int | None, unit: str) -> str:
-    if vnd is None:
-        return ABSENT
-    value = in_unit(vnd, unit)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
-
-
-def signed(vnd: int, unit: str) -> str:
-    return ("+" if vnd > 0 else "") + amount(vnd, unit) if vnd else "0"
 
 
 def percent(money: Money) -> str:
@@ -52,10 +37,6 @@ def change(money: Money, unit: str, *, show_unit: bool = False) -> str:
     if money.old:
         return f"{text} ({signed(money.delta, unit)}, {percent(money)})"
     return f"{text} ({signed(money.delta, unit)})"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def value(raw: Any) -> str:
@@ -94,19 +75,7 @@ def field_change(item: FieldChange) -> str:
 
 def target_state(fields: Mapping[str, Any] | None) -> str:
     """'≥ 50% in 2015', '20–30% in 2015', 'qualitative'."""
-    if fields is None:
-        return ABSENT
-    comparator = fields.get("comparator")
-    unit = fields.get("unit") or ""
-    unit = unit if unit == "%" or not unit else f" {unit}"
-    shown = value(fields.get("value"))
-    if comparator == "range":
-        state = f"{shown}–{value(fields.get('value_max'))}{unit}"
-    elif comparator == "qualitative" and fields.get("value") is None:
-        state = "qualitative"
-    else:
-        state = f"{COMPARATORS.get(comparator, comparator or '')} {shown}{unit}".strip()
-    return f"{state} in {fields['year']}" if fields.get("year") is not None else state
+    return ABSENT if fields is None else target_text(fields)
 
 
 def also(names: Iterable[str]) -> str:

@@ -35,7 +35,7 @@ def explain(rule: Rule) -> str:
         "",
         textwrap.indent(textwrap.fill(rule.description, 88), "  "),
         "",
-        f"  Applies to: {rule.fact} — {fields['about']}",
+        f"  Applies to: {rule.fact} — {fields.about}",
         f"  Message:    {rule.message}",
         f"  Hint:       {rule.hint}",
         f"  File:       {rule.path.parent.name}/{rule.path.name}",
@@ -49,10 +49,15 @@ def explain(rule: Rule) -> str:
 def facts() -> str:
     """The fact kinds a rule's `fact:` may name, with the fields its `when:` and message may use."""
     parts = []
-    for kind, spec in FACT_KINDS.items():
-        texts = [t for t in spec["text"] if t not in spec["fields"]] + [f"{m}_text" for m in spec["money"]]
-        parts += [kind, f"  {spec['about']}", f"  fields:  {', '.join(spec['fields'])}"]
+    for name, kind in FACT_KINDS.items():
+        parts += [name, f"  {kind.about}",
+                  "  fields:  " + ", ".join(f"{f} ({t.value})" for f, t in kind.fields.items())]
+        texts = [t for t in kind.texts if t not in kind.fields] + [f"{m}_text" for m in kind.money()]
         if texts:
             parts.append(f"  texts:   {', '.join(texts)} (in messages only)")
+        for check, about in kind.checks.items():
+            parts.append(f"  check {check}: {about}")
         parts.append("")
-    return "\n".join(parts)
+    parts.append("Money is written in million VND in a rule (the documents' unit), percentages as "
+                 "printed (100 for 100%), booleans as true or false.")
+    return "\n".join(parts) + "\n"

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import durable_rules_engine
 from durable.engine import Host
@@ -42,21 +43,21 @@ class Condition:
     expression: dict
 
 
-def _test(field: str, test: Any) -> list[dict]:
-    """One `field: test` of a rule's `when`, as durable_rules expressions."""
-    if not isinstance(test, dict):
-        return [{field: test}]
-    (op, value), = test.items()
-    if op == "exists":
-        return [{"$ex" if value else "$nex": {field: 1}}]
-    guards: list[dict] = [{"$ex": {field: 1}}]
-    if isinstance(value, dict):  # {field: other}: compare with another field of the same fact
-        other = value["field"]
-        guards.append({"$ex": {other: 1}})
-        value = {"$m": other}
-    if op == "==":
-        return guards + [{field: value}]
-    return guards + [{OPERATORS[op]: {field: value}}]
+def _test(field: str, test: dict) -> list[dict]:
+    """One `field: {OP: value, ...}` of a rule's `when` (every test must hold), as durable_rules
+    expressions."""
+    terms: list[dict] = []
+    for op, value in test.items():
+        if op == "exists":
+            terms.append({"$ex" if value else "$nex": {field: 1}})
+            continue
+        terms.append({"$ex": {field: 1}})
+        if isinstance(value, dict):  # {field: other}: compare with another field of the same fact
+            other = value["field"]
+            terms.append({"$ex": {other: 1}})
+            value = {"$m": other}
+        terms.append({field: value} if op == "==" else {OPERATORS[op]: {field: value}})
+    return terms
 
 
 def compile_condition(rule_id: str, kind: str, when: dict, any_of: list[dict] | None = None) -> Condition:

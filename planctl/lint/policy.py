@@ -7,22 +7,14 @@ import datetime
 from ..document import Document
 from ..model import Finding, Severity
 from . import engine
-from .facts import FACT_KINDS, Fact, derive, money_text, signed_money_text
+from .facts import FACT_KINDS, Fact, derive
+from .facts.base import engine_value
 from .registry import Registry
 from .rules import Rule, catalogue
 
 
 class _Fields(dict):
-    """Template values: a fact's fields, its texts, and money fields formatted with their unit."""
-
-    def __init__(self, fact: Fact) -> None:
-        super().__init__(fact.values)
-        spec = FACT_KINDS[fact.kind]
-        for name in spec["money"]:
-            if name in fact.values and f"{name}_text" not in fact.text:
-                fmt = signed_money_text if name in ("difference", "excess") else money_text
-                self[f"{name}_text"] = fmt(fact.values[name], fact.unit)
-        self.update(fact.text)
+    """Template values; a field the fact does not carry (an optional one) reads '?'."""
 
     def __missing__(self, key: str) -> str:
         return "?"
@@ -38,16 +30,21 @@ def check_plans(plans: list[Document], registry: Registry, extra_facts: list[Fac
 def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:
     """Run the rules over the facts in one engine batch; one finding per (rule, fact) match."""
     table = {f"f{i}": fact for i, fact in enumerate(facts)}
-    batch = [{"id": fid, "kind": fact.kind, **fact.values} for fid, fact in table.items()]
+    batch = [engine_fact(fid, fact) for fid, fact in table.items()]
     by_id = {r.id: r for r in rules}
-    findings = []
-    for rule_id, fact_id in engine.run([r.condition for r in rules], batch):
-        findings.append(to_finding(by_id[rule_id], table[fact_id]))
-    return findings
+    return [to_finding(by_id[rule_id], table[fact_id])
+            for rule_id, fact_id in engine.run([r.condition for r in rules], batch)]
+
+
+def engine_fact(fact_id: str, fact: Fact) -> dict:
+    """The fact as the engine sees it: its fields in the engine's terms (integers, never floats)."""
+    types = FACT_KINDS[fact.kind].fields
+    return {"id": fact_id, "kind": fact.kind,
+            **{name: engine_value(types[name], value) for name, value in fact.values.items()}}
 
 
 def to_finding(rule: Rule, fact: Fact) -> Finding:
-    values = _Fields(fact)
+    values = _Fields(fact.template_values(FACT_KINDS[fact.kind]))
     return fact.doc.finding(rule.id, rule.severity, rule.message.format_map(values), fact.pointer,
                             hint=rule.hint.format_map(values), at_key=fact.key_pointer,
                             key=(fact.pointer, fact.values.get("check", "")))
@@ -69,7 +66,7 @@ def apply_waivers(findings: list[Finding], docs: dict[str, Document],
     for finding in findings:
         doc = docs.get(finding.file)
         match = None
-        for i, waiver in enumerate((doc.data.get("waivers", []) if doc and isinstance(doc.data, dict) else [])):
+        for i, waiver in enumerate(doc.data.get("waivers", []) if doc and isinstance(doc.data, dict) else []):
             pointer = waiver.get("pointer", "")
             if waiver["rule"] == finding.rule and (finding.pointer == pointer or finding.pointer.startswith(pointer + "/")
                                                    or not pointer):

@@ -15,6 +15,7 @@ from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
 
+
 @dataclass
 class LintResult:
     findings: list[Finding]

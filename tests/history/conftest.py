@@ -8,14 +8,13 @@ real plan is there. Where no real plan has what a test needs yet, planctl's own 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from planctl.document import load_data
-from planctl.lint.facts import UNIT_VND
-
+from planctl.plan.money import UNIT_VND
 from tests.history.gitrepo import FIXTURES, PLANS, GitRepo, projects
 
 # Tried first, in this order: the plans with a project list and a budget.
@@ -25,7 +24,7 @@ PLAN = "plans/province/plan.yaml"
 STAND_IN = FIXTURES / "units-plan.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def real_plans() -> tuple[Path, ...]:
     """The encoded provincial plans that load, preferred ones first."""
     found = [p for p in sorted(PLANS.glob("*/*.yaml")) if p.parent.name != "national"]

@@ -13,9 +13,8 @@ from planctl.history.compare import DiffResult, compare
 from planctl.history.diff import Line, Money, Status
 from planctl.history.revisions import Repository
 from planctl.history.select import scope, select
-from planctl.lint.facts import UNIT_VND
+from planctl.plan.money import UNIT_VND
 from planctl.resources import schema_path
-
 from tests.history.conftest import PLAN, amount_cell, ancestors, scale
 from tests.history.gitrepo import find_project, find_target, money, plan_project, projects, rollup
 

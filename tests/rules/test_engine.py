@@ -14,19 +14,20 @@ from planctl.document import load_bytes
 from planctl.lint import engine
 from planctl.lint.examples import compose
 from planctl.lint.facts import derive
+from planctl.lint.policy import engine_fact
 from planctl.lint.registry import load_registry
 from planctl.lint.rules import catalogue
-
 from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT)
 OPS = {"==": operator.eq, "!=": operator.ne, ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
 
-def holds(fact: dict, field: str, test) -> bool:
-    if not isinstance(test, dict):
-        return fact.get(field) == test
-    (op, value), = test.items()
+def holds(fact: dict, field: str, test: dict) -> bool:
+    return all(holds_one(fact, field, op, value) for op, value in test.items())
+
+
+def holds_one(fact: dict, field: str, op: str, value) -> bool:
     if op == "exists":
         return (field in fact) == bool(value)
     if field not in fact:
@@ -57,7 +58,7 @@ def all_facts():
                 facts.extend(derive(doc, registry.programmes, registry.policies))
             except (KeyError, TypeError):  # schema-invalid example (pitfall rules): no policy facts
                 continue
-    return [{"id": f"f{i}", "kind": f.kind, **f.values} for i, f in enumerate(facts)]
+    return [engine_fact(f"f{i}", f) for i, f in enumerate(facts)]
 
 
 def test_engine_matches_reference_evaluator():

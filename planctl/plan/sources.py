@@ -1,8 +1,9 @@
-"""The funding-source hierarchy, shared by lint and diff: a sub-source's money is part of its parent's."""
+"""The funding-source hierarchy: a sub-source's money is part of its parent's."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 
 class SourceTree:
@@ -52,3 +53,11 @@ class SourceTree:
         if source_id in amounts:
             return amounts[source_id]
         return sum(a for s, a in self.top_level(amounts).items() if source_id in self.ancestors(s))
+
+
+def project_value(tree: SourceTree, amounts: Mapping[str, int], printed_total: int | None) -> int | None:
+    """What a project costs: the sum of its top-level source cells, else its printed total (lint
+    and diff alike)."""
+    if amounts:
+        return sum(tree.top_level(amounts).values())
+    return printed_total

@@ -1,0 +1,44 @@
+"""Citations: a plan's legal bases against the national programmes' registry (rules/citations/)."""
+
+from __future__ import annotations
+
+from ...plan.words import norm
+from .base import Context, FactKind, FieldType
+
+KINDS = (
+    FactKind("citation-number", "The number of a legal basis that cites a national programme, next to the registry's.",
+             {"programme": FieldType.TEXT, "cited_number": FieldType.TEXT, "registry_number": FieldType.TEXT},
+             texts=("label",)),
+    FactKind("citation-date", "The date of a legal basis that cites a national programme, next to the registry's.",
+             {"programme": FieldType.TEXT, "cited_date": FieldType.TEXT, "registry_date": FieldType.TEXT},
+             texts=("label",)),
+    FactKind("programme-citation", "A programme the plan implements and whether its legal bases cite it.",
+             {"programme": FieldType.TEXT, "cited": FieldType.BOOL}, texts=("label",)),
+)
+
+
+def cited_programme(ctx: Context, citation: dict) -> str | None:
+    """The programme a citation cites: its `programme` link, else the programme with its number."""
+    by_number = {norm(p["number"]): pid for pid, p in ctx.programmes.items()}
+    return citation.get("programme") or by_number.get(norm(citation["number"]))
+
+
+def derive(ctx: Context) -> None:
+    cited: set[str] = set()
+    for ci, citation in enumerate(ctx.plan.get("citations", [])):
+        pid = cited_programme(ctx, citation)
+        if pid not in ctx.programmes:
+            continue
+        cited.add(pid)
+        registry = ctx.programmes[pid]
+        # Numbers compare normalised (1605/QĐ-TTg = 1605/qđ-ttg); messages print them as written.
+        ctx.add("citation-number", f"/citations/{ci}/number", programme=pid,
+                cited_number=norm(citation["number"]), registry_number=norm(registry["number"]),
+                text={"label": citation["number"], "registry_number": registry["number"]})
+        if "date" in citation:
+            ctx.add("citation-date", f"/citations/{ci}/date", programme=pid, cited_date=citation["date"],
+                    registry_date=registry["date"], text={"label": citation["number"]})
+    for ii, pid in enumerate(ctx.plan.get("implements", [])):
+        if pid in ctx.programmes:
+            ctx.add("programme-citation", f"/implements/{ii}", programme=pid, cited=pid in cited,
+                    text={"label": ctx.programmes[pid]["number"]})

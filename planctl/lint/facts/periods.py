@@ -1,0 +1,70 @@
+"""Periods: the years printed in a plan against its period, and the roadmap over time (rules/periods/)."""
+
+from __future__ import annotations
+
+from .base import Context, FactKind, FieldType, item_label
+
+KINDS = (
+    FactKind("year", "A year printed in the plan, with the first and last year allowed where it stands.",
+             {"context": FieldType.TEXT, "year": FieldType.YEAR, "first": FieldType.YEAR, "last": FieldType.YEAR},
+             texts=("label",)),
+    FactKind("schedule", "A project's start and end years (absent when not printed), and whether it has money.",
+             {"start": FieldType.YEAR, "end": FieldType.YEAR, "funded": FieldType.BOOL}, texts=("label",)),
+    FactKind("milestone-step", "A roadmap milestone next to the same indicator's previous milestone "
+             "(an earlier year, or earlier in the same year).",
+             {"indicator": FieldType.TEXT, "value": FieldType.NUMBER, "previous": FieldType.NUMBER,
+              "year": FieldType.YEAR, "previous_year": FieldType.YEAR},
+             texts=("label", "value_text", "previous_text", "previous_label")),
+)
+
+
+def derive(ctx: Context) -> None:
+    period = ctx.plan["period"]
+    start, end = period["start"], period["end"]
+    # Targets may look beyond the plan, as far as the programmes it implements look.
+    horizon = max([period.get("horizon", end)] + [
+        p["period"].get("horizon", p["period"]["end"]) for pid, p in ctx.programmes.items()
+        if pid in ctx.plan.get("implements", [])])
+
+    def year(pointer: str, context: str, value: int, last: int, label: str) -> None:
+        ctx.add("year", pointer, context=context, year=value, first=start, last=last, text={"label": label})
+
+    for base, _group, project in ctx.view.projects():
+        label = item_label("project", project)
+        for key in ("start", "end"):
+            if key in project:
+                year(f"{base}/{key}", f"project-{key}", project[key], end, label)
+        printed = {k: project[k] for k in ("start", "end") if k in project}
+        ctx.add("schedule", base + ("/start" if "start" in project else ""), text={"label": label},
+                funded=bool(project.get("amounts") or "total" in project), **printed)
+        for value in project.get("by_year", {}):
+            year(f"{base}/by_year/{value}", "project-year", int(value), end, label)
+    for ti, target in enumerate(ctx.plan.get("targets", [])):
+        if "year" in target:
+            year(f"/targets/{ti}/year", "target", target["year"], horizon, f"target {target['id']!r}")
+    for ri, entry in enumerate(ctx.plan.get("roadmap", [])):
+        year(f"/roadmap/{ri}/year", "roadmap", entry["year"], end, "roadmap")
+    for ri, row in enumerate(ctx.plan.get("phasing", {}).get("rows", [])):
+        for value in row["years"]:
+            year(f"/phasing/rows/{ri}/years/{value}", "phasing", int(value), end,
+                 f"phasing row {row.get('label', row['source_id'])!r}")
+    milestones(ctx)
+
+
+def milestones(ctx: Context) -> None:
+    last: dict[str, tuple[int, float, str]] = {}  # indicator -> (year, value, milestone id)
+    entries = sorted(enumerate(ctx.plan.get("roadmap", [])), key=lambda e: e[1]["year"])
+    for ri, entry in entries:
+        for mi, milestone in enumerate(entry["milestones"]):
+            if "indicator" not in milestone or "value" not in milestone:
+                continue
+            indicator = milestone["indicator"]
+            unit = milestone.get("unit", "")
+            if indicator in last:
+                year, value, previous_id = last[indicator]
+                ctx.add("milestone-step", f"/roadmap/{ri}/milestones/{mi}/value", indicator=indicator,
+                        value=milestone["value"], previous=value, year=entry["year"], previous_year=year,
+                        text={"label": f"milestone {milestone['id']!r}",
+                              "value_text": f"{milestone['value']:g}{unit}", "previous_text": f"{value:g}{unit}",
+                              "previous_label": f"milestone {previous_id!r}"})
+            last[indicator] = (entry["year"], milestone["value"], milestone["id"])

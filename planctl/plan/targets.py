@@ -1,0 +1,36 @@
+"""How a target's commitment reads: '≥ 50% in 2015', '25–30% in 2015', 'qualitative'."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .money import is_number
+
+COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
+
+def value_text(raw: Any) -> str:
+    """A number as printed: 50, 12.5 (never 50.0)."""
+    if isinstance(raw, float) and raw.is_integer():
+        return f"{raw:.0f}"
+    return f"{raw:g}" if is_number(raw) else str(raw)
+
+
+def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:
+    """The commitment of a target (of a plan or a national programme). `no_year` is said when it
+    has no year: lint compares years and says so; diff shows only what is there."""
+    comparator = fields.get("comparator")
+    unit = fields.get("unit") if isinstance(fields.get("unit"), str) else ""
+    unit = unit if unit == "%" or not unit else f" {unit}"
+    shown = value_text(fields.get("value")) if fields.get("value") is not None else ""
+    if comparator == "qualitative" or not shown:
+        state = "qualitative"
+    elif comparator == "range" and fields.get("value_max") is not None:
+        state = f"{shown}–{value_text(fields['value_max'])}{unit}"
+    else:
+        sign = COMPARATORS.get(comparator, comparator) if isinstance(comparator, str) else ""
+        state = f"{sign} {shown}{unit}".strip()
+    if fields.get("year") is not None:
+        return f"{state} in {fields['year']}"
+    return f"{state}, {no_year}" if no_year else state

@@ -1,0 +1,99 @@
+"""A schema-valid plan as the rules read it: its projects, their value, groups, units and sources.
+
+Every category of facts (lint/facts/) reads the plan through one view, so a project's value, a
+group's value and the money of a kind of source are computed one way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Any
+
+from ..document import escape
+from .money import DEFAULT_UNIT, to_vnd
+from .sources import SourceTree, project_value
+
+
+class PlanView:
+    def __init__(self, plan: dict) -> None:
+        self.plan = plan
+        self.unit: str = plan.get("unit", DEFAULT_UNIT)
+        self.sources: dict[str, dict] = {s["id"]: s for s in plan.get("funding_sources", []) if isinstance(s, dict)}
+        self.tree = SourceTree(self.sources.values())
+        self.groups: list[dict] = plan.get("groups", [])
+
+    @cached_property
+    def list_unit(self) -> str:
+        """The unit of the project list: its own, else the plan's."""
+        return self.plan.get("project_list", {}).get("unit", self.unit)
+
+    def vnd(self, amount: int | float, unit: str | None = None) -> int:
+        return to_vnd(amount, unit or self.unit)
+
+    def projects(self) -> Iterator[tuple[str, dict, dict]]:
+        """(pointer, group, project) of every project, in document order."""
+        for gi, group in enumerate(self.groups):
+            for pi, project in enumerate(group.get("projects", [])):
+                yield f"/groups/{gi}/projects/{pi}", group, project
+
+    def project_value(self, project: dict) -> int | None:
+        """A project's amount in VND: the sum of its sources, else its printed total."""
+        amounts = {s: self.vnd(a, self.list_unit) for s, a in project.get("amounts", {}).items()}
+        total = self.vnd(project["total"], self.list_unit) if "total" in project else None
+        return project_value(self.tree, amounts, total)
+
+    def attributed(self, project: dict, source_id: str) -> int:
+        """The project's money from `source_id` (its own cell, else its sub-sources'), in VND."""
+        return self.vnd(self.tree.attributed(project.get("amounts", {}), source_id), self.list_unit)
+
+    def group_value(self, group: dict, source_id: str | None = None, *, printed: bool = True) -> int:
+        """A group as the level above sees it: its printed subtotal, else (or with printed=False)
+        the sum of its items."""
+        stated = group.get("stated", {})
+        if source_id is None:
+            if printed and "total" in stated:
+                return self.vnd(stated["total"], self.list_unit)
+            return sum(self.project_value(p) or 0 for p in group.get("projects", []))
+        if printed and source_id in stated.get("by_source", {}):
+            return self.vnd(stated["by_source"][source_id], self.list_unit)
+        return sum(self.attributed(p, source_id) for p in group.get("projects", []))
+
+    def is_sub_source(self, source_id: str) -> bool:
+        return bool(self.sources.get(source_id, {}).get("parent"))
+
+    def kinds(self, source_id: str) -> set[str | None]:
+        """The kinds of a source and of the sources it is part of."""
+        return {self.sources.get(s, {}).get("kind") for s in (source_id, *self.tree.ancestors(source_id))}
+
+    def source_name(self, source_id: str) -> str:
+        return str(self.sources.get(source_id, {}).get("name", source_id))
+
+    def split_whole(self, project: dict) -> int | None:
+        """The amount a split note divides, in the list's unit: its `of` source's cell, else the
+        item's total."""
+        split, amounts = project["split"], project.get("amounts", {})
+        if "of" in split:
+            return amounts.get(split["of"])
+        return sum(self.tree.top_level(amounts).values()) if amounts else project.get("total")
+
+    def money_of_kind(self, project: dict, kind: str) -> list[tuple[str, int, str]]:
+        """(source, amount in VND, pointer suffix) of the item's money from sources of `kind`:
+        its cells, and the parts a split note gives to sources without a cell ('Quỹ VTCI: 100%' of
+        the Vốn khác cell). A part whose money is already in a counted cell (its parent's, or the
+        cell the split divides) is not counted again."""
+        amounts: Mapping[str, Any] = project.get("amounts", {})
+        parts = [(s, self.vnd(a, self.list_unit), f"amounts/{escape(s)}", self.tree.ancestors(s))
+                 for s, a in amounts.items()]
+        split = project.get("split")
+        whole = self.split_whole(project) if split else None
+        if split and whole is not None:
+            divided = split.get("of")
+            inside = (divided, *self.tree.ancestors(divided)) if divided else tuple(amounts)
+            for source_id, share in split["shares"].items():
+                if source_id not in amounts and source_id != divided:
+                    parts.append((source_id, round(self.vnd(whole, self.list_unit) * share / 100),
+                                  f"split/shares/{escape(source_id)}",
+                                  (*inside, *self.tree.ancestors(source_id))))
+        return [(s, a, where) for s, a, where, inside in parts if kind in self.kinds(s) and not any(
+            c in amounts and kind in self.kinds(c) for c in inside)]
