@@ -78,7 +78,7 @@ def lint(
     import os
 
     from .config import load_config
-    from .lint.baseline import apply_baseline, load_baseline
+    from .lint.baseline import load_baseline
     from .lint.outputs import plan_outputs, write_outputs
     from .lint.runner import lint as run_lint
     from .model import Severity
@@ -88,9 +88,7 @@ def lint(
         outputs = plan_outputs(format, list(output or []), os.environ)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         known = load_baseline(baseline) if baseline is not None else None
-        result = run_lint(list(paths or []), config)
-        if known is not None:
-            result = apply_baseline(result, known)
+        result = run_lint(list(paths or []), config, known)
         write_outputs(result, outputs, sys.stdout, os.environ)
     except (PlanctlError, ValueError) as exc:
         fail(str(exc))

@@ -22,19 +22,28 @@ import copy
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (AliasEvent, Event, MappingEndEvent, MappingStartEvent, ScalarEvent,
-                                SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from ruamel.yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from .model import Finding, Position, Severity
+from .model import SYNTAX, Finding, Position, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
 # A plan has a few thousand nodes; a billion-laughs document asks for billions.
@@ -351,7 +360,7 @@ def _offset_position(text_before: bytes) -> Position:
 
 
 def _error(doc: Document, message: str, position: Position, hint: str) -> Document:
-    doc.error = Finding("syntax", Severity.ERROR, message, doc.name, position, "", hint)
+    doc.error = Finding(SYNTAX.id, SYNTAX.severity, message, doc.name, position, "", hint)
     return doc
 
 

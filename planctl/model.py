@@ -18,7 +18,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         try:
             return cls[text.upper()]
         except KeyError:
@@ -57,3 +57,39 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.file, self.position.line, self.position.column, self.rule, self.pointer, self.message)
+
+
+@dataclass(frozen=True)
+class BuiltinRule:
+    """A finding that no rule file produces (the file does not load, a waiver is stale): listed
+    with the rules by `planctl rules list`, the reporters and the README like any other rule."""
+
+    id: str
+    severity: Severity
+    summary: str
+    help: str
+
+
+SYNTAX = BuiltinRule(
+    "syntax", Severity.ERROR,
+    "The file is valid YAML, UTF-8, within the size limit, without unknown tags or alias bombs",
+    "The file could not be read as YAML. Fix the YAML at the reported line and column: indent with "
+    "spaces, not tabs; save the file as UTF-8; quote values that contain ': '.")
+SCHEMA = BuiltinRule(
+    "schema", Severity.ERROR, "The file matches its JSON Schema (planctl schema plan|programme)",
+    "The file does not match its JSON Schema. `planctl schema plan` (or programme, policy) prints the "
+    "schema. Put `# yaml-language-server: $schema=<path to plan.schema.json>` on the first line of the "
+    "file to get completion and these errors in your editor.")
+WAIVER_EXPIRED = BuiltinRule(
+    "waiver.expired", Severity.ERROR, "A waiver in the plan is past its expiry date",
+    "A waiver accepts a finding only until its `expires` date. Fix the finding, or renew the waiver "
+    "with a new date, a reason and an owner.")
+WAIVER_UNUSED = BuiltinRule(
+    "waiver.unused", Severity.WARNING, "A waiver in the plan matches no finding",
+    "The finding this waiver accepted is gone. Remove the waiver so that it cannot hide a new finding "
+    "of the same rule.")
+WAIVER_INVALID = BuiltinRule(
+    "waiver.invalid", Severity.ERROR, "A waiver's expiry is a real date",
+    "Write the waiver's `expires` date as YYYY-MM-DD, a date that exists (2027-02-28, not 2027-02-30).")
+
+BUILTIN_RULES = {r.id: r for r in (SYNTAX, SCHEMA, WAIVER_EXPIRED, WAIVER_UNUSED, WAIVER_INVALID)}

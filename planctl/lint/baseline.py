@@ -1,4 +1,4 @@
-"""--baseline: report only the findings that a saved JSON result does not already have.
+"""--baseline: read the fingerprints of a saved JSON result (lint/filters.py hides those findings).
 
 A repository with old findings adopts planctl gradually: save `planctl lint --format json` once,
 then CI fails only on new findings. Findings are matched by fingerprint, which survives line
@@ -8,7 +8,6 @@ second identical finding is new.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,8 +15,6 @@ from pathlib import Path
 from ..document import Document, load
 from ..errors import PlanctlError
 from . import schema
-from .reporters import result_fingerprint
-from .runner import LintResult
 
 # A baseline of a whole country's plans is far larger than any plan (only read again on errors).
 MAX_BYTES = 256 * 1024 * 1024
@@ -51,17 +48,3 @@ def load_baseline(path: Path) -> Counter[str]:
         raise PlanctlError(f"{p.file}:{p.line}:{p.column}: baseline is not a planctl lint JSON result: "
                            f"{p.message} ({how})")
     return Counter(f["fingerprint"] for f in data["findings"])
-
-
-def apply_baseline(result: LintResult, known: Counter[str]) -> LintResult:
-    """The result without the findings the baseline knows; those go to `baselined`."""
-    left = Counter(known)
-    kept, hidden = [], []
-    for f in result.findings:
-        fp = result_fingerprint(result, f)
-        if left[fp] > 0:
-            left[fp] -= 1
-            hidden.append(f)
-        else:
-            kept.append(f)
-    return dataclasses.replace(result, findings=kept, baselined=result.baselined + hidden)

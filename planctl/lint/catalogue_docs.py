@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
+from ..model import BUILTIN_RULES
 from .facts import FACT_KINDS
 from .rules import Rule
-
-PSEUDO_RULES = {
-    "syntax": ("error", "The file is valid YAML, UTF-8, within the size limit, without unknown tags or alias bombs"),
-    "schema": ("error", "The file matches its JSON Schema (planctl schema plan|programme)"),
-    "waiver.expired": ("error", "A waiver in the plan is past its expiry date"),
-    "waiver.unused": ("warning", "A waiver in the plan matches no finding"),
-    "waiver.invalid": ("error", "A waiver's expiry is not a date"),
-}
 
 
 def table(rules: tuple[Rule, ...], markdown: bool = False) -> str:
     rows = [(r.id, r.severity.label, r.summary) for r in rules]
-    rows += [(rid, sev, summary) for rid, (sev, summary) in PSEUDO_RULES.items()]
+    rows += [(r.id, r.severity.label, r.summary) for r in BUILTIN_RULES.values()]
     if markdown:
         lines = ["| rule | severity | checks that |", "|---|---|---|"]
         lines += [f"| `{rid}` | {sev} | {summary} |" for rid, sev, summary in rows]

@@ -6,11 +6,10 @@ from pathlib import Path
 
 from ..config import Config
 from ..document import load_bytes
+from ..errors import PlanctlError
 from ..model import Finding
 from ..resources import rules_dir
-from . import schema
-from .facts import schema_value_fact
-from .policy import check_plans
+from . import pipeline
 from .registry import load_registry
 from .rules import Example, Rule
 
@@ -26,17 +25,15 @@ def compose(fragment: str, base: Path | None = None) -> str:
 
 
 def run_example(rule: Rule, example: Example, config: Config) -> list[Finding]:
-    """The findings of `rule` on the example plan."""
+    """The findings of `rule` on the example plan (which must load and be schema-valid, but for
+    the data-entry pitfalls that rules report themselves)."""
     doc = load_bytes(compose(example.plan).encode("utf-8"), f"{rule.id}.example.yaml")
-    if doc.error:
-        raise ValueError(f"{rule.path}: example does not load: {doc.error.message} (line {doc.error.line})")
-    problems = schema.check(doc, "plan")
-    pitfalls = [p for p in problems if p.rule in schema.PITFALLS]
-    others = [p for p in problems if p.rule not in schema.PITFALLS]
-    if others:
-        p = others[0]
-        raise ValueError(f"{rule.path}: example is not schema-valid: line {p.line}: {p.message}")
-    facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
-             for p in pitfalls]
-    plans = [] if pitfalls else [doc]
-    return [f for f in check_plans(plans, load_registry(config).with_linted([doc]), facts) if f.rule == rule.id]
+    checked = pipeline.check([doc], lambda: load_registry(config))
+    broken = [f for f in checked.findings if f.rule in ("syntax", "schema")]
+    if broken:
+        raise PlanctlError(f"{rule.path}: example does not load or is not schema-valid: line {broken[0].line}: "
+                           f"{broken[0].message}")
+    return [f for f in checked.findings if f.rule == rule.id]
+
+
+

@@ -36,35 +36,21 @@ def fingerprint(finding: Finding, file: str | None = None) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
-# Help for the findings that do not come from rule files (their summaries are in catalogue_docs).
-PSEUDO_RULE_HELP = {
-    "syntax": "The file could not be read as YAML. Fix the YAML at the reported line and column: "
-              "indent with spaces, not tabs; save the file as UTF-8; quote values that contain ': '.",
-    "schema": "The file does not match its JSON Schema. `planctl schema plan` (or programme, policy) "
-              "prints the schema. Put `# yaml-language-server: $schema=<path to plan.schema.json>` on "
-              "the first line of the file to get completion and these errors in your editor.",
-    "waiver.expired": "A waiver accepts a finding only until its `expires` date. Fix the finding, "
-                      "or renew the waiver with a new date, a reason and an owner.",
-    "waiver.unused": "The finding this waiver accepted is gone. Remove the waiver so that it cannot "
-                     "hide a new finding of the same rule.",
-    "waiver.invalid": "Write the waiver's `expires` date as YYYY-MM-DD.",
-}
-
-
 def rule_metadata(rule_id: str) -> dict[str, str]:
     """Summary, description and help of a rule: where reporters meet the rule catalogue.
 
     Rules come from the rule files (planctl rules explain shows the same text); the findings
-    that are not rules (syntax, schema, waivers) have their summaries in catalogue_docs.
+    that no rule file produces (syntax, schema, waivers) are model.BUILTIN_RULES.
     Imported here, not at the top: the catalogue loads the rules engine, which a run with only
     schema errors never needs, and text and json output never ask.
     """
-    from .catalogue_docs import PSEUDO_RULES, explain
+    from ..model import BUILTIN_RULES
+    from .catalogue_docs import explain
     from .rules import by_id
 
-    if rule_id in PSEUDO_RULES:
-        summary = PSEUDO_RULES[rule_id][1]
-        return {"summary": summary, "description": summary + ".", "help": PSEUDO_RULE_HELP.get(rule_id, summary)}
+    builtin = BUILTIN_RULES.get(rule_id)
+    if builtin is not None:
+        return {"summary": builtin.summary, "description": builtin.summary + ".", "help": builtin.help}
     rule = by_id(rule_id)
     if rule is None:
         return {"summary": f"planctl rule {rule_id}", "description": "", "help": ""}

@@ -1,4 +1,4 @@
-"""The lint pipeline: collect files → load → schema → facts → rules → waivers → result."""
+"""A lint run: collect files → load → pipeline (schema, facts, rules) → filters → result."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config
-from ..document import Document, load
+from ..document import load
 from ..model import Finding, Severity
-from . import parallel, schema
+from . import filters, parallel, pipeline, schema
 from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
@@ -37,22 +37,6 @@ class LintResult:
         return max((f.severity for f in self.findings), default=None)
 
 
-def load_checked(path: Path, config: Config) -> tuple[Document, list[Finding]]:
-    """Load one file and validate it against the schema of its `kind`."""
-    doc = load(path, max_bytes=config.max_file_bytes, name=display_name(path))
-    if doc.error:
-        return doc, [doc.error]
-    if not isinstance(doc.data, dict):
-        what = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
-        return doc, [doc.finding("schema", Severity.ERROR, f"the top level is {what}, not a mapping", "",
-                                 hint="a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'")]
-    kind = doc.data.get("kind", "plan")
-    if kind not in ("plan", "programme", "policy"):
-        return doc, [doc.finding("schema", Severity.ERROR, f"unknown kind {kind!r}", "/kind",
-                                 hint="kind is 'plan', 'programme' or 'policy'")]
-    return doc, schema.check(doc, kind)
-
-
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 24
 
@@ -68,38 +52,15 @@ class _Checked:
 
 
 def check_files(files: list[Path], config: Config, registry: Registry | None) -> _Checked:
-    """The whole pipeline for a batch of files: load, schema, facts, rules, waivers, suppressions.
+    """The whole pipeline for a batch of files: load, then pipeline.check, then the filters.
 
-    `registry` is None to load it here, when a plan needs it (a single broken file never pays
-    for it).
+    `registry` is None to load it here, when a plan needs it.
     """
-    findings: list[Finding] = []
-    loaded: list[Document] = []
-    valid: list[Document] = []
-    pitfalls: list[Finding] = []
-    for path in files:
-        doc, problems = load_checked(path, config)
-        pitfalls.extend(p for p in problems if p.rule in schema.PITFALLS)
-        findings.extend(p for p in problems if p.rule not in schema.PITFALLS)
-        if doc.ok:
-            loaded.append(doc)
-            if not problems:
-                valid.append(doc)
-    docs = {d.name: d for d in loaded}
-    result = _Checked(programmes={d.data["id"] for d in valid if d.data.get("kind") == "programme"})
-    plans = [d for d in valid if d.data.get("kind", "plan") == "plan"]
-    if plans or pitfalls:
-        # The rules engine is imported only when there is something to run it on.
-        from .facts import schema_value_fact
-        from .policy import apply_waivers, check_plans
-
-        registry = (registry or load_registry(config)).with_linted(valid)
-        facts = [schema_value_fact(docs[p.file], p.pointer, schema.PITFALLS[p.rule],
-                                   docs[p.file].float_texts.get(p.pointer, p.message)) for p in pitfalls]
-        findings.extend(check_plans(plans, registry, facts))
-        findings, result.waived = apply_waivers(findings, {d.name: d for d in valid})
-    result.findings, result.suppressed = _suppress(findings, docs)
-    return result
+    docs = [load(path, max_bytes=config.max_file_bytes, name=display_name(path)) for path in files]
+    checked = pipeline.check(docs, lambda: registry or load_registry(config))
+    filtered = filters.in_files(checked.findings, {d.name: d for d in docs if d.ok},
+                                waivers_of={d.name for d in checked.valid})
+    return _Checked(filtered.kept, filtered.suppressed, filtered.waived, checked.programmes)
 
 
 def _check_all(files: list[Path], config: Config) -> _Checked:
@@ -124,7 +85,8 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
                     [f for p in parts for f in p.waived])
 
 
-def lint(paths: list[Path], config: Config) -> LintResult:
+def lint(paths: list[Path], config: Config, baseline: Counter[str] | None = None) -> LintResult:
+    """Lint the files; with `baseline` (fingerprints of a saved result), its findings are hidden."""
     # A run builds hundreds of thousands of dicts and lists that live until it ends and form no
     # reference cycles; the cyclic garbage collector would walk them again at every full
     # collection, a fifth of the time of a 126-plan run. It is off for the run, on again after.
@@ -137,19 +99,12 @@ def lint(paths: list[Path], config: Config) -> LintResult:
         if collecting:
             gc.enable()
     checked.findings.sort(key=Finding.sort_key)
-    return LintResult(checked.findings, checked.suppressed, len(files), checked.waived,
-                      checked=tuple(display_name(p) for p in files),
-                      ruleset=ruleset_fingerprint(config), repo_subdir=repository_subdir())
+    result = LintResult(checked.findings, checked.suppressed, len(files), checked.waived,
+                        checked=tuple(display_name(p) for p in files),
+                        ruleset=ruleset_fingerprint(config), repo_subdir=repository_subdir())
+    if baseline is not None:
+        from .reporters import result_fingerprint
 
-
-def _suppress(findings: list[Finding], docs: dict[str, Document]) -> tuple[list[Finding], list[Finding]]:
-    """Drop findings disabled by `# planctl: disable=RULE` on their line."""
-    kept, suppressed = [], []
-    for f in findings:
-        doc = docs.get(f.file)
-        rules = doc.suppressions.get(f.line, ()) if doc else ()
-        if f.rule in rules or "all" in rules:
-            suppressed.append(f)
-        else:
-            kept.append(f)
-    return kept, suppressed
+        result.findings, result.baselined = filters.baseline(result.findings, baseline,
+                                                             lambda f: result_fingerprint(result, f))
+    return result

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from ..document import Document, escape
-from ..model import Finding, Severity
+from ..model import SCHEMA, Finding, Severity
 from ..resources import schema_path
 
 # Schema errors that are data-entry pitfalls: reported by the rules of the same id (rules/data/),
@@ -27,7 +27,7 @@ from ..resources import schema_path
 PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(kind: str) -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
@@ -40,7 +40,7 @@ _Validator = jsonschema.validators.extend(
         "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     return _Validator(inline_refs(load_schema(kind)))
 
@@ -116,16 +116,16 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
     if error.validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         name = missing[0] if missing else error.message
-        return doc.finding("schema", Severity.ERROR, f"missing required key {name!r}", pointer,
+        return doc.finding(SCHEMA.id, SCHEMA.severity, f"missing required key {name!r}", pointer,
                            hint=f"add '{name}:' to this mapping", key=(pointer, "required", name))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         extra = re.findall(r"'([^']+)'", error.message)
         where = f"{pointer}/{escape(extra[0])}" if extra else pointer
         allowed = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
-        return doc.finding("schema", Severity.ERROR, f"unknown key {extra[0] if extra else ''!r}", where,
+        return doc.finding(SCHEMA.id, SCHEMA.severity, f"unknown key {extra[0] if extra else ''!r}", where,
                            hint=f"check the spelling; allowed keys here: {allowed}",
                            key=(where, "unknown-key"), at_key=True)
-    return doc.finding("schema", Severity.ERROR, _message(error), pointer,
+    return doc.finding(SCHEMA.id, SCHEMA.severity, _message(error), pointer,
                        hint=_hint(error), key=(pointer, schema_path))
 
 

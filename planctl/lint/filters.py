@@ -1,0 +1,102 @@
+"""The filter stage: what a plan's waivers, its inline `# planctl: disable=RULE` comments and a
+--baseline hide, in one place, each counted apart so every report can say what was hidden."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..model import WAIVER_EXPIRED, WAIVER_INVALID, WAIVER_UNUSED, Finding
+
+
+@dataclass
+class Filtered:
+    kept: list[Finding] = field(default_factory=list)
+    waived: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+
+
+def in_files(findings: list[Finding], docs: Mapping[str, Document], *, waivers_of: set[str] | None = None,
+             on: datetime.date | None = None) -> Filtered:
+    """Apply the files' waivers (of the schema-valid files `waivers_of`, all by default) and their
+    inline suppressions; report waivers that are stale or wrong."""
+    waiving = {n: d for n, d in docs.items() if waivers_of is None or n in waivers_of}
+    waived_out, waived, waiver_findings = _waive(findings, waiving, on or datetime.date.today())
+    result = Filtered(waived=waived)
+    for f in waived_out + waiver_findings:
+        doc = docs.get(f.file)
+        rules = doc.suppressions.get(f.line, ()) if doc else ()
+        (result.suppressed if f.rule in rules or "all" in rules else result.kept).append(f)
+    return result
+
+
+def _waivers(doc: Document) -> list[dict]:
+    data = doc.data
+    waivers = data.get("waivers", []) if isinstance(data, dict) else []
+    return [w for w in waivers if isinstance(w, dict)]
+
+
+def _expiry(text: object) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _waive(findings: list[Finding], docs: Mapping[str, Document],
+           on: datetime.date) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(findings not waived, findings waived, findings about the waivers themselves)."""
+    kept, waived, about = [], [], []
+    used: set[tuple[str, int]] = set()
+    for finding in findings:
+        doc = docs.get(finding.file)
+        waivers = _waivers(doc) if doc else []
+        match = next((i for i, w in enumerate(waivers) if w.get("rule") == finding.rule and _covers(w, finding)), None)
+        expires = _expiry(waivers[match].get("expires")) if match is not None else None
+        if match is not None and expires is not None and expires >= on:
+            used.add((finding.file, match))
+            waived.append(finding)
+        else:
+            kept.append(finding)
+    for name, doc in docs.items():
+        for i, waiver in enumerate(_waivers(doc)):
+            pointer = f"/waivers/{i}"
+            expires = _expiry(waiver.get("expires"))
+            if expires is None:
+                about.append(doc.finding(WAIVER_INVALID.id, WAIVER_INVALID.severity,
+                                         f"waiver expiry {waiver.get('expires')!r} is not a date",
+                                         f"{pointer}/expires", hint="write the date as YYYY-MM-DD", key=(pointer,)))
+            elif expires < on:
+                about.append(doc.finding(WAIVER_EXPIRED.id, WAIVER_EXPIRED.severity,
+                                         f"waiver of {waiver.get('rule')} expired on {waiver.get('expires')} "
+                                         f"(owner: {waiver.get('owner')})", f"{pointer}/expires",
+                                         hint="fix the finding, or renew the waiver with a new date", key=(pointer,)))
+            elif (name, i) not in used:
+                about.append(doc.finding(WAIVER_UNUSED.id, WAIVER_UNUSED.severity,
+                                         f"waiver of {waiver.get('rule')} matches no finding", pointer,
+                                         hint="remove the waiver: the finding it waived is gone", key=(pointer,)))
+    return kept, waived, about
+
+
+def _covers(waiver: dict, finding: Finding) -> bool:
+    pointer = waiver.get("pointer", "")
+    return not pointer or finding.pointer == pointer or finding.pointer.startswith(pointer + "/")
+
+
+def baseline(findings: list[Finding], known: Counter[str],
+             fingerprint: Callable[[Finding], str]) -> tuple[list[Finding], list[Finding]]:
+    """(findings the baseline does not know, findings it knows). A fingerprint counts as many
+    times as the baseline holds it, so a second identical finding is new."""
+    left = Counter(known)
+    kept, hidden = [], []
+    for f in findings:
+        fp = fingerprint(f)
+        if left[fp] > 0:
+            left[fp] -= 1
+            hidden.append(f)
+        else:
+            kept.append(f)
+    return kept, hidden

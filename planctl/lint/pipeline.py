@@ -1,0 +1,65 @@
+"""The lint pipeline for loaded documents: schema → facts → rules engine. One implementation,
+used by the runner (files on disk), the rule examples and the tests; filters come after
+(lint/filters.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..model import SCHEMA, Finding
+from . import schema
+from .registry import Registry
+
+
+@dataclass
+class Checked:
+    findings: list[Finding] = field(default_factory=list)
+    valid: list[Document] = field(default_factory=list)  # schema-valid documents, for the filters
+
+    @property
+    def programmes(self) -> set[str]:
+        return {d.data["id"] for d in self.valid if d.data.get("kind") == "programme"}
+
+
+def schema_findings(doc: Document) -> list[Finding]:
+    """A loaded document against the schema of its `kind`."""
+    if doc.error:
+        return [doc.error]
+    if not isinstance(doc.data, dict):
+        what = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
+        return [doc.finding(SCHEMA.id, SCHEMA.severity, f"the top level is {what}, not a mapping", "",
+                            hint="a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'")]
+    kind = doc.data.get("kind", "plan")
+    if kind not in ("plan", "programme", "policy"):
+        return [doc.finding(SCHEMA.id, SCHEMA.severity, f"unknown kind {kind!r}", "/kind",
+                            hint="kind is 'plan', 'programme' or 'policy'")]
+    return schema.check(doc, kind)
+
+
+def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
+    """Every finding of the documents before filters. `registry` is called only when a plan needs
+    the programmes and policies (a lone broken file never pays for them)."""
+    result = Checked()
+    pitfalls: list[tuple[Document, Finding]] = []
+    for doc in docs:
+        problems = schema_findings(doc)
+        pitfalls += [(doc, p) for p in problems if p.rule in schema.PITFALLS]
+        result.findings += [p for p in problems if p.rule not in schema.PITFALLS]
+        if doc.ok and not problems:
+            result.valid.append(doc)
+    plans = [d for d in result.valid if d.data.get("kind", "plan") == "plan"]
+    if plans or pitfalls:
+        # The rules engine is imported only when there is something to run it on.
+        from .facts import derive, schema_value_fact
+        from .policy import evaluate
+        from .rules import catalogue
+
+        linked = registry().with_linted(result.valid)
+        facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
+                 for doc, p in pitfalls]
+        for doc in plans:
+            facts.extend(derive(doc, linked.programmes, linked.policies))
+        result.findings += evaluate(catalogue(), facts)
+    return result
