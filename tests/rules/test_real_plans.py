@@ -8,10 +8,13 @@ another node does.
 """
 
 import json
+import operator
+import re
 import shutil
 
 import pytest
 
+from planctl.document import load_data
 from tests.ci.conftest import lint
 from tests.conftest import ROOT, located
 
@@ -144,3 +147,54 @@ def test_a_provinces_own_policy_caps_the_real_plans(tmp_path):
         ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-share", "/groups",
          "the plan: universal-service-fund is 39.8% of the total, over the example cap usf-share-of-plan of 30%"),
     ]
+
+
+TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][\w-]*:")
+LINE_IN_TEXT = re.compile(r"\bline (\d+)\b")
+
+
+def reformat(text: str) -> tuple[str, dict[int, int]]:
+    """`text` with a comment line on top and a blank line before each top-level section after the
+    first, and the line each old line moved to."""
+    out, moved = ["# reformatted: nothing in a plan depends on its line numbers"], {}
+    sections = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if TOP_LEVEL_KEY.match(line):
+            sections += 1
+            if sections > 1:
+                out.append("")
+        out.append(line)
+        moved[number] = len(out)
+    return "\n".join(out) + "\n", moved
+
+
+def test_reformatting_the_plans_moves_every_finding_with_its_line(findings, tmp_path):
+    """A comment on top of every file of plans/ and blank lines between its top-level sections:
+    the same findings at the same pointers, each line (and each line a message names) shifted as
+    the text was, nothing else different."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "rules" / "policy", tmp_path / "rules" / "policy")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    moved = {}
+    for path in sorted((tmp_path / "plans").rglob("*.yaml")):
+        before = load_data(path)
+        text, moved[path.relative_to(tmp_path).as_posix()] = reformat(path.read_text(encoding="utf-8"))
+        path.write_text(text, encoding="utf-8")
+        assert load_data(path) == before
+    assert {f["file"] for f in findings} <= set(moved)
+    assert all(lines[len(lines)] - len(lines) > 2 for lines in moved.values())  # blank lines went in
+
+    run = lint(tmp_path, "--format", "json", "--fail-on", "info", "plans/")
+    assert run.exit_code == 1, run.stderr
+
+    def shifted(f: dict) -> dict:
+        lines = moved[f["file"]]
+        shift = {key: LINE_IN_TEXT.sub(lambda m: f"line {lines[int(m[1])]}", f[key]) for key in ("message", "hint")}
+        return {**f, **shift, "line": lines[f["line"]]}
+
+    reformatted = json.loads(run.stdout)["findings"]
+    key = operator.itemgetter("file", "rule", "pointer", "line", "column", "message")
+    assert sorted(reformatted, key=key) == sorted(map(shifted, findings), key=key)
+    for plan, expected in EXPECTED.items():  # and the pins above hold on the reformatted copy as they are
+        assert sorted((f["rule"], f["pointer"], f["line"]) for f in reformatted if f["file"] == plan) == \
+            located(tmp_path / plan, expected)
