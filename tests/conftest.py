@@ -1,4 +1,5 @@
 import pathlib
+import re
 import sys
 
 import pytest
@@ -27,3 +28,50 @@ def load_plan():
         return cache[rel]
 
     return load
+
+
+AT_KEY = "at key"  # third element of an expected finding reported at its mapping key, not its value
+
+
+def located(path, expected) -> list[tuple[str, str, int]]:
+    """Expected findings (rule, pointer) in the YAML file at `path` (absolute, or relative to the
+    repository), each with the line planctl reports it at, sorted as a test compares them.
+
+    The line is computed from the JSON pointer with planctl's own loader, the file loaded once: a
+    test pins a finding by rule and pointer, and a comment or blank line added to a plan moves no
+    expected value. A finding planctl places at the mapping key (data.unknown-source, schema's
+    unknown key) is written (rule, pointer, AT_KEY). So that a loader bug cannot move both sides
+    of a comparison, each line is checked against the text: it holds the node's key, or starts
+    the sequence item, or (a block collection) follows the line that does.
+    """
+    from planctl.document import load
+
+    doc = load(ROOT / path)
+    assert doc.ok, doc.error
+    lines = doc.text.splitlines()
+    found = []
+    for rule, pointer, *flags in expected:
+        assert pointer in doc.positions, f"no node at {pointer} in {path}"
+        line = doc.locate(pointer, key=AT_KEY in flags).line
+        block_value = (AT_KEY not in flags and isinstance(_node(doc.data, pointer), (dict, list))
+                       and isinstance(_node(doc.data, pointer.rpartition("/")[0]), dict))
+        assert _names(lines[line - 1], pointer, doc.data) or (
+            block_value and line > 1 and _names(lines[line - 2], pointer, doc.data)), (pointer, line, lines[line - 1])
+        found.append((rule, pointer, line))
+    return sorted(found)
+
+
+def _node(data, pointer: str):
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        data = data[int(token)] if isinstance(data, list) else data[token]
+    return data
+
+
+def _names(text: str, pointer: str, data) -> bool:
+    """The line `text` names the node at `pointer`: its key, or the start of its sequence item."""
+    parent, _, token = pointer.rpartition("/")
+    if isinstance(_node(data, parent), list):
+        return text.lstrip().startswith("-") or "[" in text
+    key = re.escape(token.replace("~1", "/").replace("~0", "~"))
+    return re.search(rf"(^|[\s{{,])(['\"]?){key}\2\s*:", text) is not None

@@ -1,93 +1,97 @@
 """`planctl lint plans/` on the real documents: every mistake they print is found at its line, and
 nothing else is reported (a consistent figure is never flagged).
 
-Each expected finding names where the mistake is in the source document (seed file, line L..).
-When a plan file is edited, its lines here move with it: update them from
-`planctl lint plans/ --format json --fail-on info`.
+Each expected finding is pinned by its rule and JSON pointer, and names where the mistake is in
+the source document (seed file, line L..). Its line in the plan is computed from the pointer
+(tests.conftest.located), so reformatting a plan changes nothing here; a finding that moves to
+another node does.
 """
 
 import json
+import operator
+import re
 import shutil
 
 import pytest
 
+from planctl.document import load_data
 from tests.ci.conftest import lint
-from tests.conftest import ROOT
+from tests.conftest import ROOT, located
 
 EXPECTED = {
     "plans/quang-tri/ict-1755.yaml": [
         # seed 003: the online-services table prints 2.232 as its total; its rows add up to 2.322
-        ("consistency.table-column", "/baseline/tables/0/stated/services", 678),
+        ("consistency.table-column", "/baseline/tables/0/stated/services"),
         # mobile broadband 2015 "trên 80%" (objectives) and "đạt 80%" (tasks): below the national
         # 85%, a value of low confidence, so informational only; and the two statements differ
-        ("alignment.weaker-target-unverified", "/targets/12/value", 785),
-        ("alignment.weaker-target-unverified", "/targets/20/value", 856),
-        ("identity.conflicting-targets", "/targets/20/value", 856),
+        ("alignment.weaker-target-unverified", "/targets/12/value"),
+        ("alignment.weaker-target-unverified", "/targets/20/value"),
+        ("identity.conflicting-targets", "/targets/20/value"),
         # mobile broadband 2020: 100% in the objectives, 95% in the tasks
-        ("identity.conflicting-targets", "/targets/22/value", 873),
+        ("identity.conflicting-targets", "/targets/22/value"),
     ],
     "plans/soc-trang/kh-22-2012.yaml": [
         # seed 001: "trên 60%" of enterprises using ICT by 2015, the national target is 80%
-        ("alignment.weaker-target", "/targets/18/value", 285),
+        ("alignment.weaker-target", "/targets/18/value"),
         # targets the national programme states only qualitatively, or the other way round
-        ("alignment.target-incomparable", "/targets/23/value", 330),
-        ("alignment.target-incomparable", "/targets/25/value", 349),
+        ("alignment.target-incomparable", "/targets/23/value"),
+        ("alignment.target-incomparable", "/targets/25/value"),
         # the appendix numbers 17 then 19, and 31 then 33
-        ("identity.numbering-gap", "/groups/2/projects/4/seq", 640),
-        ("identity.numbering-gap", "/groups/5/projects/2/seq", 850),
+        ("identity.numbering-gap", "/groups/2/projects/4/seq"),
+        ("identity.numbering-gap", "/groups/5/projects/2/seq"),
         # five rows with an amount and an empty Thời gian cell
-        ("periods.missing-schedule", "/groups/2/projects/4", 639),
-        ("periods.missing-schedule", "/groups/3/projects/0", 666),
-        ("periods.missing-schedule", "/groups/3/projects/1", 677),
-        ("periods.missing-schedule", "/groups/3/projects/2", 688),
-        ("periods.missing-schedule", "/groups/3/projects/3", 700),
+        ("periods.missing-schedule", "/groups/2/projects/4"),
+        ("periods.missing-schedule", "/groups/3/projects/0"),
+        ("periods.missing-schedule", "/groups/3/projects/1"),
+        ("periods.missing-schedule", "/groups/3/projects/2"),
+        ("periods.missing-schedule", "/groups/3/projects/3"),
     ],
     "plans/soc-trang/kh-21-2010.yaml": [
         # seed 002 Phụ lục 3 (L2344-2358): the TỔNG row prints 2025 staff, 1250 computers, 813 with Internet,
         # 586 on a LAN; its 22 rows add up to 2163, 1345, 868 and 634
-        ("consistency.table-column", "/baseline/tables/2/stated/staff", 606),
-        ("consistency.table-column", "/baseline/tables/2/stated/computers", 606),
-        ("consistency.table-column", "/baseline/tables/2/stated/internet", 606),
-        ("consistency.table-column", "/baseline/tables/2/stated/lan", 606),
+        ("consistency.table-column", "/baseline/tables/2/stated/staff"),
+        ("consistency.table-column", "/baseline/tables/2/stated/computers"),
+        ("consistency.table-column", "/baseline/tables/2/stated/internet"),
+        ("consistency.table-column", "/baseline/tables/2/stated/lan"),
         # L187: 90% of officials use e-mail regularly by 2015; QĐ 1605 states that target only in words
-        ("alignment.target-incomparable", "/targets/10/value", 740),
+        ("alignment.target-incomparable", "/targets/10/value"),
         # L627, roadmap 2014: "Tất cả các văn bản chỉ đạo, điều hành ở cấp tỉnh" on the portal, then in the
         # same bullet "ở các cơ quan cấp tỉnh trên 90%"
-        ("periods.milestone-decrease", "/roadmap/3/milestones/6/value", 984),
+        ("periods.milestone-decrease", "/roadmap/3/milestones/6/value"),
         # Phụ lục 5 row 5 (L2588): the portal project runs "2010-2011" in a 2011-2015 plan
-        ("periods.before-period", "/groups/2/projects/0/start", 1163),
+        ("periods.before-period", "/groups/2/projects/0/start"),
     ],
     # seed 004: every printed total adds up (the funding table, L167-171; the 62 online services, L71), its
     # targets equal the national ones they localise, and its four contents cover QĐ 1605's task groups
     "plans/ben-tre/ict-1605.yaml": [],
     "plans/tra-vinh/qd-952-2011.yaml": [
         # seed 000 L4: "Quyết định số 1755/QĐ-TTg ngày 29 tháng 10 năm 2009" (it is dated 22/9/2010)
-        ("citations.date-mismatch", "/citations/1/date", 39),
+        ("citations.date-mismatch", "/citations/1/date"),
         # L32: "49 cơ quan (16 cơ quan Đảng, 32 cơ quan nhà nước)"
-        ("consistency.table-column", "/baseline/tables/1/stated/agencies", 424),
+        ("consistency.table-column", "/baseline/tables/1/stated/agencies"),
         # L109: 25–30% of graduates, no year, linked to the national 2015 target; L141-153: three more
-        ("alignment.target-year-differs", "/targets/0/value", 473),
-        ("alignment.target-year-differs", "/targets/31/value", 724),
-        ("alignment.target-year-differs", "/targets/37/value", 768),
-        ("alignment.target-year-differs", "/targets/39/value", 785),
+        ("alignment.target-year-differs", "/targets/0/value"),
+        ("alignment.target-year-differs", "/targets/31/value"),
+        ("alignment.target-year-differs", "/targets/37/value"),
+        ("alignment.target-year-differs", "/targets/39/value"),
         # L137 "Đến cuối năm 2015 phấn đấu đạt 25%", L139 "đến năm 2015 đạt 20%": households with a computer and Internet
-        ("identity.conflicting-targets", "/targets/25/value", 675),
+        ("identity.conflicting-targets", "/targets/25/value"),
         # appendix L633 "2012- 1015", L683 "1013- 2015", L763 "1012- 2015"
-        ("periods.start-after-end", "/groups/2/projects/4/start", 1057),
-        ("periods.implausible-year", "/groups/2/projects/4/end", 1058),
-        ("periods.implausible-year", "/groups/2/projects/9/start", 1121),
-        ("periods.implausible-year", "/groups/2/projects/17/start", 1219),
+        ("periods.start-after-end", "/groups/2/projects/4/start"),
+        ("periods.implausible-year", "/groups/2/projects/4/end"),
+        ("periods.implausible-year", "/groups/2/projects/9/start"),
+        ("periods.implausible-year", "/groups/2/projects/17/start"),
         # L643, L663: rows III.6 and III.8 with an amount and no years
-        ("periods.missing-schedule", "/groups/2/projects/5", 1066),
-        ("periods.missing-schedule", "/groups/2/projects/7", 1095),
+        ("periods.missing-schedule", "/groups/2/projects/5"),
+        ("periods.missing-schedule", "/groups/2/projects/7"),
         # L906: NSĐP grand total 106.000; the groups add up to 105.000 (as the text says, L263)
-        ("consistency.list-source", "/project_list/stated/by_source/nsdp", 1426),
+        ("consistency.list-source", "/project_list/stated/by_source/nsdp"),
         # L341: NSĐP vốn đầu tư total 54.000; its years add up to 55.000, the text says 55.000 (L265)
-        ("consistency.phasing-row", "/phasing/rows/4/total", 1478),
-        ("consistency.phasing-vs-budget", "/phasing/rows/4/total", 1478),
+        ("consistency.phasing-row", "/phasing/rows/4/total"),
+        ("consistency.phasing-vs-budget", "/phasing/rows/4/total"),
         # L357, L360: Vốn khác 2012 36.450 and 2015 52.300; the sub-rows add up to 36.500 and 52.250
-        ("consistency.phasing-children", "/phasing/rows/6/years/2012", 1486),
-        ("consistency.phasing-children", "/phasing/rows/6/years/2015", 1486),
+        ("consistency.phasing-children", "/phasing/rows/6/years/2012"),
+        ("consistency.phasing-children", "/phasing/rows/6/years/2015"),
     ],
 }
 
@@ -103,7 +107,7 @@ def findings():
 @pytest.mark.parametrize("plan", sorted(EXPECTED))
 def test_the_documents_mistakes_are_found_at_their_lines_and_nothing_else(findings, plan):
     found = sorted((f["rule"], f["pointer"], f["line"]) for f in findings if f["file"] == plan)
-    assert found == sorted(EXPECTED[plan])
+    assert found == located(plan, EXPECTED[plan])
 
 
 def test_only_the_listed_plans_have_findings(findings):
@@ -138,8 +142,59 @@ def test_a_provinces_own_policy_caps_the_real_plans(tmp_path):
                   if f["rule"].startswith("caps."))
     assert caps == [
         ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-amount", "/groups/2",
-         "group 'tv-application': central-budget: 150,300 million VND, over the example cap "
-         "central-budget-per-group of 50,000 million VND"),
+         ("group 'tv-application': central-budget: 150,300 million VND, over the example cap "
+          "central-budget-per-group of 50,000 million VND")),
         ("plans/tra-vinh/qd-952-2011.yaml", "caps.policy-share", "/groups",
          "the plan: universal-service-fund is 39.8% of the total, over the example cap usf-share-of-plan of 30%"),
     ]
+
+
+TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][\w-]*:")
+LINE_IN_TEXT = re.compile(r"\bline (\d+)\b")
+
+
+def reformat(text: str) -> tuple[str, dict[int, int]]:
+    """`text` with a comment line on top and a blank line before each top-level section after the
+    first, and the line each old line moved to."""
+    out, moved = ["# reformatted: nothing in a plan depends on its line numbers"], {}
+    sections = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if TOP_LEVEL_KEY.match(line):
+            sections += 1
+            if sections > 1:
+                out.append("")
+        out.append(line)
+        moved[number] = len(out)
+    return "\n".join(out) + "\n", moved
+
+
+def test_reformatting_the_plans_moves_every_finding_with_its_line(findings, tmp_path):
+    """A comment on top of every file of plans/ and blank lines between its top-level sections:
+    the same findings at the same pointers, each line (and each line a message names) shifted as
+    the text was, nothing else different."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "rules" / "policy", tmp_path / "rules" / "policy")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    moved = {}
+    for path in sorted((tmp_path / "plans").rglob("*.yaml")):
+        before = load_data(path)
+        text, moved[path.relative_to(tmp_path).as_posix()] = reformat(path.read_text(encoding="utf-8"))
+        path.write_text(text, encoding="utf-8")
+        assert load_data(path) == before
+    assert {f["file"] for f in findings} <= set(moved)
+    assert all(lines[len(lines)] - len(lines) > 2 for lines in moved.values())  # blank lines went in
+
+    run = lint(tmp_path, "--format", "json", "--fail-on", "info", "plans/")
+    assert run.exit_code == 1, run.stderr
+
+    def shifted(f: dict) -> dict:
+        lines = moved[f["file"]]
+        shift = {key: LINE_IN_TEXT.sub(lambda m: f"line {lines[int(m[1])]}", f[key]) for key in ("message", "hint")}
+        return {**f, **shift, "line": lines[f["line"]]}
+
+    reformatted = json.loads(run.stdout)["findings"]
+    key = operator.itemgetter("file", "rule", "pointer", "line", "column", "message")
+    assert sorted(reformatted, key=key) == sorted(map(shifted, findings), key=key)
+    for plan, expected in EXPECTED.items():  # and the pins above hold on the reformatted copy as they are
+        assert sorted((f["rule"], f["pointer"], f["line"]) for f in reformatted if f["file"] == plan) == \
+            located(tmp_path / plan, expected)
