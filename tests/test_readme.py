@@ -10,3 +10,13 @@ def test_rule_table_is_generated_from_the_rule_files():
     table = CliRunner().invoke(app, ["rules", "list", "--markdown"]).stdout
     assert table.count("\n") > 40
     assert table in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_rule_schema_names_every_fact_kind_and_check():
+    """schema/rule.schema.json is generated from the fact registry (python -m planctl.lint.rule_schema)."""
+    import json
+
+    from planctl.lint.rule_schema import SCHEMA, generate, render
+
+    current = SCHEMA.read_text(encoding="utf-8")
+    assert current == render(generate(json.loads(current)))

@@ -63,6 +63,14 @@ EDITS = [
                   ("consistency.phasing-vs-budget", "/phasing/rows/1/total")], id="budget-children"),
     pytest.param(KH21, "    investment: 63045000000\n", "    investment: 63000000000\n",
                  [("consistency.budget-type", "/budget/by_type/investment")], id="budget-type"),
+    # KH 21 II.4 (L99): "1611 quy trình, thủ tục: cấp xã 118, cấp huyện 229, cấp tỉnh 1264" with
+    # the province's count typed 1246
+    pytest.param(KH21, "      value: 1264\n", "      value: 1246\n",
+                 [("consistency.indicator-parts", "/baseline/indicators/10/value")], id="indicator-parts"),
+    pytest.param(KH21, "      part_of: st21-bl-admin-procedures-total\n      source: II.4, L99\n    - id: st21-bl-admin-procedures-province",
+                 "      part_of: st21-bl-admin-procedures-totl\n      source: II.4, L99\n    - id: st21-bl-admin-procedures-province",
+                 [("alignment.unknown-reference", "/baseline/indicators/12/part_of"),
+                  ("consistency.indicator-parts", "/baseline/indicators/10/value")], id="indicator-part-of-unknown"),
     pytest.param(TV, At("/phasing/total", "total: 439050"), "total: 439000",
                  [("consistency.phasing-total", "/phasing/total"),  # against its rows
                   ("consistency.phasing-total", "/phasing/total")],  # against its years

@@ -32,13 +32,19 @@ SUM_CHECKS = {
     "phasing-total": "the phasing grand total against its years and its rows",
 }
 
+COUNT_CHECKS = {
+    "table-column": "a baseline table's printed section or table total against its rows",
+    "indicator-parts": "a baseline figure against the figures printed as its parts (part_of)",
+}
+
 KINDS = (
     FactKind("sum-check", "A printed total next to the sum of what it summarises (check names which).",
              {"check": FieldType.TEXT, "stated": FieldType.MONEY, "computed": FieldType.MONEY,
               "difference": FieldType.MONEY}, texts=("label",), checks=SUM_CHECKS),
-    FactKind("table-sum", "A printed total of a baseline table column (a count, not money) next to its rows' sum.",
-             {"stated": FieldType.NUMBER, "computed": FieldType.NUMBER, "difference": FieldType.NUMBER},
-             texts=("label", "stated_text", "computed_text", "difference_text")),
+    FactKind("count-check", "A printed count or ratio (not money) next to the sum of its parts (check names which).",
+             {"check": FieldType.TEXT, "stated": FieldType.NUMBER, "computed": FieldType.NUMBER,
+              "difference": FieldType.NUMBER},
+             texts=("label", "stated_text", "computed_text", "difference_text"), checks=COUNT_CHECKS),
 )
 
 
@@ -60,6 +66,7 @@ def derive(ctx: Context) -> None:
     budget(ctx)
     phasing(ctx)
     tables(ctx)
+    indicator_parts(ctx)
 
 
 def projects(ctx: Context) -> None:
@@ -228,14 +235,14 @@ def tables(ctx: Context) -> None:
         for si, section in enumerate(sections):
             for col in columns:
                 if col in section.get("stated", {}):
-                    table_sum(ctx, f"/baseline/tables/{ti}/sections/{si}/stated/{escape(col)}",
+                    count_check(ctx, "table-column", f"/baseline/tables/{ti}/sections/{si}/stated/{escape(col)}",
                               f"table {table['id']!r}, section {section.get('seq', si + 1)}, column {col!r}",
                               section["stated"][col], [r["values"][col] for r in section["rows"] if col in r["values"]])
         for col in columns:
             if col in table.get("stated", {}):
                 parts = [section["stated"][col] if col in section.get("stated", {})
                          else sum(_dec(r["values"].get(col, 0)) for r in section["rows"]) for section in sections]
-                table_sum(ctx, f"/baseline/tables/{ti}/stated/{escape(col)}",
+                count_check(ctx, "table-column", f"/baseline/tables/{ti}/stated/{escape(col)}",
                           f"table {table['id']!r}, total of column {col!r}", table["stated"][col], parts)
 
 
@@ -243,10 +250,24 @@ def _dec(value: int | float | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(repr(value))
 
 
-def table_sum(ctx: Context, pointer: str, label: str, stated: int | float, parts: list) -> None:
+def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int | float, parts: list) -> None:
+    """`stated` must equal the sum of `parts`, counted as printed (Decimal: no binary rounding)."""
     printed, computed = _dec(stated), sum((_dec(p) for p in parts), Decimal(0))
     difference = printed - computed
-    ctx.add("table-sum", pointer, text={"label": label, "stated_text": f"{printed.normalize():,f}",
-                                         "computed_text": f"{computed.normalize():,f}",
-                                         "difference_text": f"{difference.normalize():+,f}"},
-            stated=printed, computed=computed, difference=difference)
+    ctx.add("count-check", pointer, text={"label": label, "stated_text": f"{printed.normalize():,f}",
+                                           "computed_text": f"{computed.normalize():,f}",
+                                           "difference_text": f"{difference.normalize():+,f}"},
+            check=check, stated=printed, computed=computed, difference=difference)
+
+
+def indicator_parts(ctx: Context) -> None:
+    """A baseline figure that the text breaks down (part_of on each part) equals its parts' sum."""
+    indicators = ctx.plan.get("baseline", {}).get("indicators", [])
+    parts: dict[str, list] = {}
+    for indicator in indicators:
+        if "part_of" in indicator:
+            parts.setdefault(indicator["part_of"], []).append(indicator["value"])
+    for i, whole in enumerate(indicators):
+        if whole["id"] in parts:
+            count_check(ctx, "indicator-parts", f"/baseline/indicators/{i}/value",
+                        f"baseline figure {whole['id']!r} ({whole['unit']})", whole["value"], parts[whole["id"]])

@@ -8,7 +8,7 @@ from ...document import escape
 from .base import Context, FactKind, FieldType
 
 KINDS = (
-    FactKind("reference", "A reference to a programme, task group, national target, target, funding source or plan group.",
+    FactKind("reference", "A reference to a programme, task group, national target, target, funding source, plan group or baseline figure.",
              {"context": FieldType.TEXT, "known": FieldType.BOOL}, texts=("label", "target")),
 )
 
@@ -17,6 +17,16 @@ def derive(ctx: Context) -> None:
     programmes(ctx)
     targets(ctx)
     sources(ctx)
+    indicators(ctx)
+
+
+def indicators(ctx: Context) -> None:
+    indicators = ctx.plan.get("baseline", {}).get("indicators", [])
+    ids = {i["id"] for i in indicators}
+    for i, indicator in enumerate(indicators):
+        if "part_of" in indicator:
+            ref(ctx, f"/baseline/indicators/{i}/part_of", "baseline figure", indicator["part_of"],
+                indicator["part_of"] in ids, f"baseline figure {indicator['id']!r}")
 
 
 def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, label: str, *, key: bool = False) -> None:
