@@ -148,7 +148,8 @@ class _Builder:
                            "move the second document to its own file, or remove the '---' line")
         return not empty, data
 
-    def node(self, event: Event, pointer: str, depth: int) -> Any:
+    # Events are typed Any: ruamel declares anchor, tag and value on the event subclasses only.
+    def node(self, event: Any, pointer: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
@@ -236,7 +237,7 @@ class _Builder:
             key_positions[child] = _pos(event)
             result[key] = self.node(self.next(), child, depth + 1)
 
-    def _key(self, event: Event) -> str:
+    def _key(self, event: Any) -> str:
         """A mapping key as text: `2011:` and `'2011':` are the same key."""
         kind = type(event)
         if kind is AliasEvent:
@@ -270,7 +271,7 @@ class _Builder:
         if event.ctag is None:
             tag = _implicit_tag(text) if event.implicit[0] else CORE + "str"
         else:
-            tag = event.tag
+            tag = str(event.tag)  # set whenever ctag is
             if tag == "!":  # the non-specific tag: a string
                 tag = CORE + "str"
             elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
@@ -301,7 +302,7 @@ def _implicit_tag(text: str) -> str:
     return CORE + "str"
 
 
-def _check_tag(event: Event, kind: str) -> None:
+def _check_tag(event: Any, kind: str) -> None:
     if event.ctag is not None and event.tag not in (CORE + kind, "!"):
         raise _Invalid(f"unknown tag {_short(event.tag)!r}", event, UNKNOWN_TAG_HINT)
 

@@ -135,7 +135,7 @@ def plan_diff(change: FileChange, old: Side | None, new: Side | None, old_revisi
     """The diff of one changed file. A file that is a plan on neither side is None, unless
     `report_errors` (it was named, or it is in the plan globs and does not parse)."""
     status = Status.ADDED if change.old_path is None else Status.REMOVED if change.new_path is None else Status.CHANGED
-    base = dict(path=change.path, old_path=change.old_path, new_path=change.new_path, status=status)
+    base: dict[str, Any] = dict(path=change.path, old_path=change.old_path, new_path=change.new_path, status=status)
     sides = [(name, side, revision) for name, side, revision in
              (("old", old, old_revision), ("new", new, new_revision)) if side is not None]
     if not any(side.is_plan for _, side, _ in sides) and not report_errors:
@@ -173,6 +173,7 @@ def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None) -> PlanDi
     before, after = old or EMPTY, new or EMPTY
     fields, also = semantic.plan_fields(before, after) if old and new else ((), ())
     shown = new or old
+    assert shown is not None, "a plan diff has a side"
     problems = tuple(dict.fromkeys(  # each problem once, saying at which revision
         [f"at the old revision: {p}" for p in (old.problems if old else ()) if p not in (new.problems if new else ())]
         + [f"{p}" for p in (new.problems if new else ())]))

@@ -136,8 +136,10 @@ def _project(pid: str, old_plan: Snapshot, new_plan: Snapshot) -> ProjectChange 
     # printed figure of its own, worth a line when it changed.
     if (old_amounts or new_amounts) and old_printed != new_printed and not whole:
         printed = Money(old_printed, new_printed)
+    shown = new or old
+    assert shown is not None, "a project is on one side at least"
     change = ProjectChange(
-        pid, status, (new or old).name, old.group if old else None, new.group if new else None, total,
+        pid, status, shown.name, old.group if old else None, new.group if new else None, total,
         _lines(old_amounts, new_amounts, whole),
         _lines(old.by_year if old else {}, new.by_year if new else {}, whole),
         printed, fields, also)
@@ -173,7 +175,8 @@ def _items(old: Mapping[str, Any], new: Mapping[str, Any], compared: tuple[str, 
     changes = []
     for key in list(new) + [k for k in old if k not in new]:
         before, after = old.get(key), new.get(key)
-        name = str((after or before).fields.get("name", key))
+        shown = after if after is not None else before
+        name = str(shown.fields.get("name", key)) if shown is not None else key
         if before and after:
             fields, also = compare_fields(before.fields, after.fields, compared)
             if fields or also:

@@ -8,6 +8,7 @@ the change a commit made reads the same in both commands. Renames are followed b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..config import Config
 from ..errors import PlanctlError
@@ -115,7 +116,7 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
 
 
 def _entry(commit: Commit, plan: PlanDiff, what: str, item: str | None) -> LogEntry | None:
-    base = dict(commit=commit, old_path=plan.old_path, new_path=plan.new_path, plan=plan)
+    base: dict[str, Any] = dict(commit=commit, old_path=plan.old_path, new_path=plan.new_path, plan=plan)
     if not item or plan.errors:
         return LogEntry(**base, lines=tuple(plan_summary(plan)))
     if what == "project":

@@ -166,8 +166,9 @@ def stated_changes(old: Snapshot, new: Snapshot) -> tuple[StatedChange, ...]:
     for key in keys:
         before, after = old.stated.get(key), new.stated.get(key)
         money = Money(before.vnd if before else None, after.vnd if after else None)
-        if money.changed:
-            changes.append(StatedChange(key, (after or before).label, money))
+        shown = after or before
+        if money.changed and shown is not None:
+            changes.append(StatedChange(key, shown.label, money))
     return tuple(changes)
 
 
@@ -195,8 +196,8 @@ def stale_totals(old: Snapshot, new: Snapshot) -> tuple[StaleTotal, ...]:
             computed[key] = (money, f"the projects' {kind} sum")
     stale = []
     for key, figure in new.stated.items():
-        before = old.stated.get(key)
-        if before is None or before.vnd != figure.vnd or key not in computed:
+        printed_before = old.stated.get(key)
+        if printed_before is None or printed_before.vnd != figure.vnd or key not in computed:
             continue
         money, what = computed[key]
         if money.changed and money.old is not None and money.new is not None:

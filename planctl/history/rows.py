@@ -141,7 +141,7 @@ def target_table(plan: PlanDiff, width: int) -> Table | None:
 def _target_rows(item: TargetChange) -> list[tuple[str, ...]]:
     if item.status is not Status.CHANGED:
         return [("target", t.target_state(item.old), t.target_state(item.new), "")]
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for change in item.fields:
         delta = ""
         if change.field in ("value", "value_max") and all(

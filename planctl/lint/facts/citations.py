@@ -27,7 +27,7 @@ def derive(ctx: Context) -> None:
     cited: set[str] = set()
     for ci, citation in enumerate(ctx.plan.get("citations", [])):
         pid = cited_programme(ctx, citation)
-        if pid not in ctx.programmes:
+        if pid is None or pid not in ctx.programmes:
             continue
         cited.add(pid)
         registry = ctx.programmes[pid]

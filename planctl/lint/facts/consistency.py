@@ -86,9 +86,9 @@ def projects(ctx: Context) -> None:
                           view.vnd(ta["amount"], ta.get("unit", unit)), computed, unit)
         split = project.get("split")
         whole = view.split_whole(project) if split else None
-        if split and whole is not None:
+        if split and amounts and whole is not None:
             for source_id, share in split["shares"].items():
-                if source_id in (amounts or {}) and source_id != split.get("of"):
+                if source_id in amounts and source_id != split.get("of"):
                     sum_check(ctx, "split-amount", f"{base}/amounts/{escape(source_id)}",
                               f"{label}: {source_id} against its {share:g}% share in '{split['as_printed']}'",
                               view.vnd(amounts[source_id], unit), view.vnd(round(whole * share / 100), unit), unit)
