@@ -117,7 +117,8 @@ def lint(
     """
     from .config import load_config
     from .lint.baseline import apply_baseline, load_baseline
-    from .lint.outputs import plan_outputs, write_outputs
+    from .lint.files import run_inputs
+    from .lint.outputs import check_not_inputs, job_summary, plan_outputs, write_outputs
     from .lint.runner import lint as run_lint
     from .model import Severity
 
@@ -125,6 +126,7 @@ def lint(
     outputs = plan_outputs(format, list(output or []), os.environ)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
+    check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
     result = run_lint(list(paths or []), config)
     if known is not None:
         result = apply_baseline(result, known)

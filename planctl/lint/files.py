@@ -41,6 +41,12 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def run_inputs(paths: list[Path], config: Config, baseline: Path | None) -> list[Path]:
+    """Every file a lint run reads from the repository: what no report may overwrite."""
+    reads = [*collect(paths, config), *config.glob(config.programmes), *config.glob(config.policies)]
+    return reads + [p for p in (config.source, baseline) if p is not None]
+
+
 def display_name(path: Path) -> str:
     """Paths relative to the working directory when inside it, as editors and CI expect."""
     try:
