@@ -59,9 +59,9 @@ def md_code(text: str, *, table: bool = False) -> str:
         text = text.replace("|", "\\|")
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * (longest + 1)
-    # One space on each side is stripped when both are there: pad text that starts or ends with
-    # a backtick (it would join the fence) or with spaces on both sides (they would be lost).
-    if longest or (text.startswith(" ") and text.endswith(" ")) or not text:
+    # One space on each side is stripped when both are there (unless all is spaces): pad text
+    # that starts or ends with a backtick (it would join the fence) or with spaces on both sides.
+    if longest or (text.startswith(" ") and text.endswith(" ") and text.strip()):
         text = f" {text} "
     return f"{fence}{text}{fence}"
 
