@@ -1,18 +1,23 @@
 """The typer application: parse options, build the pieces, run them, map the outcome to an exit code.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or changes with `diff --exit-code`),
-2 usage, configuration or I/O error. Heavy libraries are imported inside the commands so that
-`lint` never pays for git and `diff` never pays for the rules engine.
+2 usage, configuration or input error (a PlanctlError), 3 an internal error: a bug in planctl.
+Every command runs inside `_Planctl.invoke`, the one place that maps exceptions to codes. Heavy
+libraries are imported inside the commands so that `lint` never pays for git and `diff` never
+pays for the rules engine.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .errors import PlanctlError
@@ -20,16 +25,55 @@ from .errors import PlanctlError
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
     import click
 
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+DEBUG_VARIABLE = "PLANCTL_DEBUG"
+EXIT_CODES_HELP = ("Exit codes: 0 clean; 1 findings at or above --fail-on (diff: a change, with "
+                   "--exit-code); 2 usage, configuration or input error; 3 internal error (a bug in "
+                   f"planctl: set {DEBUG_VARIABLE}=1 for the traceback).")
+
+
+def _passes_through(exc: BaseException) -> bool:
+    """Exceptions click itself turns into an exit: typer.Exit, usage errors, a closed pipe."""
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+        return True
+    module = type(exc).__module__
+    return module.startswith(("typer._click", "click")) or isinstance(exc, typer.Exit)
+
+
+class _Planctl(TyperGroup):
+    """Maps what a command raises to an exit code, for every command at once.
+
+    A crash must never exit with 1, the code of "findings": CI could not tell a bug from a
+    result. Here rather than in main(): typer's test runner invokes the group, not main().
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlanctlError as exc:
+            typer.echo(f"planctl: error: {exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+        except Exception as exc:
+            if _passes_through(exc):
+                raise
+            if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+                traceback.print_exc(file=sys.stderr)
+            message = " ".join(str(exc).split())[:500]
+            typer.echo(f"planctl: internal error: {type(exc).__name__}: {message} — this is a bug in planctl; "
+                       f"please report it (set {DEBUG_VARIABLE}=1 to see the traceback)", err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
 app = typer.Typer(
     name="planctl",
+    cls=_Planctl,
     help="Provincial ICT development plans as code: lint plan YAML against a JSON Schema and "
-         "policy rules, and show what changed in budgets and targets across git history.",
+         "policy rules, and show what changed in budgets and targets across git history.\n\n"
+         + EXIT_CODES_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _version(value: bool) -> None:
@@ -44,11 +88,6 @@ def main_options(
                                  help="Show the version and exit."),
 ) -> None:
     """planctl: lint and diff provincial development plans."""
-
-
-def fail(message: str) -> None:
-    typer.echo(f"planctl: error: {message}", err=True)
-    raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()
@@ -72,26 +111,24 @@ def lint(
     """Check plans against the JSON Schema and the policy rules.
 
     Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
-    finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or I/O error.
+    finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or input error,
+    3 on an internal error (a bug in planctl).
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
-    import os
-
     from .config import load_config
     from .lint.baseline import load_baseline
-    from .lint.outputs import plan_outputs, write_outputs
+    from .lint.files import run_inputs
+    from .lint.outputs import check_not_inputs, job_summary, plan_outputs, write_outputs
     from .lint.runner import lint as run_lint
     from .model import Severity
 
-    try:
-        config = load_config()
-        outputs = plan_outputs(format, list(output or []), os.environ)
-        threshold = Severity.parse(fail_on) if fail_on else config.fail_on
-        known = load_baseline(baseline) if baseline is not None else None
-        result = run_lint(list(paths or []), config, known)
-        write_outputs(result, outputs, sys.stdout, os.environ)
-    except (PlanctlError, ValueError) as exc:
-        fail(str(exc))
+    config = load_config()
+    outputs = plan_outputs(format, list(output or []), os.environ)
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
+    check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
+    result = run_lint(list(paths or []), config, known)
+    write_outputs(result, outputs, sys.stdout, os.environ)
     worst = result.worst()
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
 
@@ -112,7 +149,7 @@ def schema_command(
         from .resources import DATA
 
         known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in (DATA / "schema").glob("*.schema.json")))
-        fail(f"unknown schema {kind!r}: use one of {known}")
+        raise PlanctlError(f"unknown schema {kind!r}: use one of {known}")
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
@@ -128,10 +165,7 @@ def rules_list(
     from .lint.catalogue_docs import table
     from .lint.rules import catalogue
 
-    try:
-        sys.stdout.write(table(catalogue(), markdown))
-    except PlanctlError as exc:
-        fail(str(exc))
+    sys.stdout.write(table(catalogue(), markdown))
 
 
 @rules_app.command("facts")
@@ -148,13 +182,10 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
     from .lint.catalogue_docs import explain
     from .lint.rules import by_id, catalogue
 
-    try:
-        rule = by_id(rule_id)
-        if rule is None:
-            known = ", ".join(r.id for r in catalogue())
-            raise PlanctlError(f"unknown rule {rule_id!r} (known: {known})")
-    except PlanctlError as exc:
-        fail(str(exc))
+    rule = by_id(rule_id)
+    if rule is None:
+        known = ", ".join(r.id for r in catalogue())
+        raise PlanctlError(f"unknown rule {rule_id!r} (known: {known})")
     sys.stdout.write(explain(rule))
 
 
@@ -189,14 +220,11 @@ def diff_command(
 
     Items are matched by id (a reorder is no change; a project under another group is a move);
     renamed plan files are followed. Without paths, the plans of [tool.planctl] are compared.
-    Exit code 0 (1 with --exit-code when a plan changed), 2 on an error.
+    Exit code 0 (1 with --exit-code when a plan changed), 2 on an error, 3 on an internal error.
     """
     from .history.commands import run_diff
 
-    try:
-        output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd())
-    except PlanctlError as exc:
-        fail(str(exc))
+    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd())
     sys.stdout.write(output)
     raise typer.Exit(code)
 
@@ -217,10 +245,7 @@ def log_command(
     """
     from .history.commands import run_log
 
-    try:
-        output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd())
-    except PlanctlError as exc:
-        fail(str(exc))
+    output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd())
     sys.stdout.write(output)
 
 

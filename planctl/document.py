@@ -44,6 +44,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from .model import SYNTAX, Finding, Position, Severity
+from .paths import FileTooLarge, read_regular
 
 MAX_BYTES = 2 * 1024 * 1024
 # A plan has a few thousand nodes; a billion-laughs document asks for billions.
@@ -431,11 +432,10 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
     """Read and parse one file; an unreadable file is a Document with an error."""
     name = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _error(Document(name), f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-                          Position(), "split the file, or raise max-file-bytes in [tool.planctl]")
-        raw = path.read_bytes()
+        raw = read_regular(path, max_bytes)
+    except FileTooLarge as exc:
+        return _error(Document(name), exc.strerror, Position(),
+                      "split the file, or raise max-file-bytes in [tool.planctl]")
     except OSError as exc:
         return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),
                       "check the path and its permissions")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .errors import PlanctlError
+
 
 class Severity(enum.IntEnum):
     """Ordered so that `severity >= fail_on` decides the exit code."""
@@ -22,7 +24,7 @@ class Severity(enum.IntEnum):
         try:
             return cls[text.upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {text!r}: use error, warning or info") from None
+            raise PlanctlError(f"unknown severity {text!r}: use error, warning or info") from None
 
 
 @dataclass(frozen=True, order=True)

@@ -31,13 +31,14 @@ def run_diff(args: list[str], after_dashdash: list[str] | None, format: str, exi
              cwd: Path) -> tuple[str, int]:
     from .compare import compare
     from .revisions import Repository
-    from .select import scope, select, split_arguments
+    from .select import check_paths, scope, select, split_arguments
 
     render = renderer(DIFF_FORMATS, format)
     config = load_config(cwd)
     with Repository(cwd) as repo:
         revisions, paths = split_arguments(repo, args, after_dashdash, cwd)
         selection = select(repo, revisions)
+        check_paths(repo, selection, paths, cwd)
         result = compare(repo, selection, scope(repo, config, paths, cwd), config)
     return render(result), EXIT_CHANGED if exit_code and result.changed else EXIT_OK
 

@@ -2,18 +2,20 @@
 
 Both formats are built from the same rows (rows.py decides what a reviewer sees); this module
 only lays them out. Markdown puts a summary first and the details in collapsible <details>
-blocks, so a pull-request comment stays short; text from plans is escaped so that a '|' or '*'
-in a project name cannot break a table.
+blocks, so a pull-request comment stays short. Text from plans, file names and commits goes
+through planctl.escape, so that a '|' or '*' in a project name, a backtick or a line break in a
+file name, or an escape sequence in a commit subject cannot break a table or a code span,
+inject HTML, or act on a terminal.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from tabulate import tabulate
 
 from .. import __version__
+from ..escape import html_text, md_code, md_text, visible
 from . import rows as r
 from .compare import DiffResult, PlanDiff
 from .log import LogResult
@@ -21,30 +23,12 @@ from .log import LogResult
 MARKDOWN_NAME_WIDTH = 90  # a project's name can be a paragraph: the id says which it is
 TERMINAL_NAME_WIDTH = 44
 MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def cell(text: str) -> str:
-    """Text that stays literal inside a Markdown table cell."""
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\r", "").replace("\n", "<br>")
-
-
-def code(text: str) -> str:
-    text = text.replace("|", "\\|").replace("\n", " ")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
-
-
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
-def terminal(text: str) -> str:
-    """Text from a plan, safe on a terminal: control characters (an escape sequence, a carriage
-    return) shown as \\x1b, \\r ... instead of acting; line breaks kept for multi-line cells."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+def _cell(text: str) -> str:
+    return visible(text, keep="\n")  # tabulate lays out multi-line cells
 
 
 def _table(table: r.Table, markdown: bool) -> str:
-    escape: Callable[[str], str] = cell if markdown else terminal
+    escape: Callable[[str], str] = md_text if markdown else _cell
     body = [[escape(value) for value in row] for row in table.rows]
     return tabulate(body, headers=[escape(h) for h in table.headers], tablefmt="pipe" if markdown else "simple",
                     colalign=table.align, disable_numparse=True)
@@ -57,15 +41,15 @@ def _indent(text: str, by: str = "  ") -> str:
 
 
 def text_plan(plan: PlanDiff) -> str:
-    out = [terminal(r.plan_heading(plan).replace("\n", " "))]
-    out += [f"  {terminal(line)}" for line in r.plan_lines(plan)]
+    out = [visible(r.plan_heading(plan).replace("\n", " "))]
+    out += [f"  {visible(line)}" for line in r.plan_lines(plan)]
     for table in r.plan_tables(plan, TERMINAL_NAME_WIDTH):
-        out += ["", f"  {terminal(table.title)}", _indent(_table(table, markdown=False))]
+        out += ["", f"  {visible(table.title)}", _indent(_table(table, markdown=False))]
     return "\n".join(out)
 
 
 def text(result: DiffResult) -> str:
-    out = [terminal(f"planctl diff {result.title}"), terminal(r.revisions_line(result)), r.summary_line(result)]
+    out = [visible(f"planctl diff {result.title}"), visible(r.revisions_line(result)), visible(r.summary_line(result))]
     for plan in result.plans:
         out += ["", text_plan(plan)]
     return "\n".join(out) + "\n"
@@ -79,16 +63,16 @@ def _details(summary: str, body: str) -> list[str]:
 
 
 def markdown_plan(plan: PlanDiff, *, tables: bool = True) -> list[str]:
-    title = f" — {cell(plan.title)}" if plan.title else ""
-    out = [f"#### {code(plan.path)}{title}", ""]
+    title = f" — {md_text(plan.title)}" if plan.title else ""
+    out = [f"#### {md_code(plan.path)}{title}", ""]
     lines = r.plan_lines(plan)
     total = r.total_line(plan)
     if total in lines:  # a paragraph of its own: after a list item it would join the item
-        out += [f"**{cell(total)}**", ""]
-    bullets = [f"- {cell(line)}" for line in lines if line != total]
+        out += [f"**{md_text(total)}**", ""]
+    bullets = [f"- {md_text(line)}" for line in lines if line != total]
     out += bullets + ([""] if bullets else [])
     for table in r.plan_tables(plan, MARKDOWN_NAME_WIDTH) if tables else []:
-        out += _details(cell(table.title), _table(table, markdown=True))
+        out += _details(html_text(table.title), _table(table, markdown=True))
     return out
 
 
@@ -102,8 +86,8 @@ def markdown(result: DiffResult) -> str:
     GitHub refuses comments over 65,536 characters: past MAX_CHARS, a plan keeps its heading
     and its summary lines without the tables, then the remaining plans are only counted.
     """
-    out = [f"### planctl diff {code(result.title)}", "", cell(r.revisions_line(result)), "",
-           f"**{cell(r.summary_line(result))}**", ""]
+    out = [f"### planctl diff {md_code(result.title)}", "", md_text(r.revisions_line(result)), "",
+           f"**{md_text(r.summary_line(result))}**", ""]
     summary = r.summary_table(result)
     if summary.rows:
         out += [_table(summary, markdown=True), ""]
@@ -123,7 +107,7 @@ def markdown(result: DiffResult) -> str:
         parts = [f"the details of {shortened} plan{'s' if shortened != 1 else ''}" if shortened else "",
                  f"{left} more plan{'s' if left != 1 else ''}" if left else ""]
         out += [f"… {' and '.join(p for p in parts if p)} are not shown here (a comment is limited in size): "
-                f"run {code(('planctl diff ' + result.spec).strip())} to see everything.", ""]
+                f"run {md_code(('planctl diff ' + result.spec).strip())} to see everything.", ""]
     out += footer
     return "\n".join(out) + "\n"
 
@@ -131,16 +115,16 @@ def markdown(result: DiffResult) -> str:
 # -- planctl log -------------------------------------------------------------------------------
 
 def log_text(result: LogResult) -> str:
-    out = [terminal(r.log_heading(result))]
-    out += [terminal(note) for note in r.log_notes(result)]
+    out = [visible(r.log_heading(result))]
+    out += [visible(note) for note in r.log_notes(result)]
     table = r.log_table(result, short=True)
     out += ["", _table(table, markdown=False)] if table.rows else []
     return "\n".join(out) + "\n"
 
 
 def log_markdown(result: LogResult) -> str:
-    out = [f"### {cell(r.log_heading(result))}", ""]
-    notes = [f"- {cell(line)}" for line in r.log_notes(result)]
+    out = [f"### {md_text(r.log_heading(result))}", ""]
+    notes = [f"- {md_text(line)}" for line in r.log_notes(result)]
     out += notes + ([""] if notes else [])
     table = r.log_table(result, short=False)
     if table.rows:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import git
 
 from ..errors import PlanctlError
+from .tempindex import temporary_index
 
 WORKTREE = "working tree"
 SHALLOW_HINT = ("the repository is a shallow clone: fetch more history with `git fetch --unshallow` "
@@ -197,12 +197,14 @@ class Repository:
         """The id of a tree object holding the working tree's files in scope (staged or not)."""
         index = Path(_text(self._run("rev-parse", "--path-format=absolute", "--git-path", "index")).strip())
         try:
-            fd, temporary = tempfile.mkstemp(prefix="planctl-index-", dir=index.parent)
+            with temporary_index(index.parent) as temporary:
+                return self._snapshot(index, temporary, pathspecs)
         except OSError as exc:
             raise PlanctlError(f"cannot read the working tree: cannot write a temporary index in {index.parent} "
                                f"({exc.strerror}); compare two commits instead (planctl diff A B)") from None
-        os.close(fd)
-        env = {"GIT_INDEX_FILE": temporary}
+
+    def _snapshot(self, index: Path, temporary: Path, pathspecs: list[str]) -> str:
+        env = {"GIT_INDEX_FILE": str(temporary)}
         try:
             if index.is_file():
                 # With its modification time: git trusts a file's cached stat data only when the
@@ -221,9 +223,15 @@ class Repository:
         except (GitFailed, OSError) as exc:
             raise PlanctlError(f"cannot read the working tree: {exc}; compare two commits instead "
                                "(planctl diff A B)") from None
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+
+    def has_path(self, revision: Revision, path: str) -> bool:
+        """Whether a file or folder (a path from the root) exists at a revision or in the working tree."""
+        if not path:
+            return True
+        if revision.commit is None:
+            return os.path.lexists(self.root / path)
+        listed = self._run("ls-tree", "--name-only", revision.commit, "--", path, env={"GIT_LITERAL_PATHSPECS": "1"})
+        return bool(listed.strip())
 
     def changes(self, old: Revision, new: Revision, pathspecs: list[str]) -> list[FileChange]:
         """Changed files between two revisions (the working tree is snapshotted first)."""

@@ -108,6 +108,15 @@ def scope(repo: Repository, config: Config, paths: list[str], cwd: Path) -> Scop
     return Scope(tuple(pathspecs), frozenset(named), regexes)
 
 
+def check_paths(repo: Repository, selection: Selection, paths: list[str], cwd: Path) -> None:
+    """A path that names nothing on either side is a typo, not a plan without changes."""
+    for path in paths:
+        rel = repo.relative(cwd / path)
+        if not any(repo.has_path(side, rel) for side in (selection.old, selection.new)):
+            raise PlanctlError(f"{path}: no such file or folder at {selection.old.label} or at "
+                               f"{selection.new.label}: nothing was compared (check the spelling)")
+
+
 def _split_range(arg: str) -> tuple[str, str, str] | None:
     """(A, operator, B) of 'A..B' or 'A...B' (an empty side is HEAD), else None."""
     for operator in ("...", ".."):

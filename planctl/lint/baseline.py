@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..document import Document, load
 from ..errors import PlanctlError
+from ..paths import confine, read_regular
 from . import schema
 
 # A baseline of a whole country's plans is far larger than any plan (only read again on errors).
@@ -21,21 +22,28 @@ MAX_BYTES = 256 * 1024 * 1024
 HOW_TO_MAKE = "save one with: planctl lint --format json > {path}"
 
 
-def load_baseline(path: Path) -> Counter[str]:
-    """The fingerprints of a saved `planctl lint --format json` result, with their counts."""
+def load_baseline(path: Path, root: Path | None = None) -> Counter[str]:
+    """The fingerprints of a saved `planctl lint --format json` result, with their counts.
+
+    `root`: the repository the baseline must resolve into (None: its own folder, outside one).
+    """
     how = HOW_TO_MAKE.format(path=path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise PlanctlError(f"baseline {path}: no such file ({how})")
+    confine(path, root if root is not None else path.parent, "baseline ")
     if path.is_dir():
         raise PlanctlError(f"baseline {path}: is a folder, not a JSON file ({how})")
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_regular(path, MAX_BYTES))
     except OSError as exc:
-        raise PlanctlError(f"baseline {path}: cannot read it: {exc.strerror}") from None
+        raise PlanctlError(f"baseline {path}: cannot read it: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise PlanctlError(f"baseline {path}: not UTF-8 text (byte {exc.start}) ({how})") from None
     except json.JSONDecodeError as exc:
         raise PlanctlError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg} ({how})") from None
+    except RecursionError:
+        raise PlanctlError(f"baseline {path}: arrays or objects nested too deeply to be a planctl lint "
+                           f"JSON result ({how})") from None
     if not isinstance(data, dict):
         raise PlanctlError(f"{path}:1:1: baseline is not a planctl lint JSON result ({how})")
     problems = schema.check(Document(str(path), data=data), "lint-result")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
+from ..paths import confine
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -21,17 +22,29 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
         return files
     files: list[Path] = []
     for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise PlanctlError(f"{path}: no such file or directory")
+        # Outside a repository (no pyproject.toml, no .git) a path given by name is its own root.
+        root = config.root if config.anchored else path if path.is_dir() else path.parent
+        confine(path, root)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
+            found = [p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and confine(p, root).is_file()]
+            if not found:
+                raise PlanctlError(f"{path}: no .yaml or .yml file in this folder: nothing was checked")
+            files.extend(found)
         elif path.is_file():
             if path.suffix not in YAML_SUFFIXES:
                 raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
             files.append(path)
-        elif path.exists():  # a pipe or a device: reading it could block forever
+        else:  # a pipe or a device: reading it could block forever
             raise PlanctlError(f"{path}: not a regular file or folder")
-        else:
-            raise PlanctlError(f"{path}: no such file or directory")
     return list(dict.fromkeys(files))
+
+
+def run_inputs(paths: list[Path], config: Config, baseline: Path | None) -> list[Path]:
+    """Every file a lint run reads from the repository: what no report may overwrite."""
+    reads = [*collect(paths, config), *config.glob(config.programmes), *config.glob(config.policies)]
+    return reads + [p for p in (config.source, baseline) if p is not None]
 
 
 def display_name(path: Path) -> str:

@@ -1,9 +1,9 @@
 """GitHub Actions workflow commands: one annotation per finding, shown on the pull request's lines.
 
-`::error file=F,line=L,col=C,title=T::MESSAGE`, escaped as the Actions runner unescapes
-(actions/toolkit `command.ts`): in the message `%`, CR and LF; in property values also `:` and
-`,`, which would otherwise end a value. Escaping newlines also means no text from a plan can
-start a line of its own and smuggle in a command.
+`::error file=F,line=L,col=C,title=T::MESSAGE`, escaped by planctl.escape as the Actions runner
+unescapes (actions/toolkit `command.ts`): in the message `%`, CR and LF; in property values also
+`:` and `,`, which would otherwise end a value. Escaping newlines also means no text from a plan
+can start a line of its own and smuggle in a command.
 
 GitHub shows at most 10 error and 10 warning annotations per step, so the job summary (see
 cli.py, the markdown reporter) and the SARIF upload carry the complete list.
@@ -11,19 +11,12 @@ cli.py, the markdown reporter) and the SARIF upload carry the complete list.
 
 from __future__ import annotations
 
+from ..escape import workflow_data, workflow_property
 from ..model import Finding, Severity
 from .reporters import repo_path, summary_line
 from .runner import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(result: LintResult, finding: Finding) -> str:
@@ -33,9 +26,9 @@ def annotation(result: LintResult, finding: Finding) -> str:
         "col": str(finding.column),
         "title": f"planctl {finding.rule}",
     }
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    props = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
     message = f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
-    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
+    return f"::{COMMANDS[finding.severity]} {props}::{workflow_data(message)}"
 
 
 def annotations(result: LintResult) -> str:

@@ -8,19 +8,12 @@ pass, with their text in system-out: they do not fail the lint either, unless --
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from ..escape import xml_text
 from ..model import Finding, Severity
 from .reporters import repo_path
 from .runner import LintResult
-
-# Characters XML 1.0 cannot carry at all, even escaped; a plan's text could contain them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def classname(path: str) -> str:
@@ -35,7 +28,7 @@ def testcase(suite: ET.Element, path: str, f: Finding) -> None:
     if f.hint:
         detail += f"\nhint: {f.hint}"
     if f.severity is Severity.ERROR:
-        failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.rule)
+        failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=xml_text(f.rule))
         failure.text = xml_text(detail)
     else:
         ET.SubElement(case, "system-out").text = xml_text(detail)

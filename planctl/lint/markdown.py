@@ -1,32 +1,21 @@
 """Markdown for a pull-request comment and the GitHub Actions job summary.
 
 GitHub refuses comments over 65,536 characters, so the table stops short of that and says how
-many findings it left out. Text from plans is escaped so that a `|` or `*` in a project name
-cannot break the table or the emphasis.
+many findings it left out. Text from plans and file names goes through planctl.escape, so
+that a `|` or `*` in a project name, or a backtick or a line break in a file name, cannot break
+the table, its code spans or the emphasis.
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import __version__
+from ..escape import md_code, md_text
 from ..model import Finding, Severity
 from .reporters import plural, repo_path
 from .runner import LintResult
 
 MAX_CHARS = 60_000
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def cell(text: str) -> str:
-    """Text that stays literal inside a table cell."""
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\r", "").replace("\n", "<br>")
-
-
-def code(text: str) -> str:
-    text = text.replace("|", "\\|")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
 def headline(result: LintResult) -> str:
@@ -45,9 +34,9 @@ def headline(result: LintResult) -> str:
 
 
 def row(result: LintResult, f: Finding) -> str:
-    finding = cell(f.message) + (f"<br>*hint:* {cell(f.hint)}" if f.hint else "")
-    return (f"| {ICONS[f.severity]} | {code(repo_path(result, f.file))} | {f.line}:{f.column} "
-            f"| {code(f.rule)} | {finding} |")
+    finding = md_text(f.message) + (f"<br>*hint:* {md_text(f.hint)}" if f.hint else "")
+    return (f"| {ICONS[f.severity]} | {md_code(repo_path(result, f.file), table=True)} | {f.line}:{f.column} "
+            f"| {md_code(f.rule, table=True)} | {finding} |")
 
 
 def markdown(result: LintResult) -> str:

@@ -5,11 +5,14 @@ One run can print text for the terminal and write SARIF for code scanning. Under
 annotations on the pull request; whenever those are produced and GITHUB_STEP_SUMMARY names a
 file, the Markdown report is appended to it and shows on the run's summary page.
 
-Output paths are checked before linting, so a typo fails at once rather than after the work.
+Output paths are checked before linting, so a typo fails at once rather than after the work,
+and a report can never overwrite a file the run reads (`--output text=plans/x.yaml` would
+replace the plan with its own findings).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, TextIO
@@ -62,6 +65,30 @@ def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> l
         seen.add(resolved)
         outputs.append(output)
     return outputs
+
+
+def check_not_inputs(outputs: list[Output], summary: Path | None, reads: list[Path]) -> None:
+    """Refuse an output that is a file the run reads, by name, through a link or as a hard link."""
+    identities = {}
+    for path in reads:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        identities[(info.st_dev, info.st_ino)] = path
+    targets = [(f"--output {o.format}={o.path}", o.path) for o in outputs if o.path is not None]
+    if summary is not None:
+        targets.append((f"GITHUB_STEP_SUMMARY={summary}", summary))
+    for what, path in targets:
+        try:
+            info = os.stat(path)
+        except OSError:  # not there yet: it cannot be an input
+            continue
+        read = identities.get((info.st_dev, info.st_ino))
+        if read is not None:
+            same = "" if Path(os.path.abspath(path)) == Path(os.path.abspath(read)) else f" (the same file as {read})"
+            raise PlanctlError(f"{what}: {path}{same} is a file this run reads; writing the report "
+                               "there would overwrite it: choose another file")
 
 
 def job_summary(outputs: list[Output], env: Mapping[str, str]) -> Path | None:

@@ -13,10 +13,13 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from ..config import Config
+from ..paths import git_top, read_regular
 from ..resources import rules_dir, schema_path
 
 # The schemas lint validates against: plans, programme and policy files, rule files.
 SCHEMA_KINDS = ("plan", "programme", "policy", "rule")
+# The registry has already loaded these files within max-file-bytes; this only bounds the read.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
 def ruleset_inputs(config: Config) -> list[tuple[str, Path]]:
@@ -36,26 +39,15 @@ def ruleset_fingerprint(config: Config) -> str:
     Contents, not paths: the same rules installed in site-packages or checked out elsewhere give
     the same fingerprint.
     """
-    digests = sorted(f"{role}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    digests = sorted(f"{role}:{hashlib.sha256(read_regular(path, MAX_INPUT_BYTES)).hexdigest()}"
                      for role, path in ruleset_inputs(config) if path.is_file())
     return hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()[:16]
-
-
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` holding `.git` (a folder, or a file in worktrees).
-
-    Found by looking, not by asking git: `lint` must not pay for git.
-    """
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
 
 
 def repository_subdir(cwd: Path | None = None) -> str:
     """The working directory relative to the repository root, '' at the root or outside a repository."""
     cwd = (cwd or Path.cwd()).resolve()
-    root = repository_root(cwd)
+    root = git_top(cwd)
     if root is None or root == cwd:
         return ""
     return PurePosixPath(*cwd.relative_to(root).parts).as_posix()

@@ -13,10 +13,10 @@ import importlib
 import json
 import os
 import posixpath
-import re
 from typing import Callable
 
 from .. import __version__
+from ..escape import visible
 from ..model import Finding
 from .runner import LintResult
 
@@ -88,26 +88,15 @@ def summary_line(result: LintResult) -> str:
     return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def one_line(value: str) -> str:
-    """Control characters from a plan shown as escapes (\\n, \\x1b), as Python's repr would.
-
-    Editors and CI problem matchers read one finding per line, and a line break or an escape
-    sequence in a plan's text must not start a line of its own (under GitHub Actions, a line
-    starting with '::' is a command) or recolour the terminal.
-    """
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), value)
-
-
 def text(result: LintResult) -> str:
+    # One finding per line for editors and problem matchers: a line break or an escape sequence
+    # from a plan must not start a line of its own (under GitHub Actions, a line starting with
+    # '::' is a command) or recolour the terminal.
     lines = []
     for f in result.findings:
-        lines.append(one_line(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
+        lines.append(visible(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
         if f.hint:
-            lines.append(one_line(f"    hint: {f.hint}"))
+            lines.append(visible(f"    hint: {f.hint}"))
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
+from ..escape import visible
 from ..model import Finding, Severity
 from .reporters import repo_path, result_fingerprint, rule_metadata
 from .runner import LintResult
@@ -47,6 +48,9 @@ def descriptor(rule_id: str, severity: Severity) -> dict:
 
 def sarif_result(result: LintResult, finding: Finding, index: int) -> dict:
     message = f"{finding.message}. Hint: {finding.hint}" if finding.hint else finding.message
+    # JSON carries any character, but code scanning shows the message to a reviewer: a bidi
+    # control or an escape sequence from a plan must not change what they read.
+    message = visible(message, keep="\n\r\t")
     return {
         "ruleId": finding.rule,
         "ruleIndex": index,

@@ -55,20 +55,22 @@ def save_baseline(repo, path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_baseline_hides_known_findings(plans_repo, tmp_path):
-    saved = save_baseline(plans_repo, tmp_path / "baseline.json")
+def test_baseline_hides_known_findings(own_plans_repo):
+    # A baseline lives in the repository it describes: planctl reads nothing outside it.
+    plans_repo = own_plans_repo
+    saved = save_baseline(plans_repo, plans_repo / "baseline.json")
     total = len(saved["findings"])
-    run = lint(plans_repo, "--baseline", str(tmp_path / "baseline.json"))
+    run = lint(plans_repo, "--baseline", str(plans_repo / "baseline.json"))
     assert run.exit_code == 0
     assert run.stdout.splitlines() == [f"3 files checked: 0 errors, 0 warnings, 0 info, {total} hidden by the baseline"]
-    report = json.loads(lint(plans_repo, "--format", "json", "--baseline", str(tmp_path / "baseline.json")).stdout)
+    report = json.loads(lint(plans_repo, "--format", "json", "--baseline", str(plans_repo / "baseline.json")).stdout)
     assert report["findings"] == [] and report["summary"]["baselined"] == total
-    markdown = lint(plans_repo, "--format", "markdown", "--baseline", str(tmp_path / "baseline.json")).stdout
+    markdown = lint(plans_repo, "--format", "markdown", "--baseline", str(plans_repo / "baseline.json")).stdout
     assert f"{total} hidden by the baseline" in markdown
 
 
-def test_baseline_reports_new_findings_and_survives_line_moves(own_plans_repo, tmp_path):
-    baseline = tmp_path / "baseline.json"
+def test_baseline_reports_new_findings_and_survives_line_moves(own_plans_repo):
+    baseline = own_plans_repo / "baseline.json"
     saved = save_baseline(own_plans_repo, baseline)
     # Lines move (a comment block on top), and one new error appears (an unknown key).
     text = (own_plans_repo / DEMO).read_text(encoding="utf-8")
@@ -79,9 +81,9 @@ def test_baseline_reports_new_findings_and_survives_line_moves(own_plans_repo, t
     assert lint(own_plans_repo, "--baseline", str(baseline)).exit_code == 1
 
 
-def test_baseline_counts_each_fingerprint(own_plans_repo, tmp_path):
+def test_baseline_counts_each_fingerprint(own_plans_repo):
     """A finding the baseline holds once is hidden once: a duplicate of it is new."""
-    baseline = tmp_path / "baseline.json"
+    baseline = own_plans_repo / "baseline.json"
     save_baseline(own_plans_repo, baseline)
     saved = json.loads(baseline.read_text(encoding="utf-8"))
     first = saved["findings"][0]
@@ -92,9 +94,9 @@ def test_baseline_counts_each_fingerprint(own_plans_repo, tmp_path):
     assert report["summary"]["baselined"] == 1
 
 
-def test_baseline_and_fail_on_together(own_plans_repo, tmp_path):
+def test_baseline_and_fail_on_together(own_plans_repo):
     edit(own_plans_repo, DEMO, FIX_ERRORS)  # warning and info left
-    baseline = tmp_path / "baseline.json"
+    baseline = own_plans_repo / "baseline.json"
     lint(own_plans_repo, "--output", f"json={baseline}", DEMO)
     edit(own_plans_repo, DEMO, [("stated: {total: 5000}", "stated: {total: 5100}")])  # a new error
     assert lint(own_plans_repo, "--baseline", str(baseline), DEMO).exit_code == 1
@@ -113,8 +115,9 @@ def test_baseline_and_fail_on_together(own_plans_repo, tmp_path):
      ' "summary": {"files": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0},\n'
      ' "findings": [{"rule": "schema"}]}', "{path}:3:15: baseline is not a planctl lint JSON result: missing required key"),
 ])
-def test_bad_baseline_is_a_usage_error(plans_repo, tmp_path, content, message):
-    path = tmp_path / "baseline.json"
+def test_bad_baseline_is_a_usage_error(own_plans_repo, content, message):
+    plans_repo = own_plans_repo
+    path = plans_repo / "baseline.json"
     if content is not None:
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     run = lint(plans_repo, "--baseline", str(path))
@@ -123,8 +126,8 @@ def test_bad_baseline_is_a_usage_error(plans_repo, tmp_path, content, message):
     assert run.stderr.startswith("planctl: error: " + message.format(path=path)), run.stderr
 
 
-def test_baseline_folder_is_a_usage_error(plans_repo, tmp_path):
-    run = lint(plans_repo, "--baseline", str(tmp_path))
+def test_baseline_folder_is_a_usage_error(plans_repo):
+    run = lint(plans_repo, "--baseline", str(plans_repo / "plans"))
     assert run.exit_code == 2 and "is a folder, not a JSON file" in run.stderr
 
 

@@ -35,7 +35,13 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def expected_message(finding: dict, joiner: str) -> str:
-    return finding["message"] + (f"{joiner}{finding['hint']}" if finding["hint"] else "")
+    """The finding's text as CI formats show it: control characters other than line breaks and
+    tabs (the fixture's BEL) as visible escapes."""
+    text = finding["message"] + (f"{joiner}{finding['hint']}" if finding["hint"] else "")
+    return CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -190,7 +196,7 @@ def test_github_escaping_of_hostile_text(plans_repo):
     assert "40%25,%0D%0Aquỹ: 40%25" in raw
     commands, _ = parse_commands(raw)
     split, = [c for c in commands if c["title"] == "planctl caps.split-total"]
-    assert "'DN\a 40%,\r\nquỹ: 40%'" in split["message"]
+    assert "'DN\\x07 40%,\r\nquỹ: 40%'" in split["message"]
     assert "plans/trà vinh/broken,v2:100%.yaml" in {c["file"] for c in commands}
 
 
@@ -270,9 +276,7 @@ def test_markdown_stays_under_the_comment_limit(plans_repo):
 
 # --- JUnit ----------------------------------------------------------------------------------
 
-# What XML 1.0 cannot carry; the report replaces it with U+FFFD (the fixture's split note has a BEL).
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
+# XML 1.0 cannot carry the fixture's BEL even as a reference: the report shows it as \x07.
 
 def test_junit_has_a_suite_per_file_and_a_failure_per_error(reports):
     root = ET.fromstring(reports.files["junit"].encode("utf-8"))
@@ -296,7 +300,7 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_error(reports):
         for case, finding in zip(cases, expected):
             assert case.get("name").startswith(f"{finding['rule']} at {finding['line']}:{finding['column']}: ")
             failure = case.find("failure")
-            message = XML_INVALID.sub("\ufffd", finding["message"])
+            message = expected_message({**finding, "hint": ""}, "")
             if finding["severity"] == "error":
                 assert failure.get("type") == finding["rule"]
                 assert failure.get("message") == message

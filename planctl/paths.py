@@ -1,0 +1,112 @@
+"""Where planctl may read: regular files inside the repository it checks, nothing else.
+
+In CI the author of a pull request controls every file planctl reads — plans, pyproject.toml,
+symbolic links, file names. A glob, a link or a path that leads out of the repository would let
+them print any file the runner can read into findings, annotations and SARIF; a FIFO or a
+device would hang the run. So every path is resolved (links followed) and must land inside the
+root, and files are opened without blocking and read only when they are regular files.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path, PurePath
+
+from .errors import PlanctlError
+
+
+def git_top(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding `.git` (a folder, or a file in worktrees).
+
+    Found by looking, not by asking git: `lint` must not pay for git.
+    """
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def check_pattern(pattern: object, where: str) -> str:
+    """A configured glob that cannot leave the folder it starts from; else a PlanctlError naming `where`."""
+    if not isinstance(pattern, str):
+        raise PlanctlError(f"{where}: {pattern!r} is not a string; globs are strings like \"plans/**/*.yaml\"")
+    problem = _pattern_problem(pattern)
+    if problem:
+        raise PlanctlError(f"{where}: glob {pattern!r} {problem}")
+    return pattern
+
+
+def _pattern_problem(pattern: str) -> str:
+    if not pattern.strip():
+        return "is empty; write a glob relative to the folder of pyproject.toml, e.g. \"plans/**/*.yaml\""
+    if "\0" in pattern:
+        return "contains a NUL character"
+    pure = PurePath(pattern)
+    if pure.is_absolute() or pure.anchor or pattern.startswith(("/", "\\", "~")):
+        return ("is absolute; planctl reads only files inside the repository, so globs are relative to "
+                "the folder of pyproject.toml")
+    parts = pattern.replace("\\", "/").split("/")
+    if ".." in parts:
+        return "goes up with '..'; planctl reads only files inside the repository"
+    bad = next((p for p in parts if "**" in p and p != "**"), None)
+    if bad is not None:
+        return f"is not a valid glob: '**' must be a whole path segment (got {bad!r})"
+    return ""
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every link resolved, lies in `root` (itself resolved)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+
+
+def confine(path: Path, root: Path, prefix: str = "", shown: object = None) -> Path:
+    """`path` when it resolves inside `root`; else a PlanctlError that says where it leads."""
+    if inside(path, root):
+        return path
+    target = Path(os.path.realpath(path))
+    leads = f"resolves to {target}, outside" if target != Path(os.path.abspath(path)) else "is outside"
+    raise PlanctlError(f"{prefix}{path if shown is None else shown} {leads} the repository at {root}; planctl reads only files inside "
+                       "the repository it checks")
+
+
+class NotRegularFile(OSError):
+    """A folder, a FIFO, a socket or a device where a file was expected."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
+
+
+class FileTooLarge(OSError):
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"file is {size:,} bytes, over the limit of {limit:,}", str(path))
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; OSError for anything else.
+
+    O_NONBLOCK: opening a FIFO without a writer, or a device, must not wait; the file type is
+    checked on the opened descriptor, so a file swapped for a pipe after a check is refused too.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path)
+        if info.st_size > max_bytes:
+            raise FileTooLarge(path, info.st_size, max_bytes)
+        chunks, size = [], 0
+        while size <= max_bytes:  # a file that grows while read still stops at the limit
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise FileTooLarge(path, size, max_bytes)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
