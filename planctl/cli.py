@@ -34,7 +34,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"planctl {__version__}")
+        from .lint.engine import describe
+        typer.echo(f"planctl {__version__} ({describe()})")
         raise typer.Exit()
 
 
