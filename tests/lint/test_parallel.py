@@ -11,7 +11,6 @@ import pytest
 
 from planctl.errors import InternalError, PlanctlError
 from planctl.lint import parallel
-
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(parallel.workers() < 2, reason="no fork, or one core: lint never forks")
