@@ -119,7 +119,7 @@ def _durable_problem() -> str | None:
             return "not installed"
         return f"{exc}"
     except ImportError as exc:  # built, but does not load on this Python (3.13: PyEval_CallObject)
-        return f"{exc}"
+        return str(exc).replace(exc.path, Path(exc.path).name) if exc.path else str(exc)
     return None
 
 
@@ -214,7 +214,7 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
         try:
             return evaluator.run(conditions, facts)
         except TypeError as exc:
-            raise InternalError(f"a rule {exc}: a field and a rule value of different types") from None
+            raise InternalError(f"{exc}: a field and a rule value of different types") from None
     matches: list[tuple[str, str]] = []
     for start in range(0, len(facts), MAX_FACTS_PER_RUN):
         matches.extend(_durable_run(conditions, facts[start:start + MAX_FACTS_PER_RUN]))

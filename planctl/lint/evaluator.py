@@ -68,12 +68,13 @@ def run(conditions: Sequence[Compiled], facts: Iterable[dict]) -> list[tuple[str
     matches: set[tuple[str, str]] = set()
     for fact in facts:
         # Every compiled condition starts with {"kind": K}: only the rules of the fact's kind can match.
-        for rule_id, test in by_kind.get(fact.get("kind"), ()) if isinstance(fact.get("kind"), str) else ():
-            if test(fact):
-                matches.add((rule_id, fact["id"]))
-        for rule_id, test in anywhere:
-            if test(fact):
-                matches.add((rule_id, fact["id"]))
+        kind = fact.get("kind")
+        for rule_id, test in [*(by_kind.get(kind, ()) if isinstance(kind, str) else ()), *anywhere]:
+            try:
+                if test(fact):
+                    matches.add((rule_id, fact["id"]))
+            except TypeError as exc:
+                raise TypeError(f"rule {rule_id} on a {kind} fact {exc}") from None
     return sorted(matches)
 
 
