@@ -78,7 +78,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"planctl {__version__}")
+        from .lint.engine import describe
+        typer.echo(f"planctl {__version__} ({describe()})")
         raise typer.Exit()
 
 

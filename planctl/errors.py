@@ -8,3 +8,12 @@ class PlanctlError(Exception):
     command itself impossible: an unknown option value, a missing configuration file, a bad
     revision.
     """
+
+
+class InternalError(Exception):
+    """A failure inside planctl, never the input's fault: a lint worker that died (killed, out of
+    memory, a crash in the rules engine's C code), the rules engine refusing or dropping facts.
+
+    Not a PlanctlError: exit code 2 would tell CI the input is wrong. The CLI maps it to its own
+    exit code (3) with a one-line message asking to report it.
+    """

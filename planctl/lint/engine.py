@@ -1,12 +1,20 @@
-"""Run rule conditions over facts with durable_rules. The only module that imports it.
+"""Run rule conditions over facts: durable_rules where it imports, else planctl's own evaluator.
+
+The only module that imports durable_rules. `run(conditions, facts)` is the one interface; which
+engine answers is chosen once per process (`selected`): durable_rules on CPython 3.11/3.12 where
+it was built, planctl's evaluator (lint/evaluator.py, the same semantics) where durable_rules is
+not installed or does not import (its C extension fails on 3.13: PyEval_CallObject was removed).
+PLANCTL_ENGINE=durable|python forces one. `--version` names it.
 
 durable_rules is used as a single-fact condition matcher, with the precautions measured in
 shared/reference/durable-rules.md:
 - a private Host whose background timers never start; one fresh ruleset per run, deleted after;
 - facts, not events (events stop at the first matching rule); the whole batch asserted in one
   call of the C API, then every pending action drained;
-- every fact has a unique id, checked for 32-bit FNV-1 hash collisions (the engine de-duplicates
-  facts by that hash and would silently drop one);
+- the engine de-duplicates facts by a 32-bit FNV-1 hash of their id and silently drops one of
+  two that collide: a batch is split into runs of at most MAX_FACTS_PER_RUN facts, each its own
+  ruleset and session, and within a run the facts get ids from SAFE_IDS, a numbering whose
+  hashes are distinct by construction, so no run can lose a fact whatever the number of plans;
 - every condition starts with a positive `kind` discriminator; a comparison with another field
   is guarded by `$ex` on both fields; no `$or` holds a field reference;
 - a sentinel rule and fact, so an action always runs (delete_state crashes otherwise);
@@ -17,22 +25,21 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import durable_rules_engine
-from durable.engine import Host
-
-from ..errors import PlanctlError
+from ..errors import InternalError, PlanctlError
+from . import evaluator
 
 OPERATORS = {"!=": "$neq", ">": "$gt", ">=": "$gte", "<": "$lt", "<=": "$lte"}
 _runs = itertools.count(1)
 
-
-class _QuietHost(Host):
-    def _run(self) -> None:  # Host starts a timer thread here; a linter has no timers.
-        pass
+# durable_rules' cost per fact grows with the size of a session (300k one-field facts: 7 s in runs
+# of 10k, 13 s in runs of 50k, 19 s and 1 GB in runs of 100k); a run costs ~2 ms to set up.
+MAX_FACTS_PER_RUN = 10_000
 
 
 @dataclass(frozen=True)
@@ -74,15 +81,144 @@ def compile_condition(rule_id: str, kind: str, when: dict, any_of: list[dict] | 
 
 
 def check_condition(condition: Condition) -> None:
-    """Create the rule on its own so that an engine error can be tied to its rule file."""
+    """Refuse, tied to its rule file, a condition either engine would not evaluate the same way.
+
+    With durable_rules the rule is also created on its own, so that an engine error (a bare
+    numeric code) names the rule.
+    """
+    try:
+        evaluator.check(condition.expression)
+    except ValueError as exc:
+        raise PlanctlError(f"rule {condition.rule_id}: {exc}") from None
+    if selected() != DURABLE:
+        return
+    engine, host_class = _durable()
     name = f"check-{next(_runs)}"
     definition = {name: {"r": {"all": [{"m": condition.expression}], "run": lambda c: None}}}
     try:
-        host = _QuietHost()
+        host = host_class()
         host.register_rulesets(definition)
     except BaseException as exc:  # the C extension reports a bare error code
         raise PlanctlError(f"rule {condition.rule_id}: the rules engine rejected its condition ({exc})") from None
-    durable_rules_engine.delete_ruleset(host.get_ruleset(name)._handle)
+    engine.delete_ruleset(host.get_ruleset(name)._handle)
+
+
+# ---- which engine ------------------------------------------------------------------------------
+
+DURABLE, PYTHON = "durable", "python"
+_choice: dict[str, str] = {}
+_warned = False
+
+
+def _durable_problem() -> str | None:
+    """None when durable_rules imports; else why not ("not installed", or the import error)."""
+    try:
+        import durable_rules_engine  # type: ignore[import-not-found]  # noqa: F401  (the C extension: cheap, and what fails)
+    except ModuleNotFoundError as exc:
+        if exc.name == "durable_rules_engine":
+            return "not installed"
+        return f"{exc}"
+    except ImportError as exc:  # built, but does not load on this Python (3.13: PyEval_CallObject)
+        return str(exc).replace(exc.path, Path(exc.path).name) if exc.path else str(exc)
+    return None
+
+
+def _requested() -> str:
+    value = os.environ.get("PLANCTL_ENGINE", "").strip()
+    if value.lower() not in ("", DURABLE, PYTHON):
+        raise PlanctlError(f"PLANCTL_ENGINE={value!r} is not a rules engine: use 'durable' (durable_rules) or "
+                           "'python' (planctl's evaluator), or leave it unset")
+    return value.lower()
+
+
+def selected() -> str:
+    """DURABLE or PYTHON: the engine `run` uses in this process.
+
+    An unknown PLANCTL_ENGINE, or PLANCTL_ENGINE=durable where durable_rules does not import, is
+    a PlanctlError (exit 2). durable_rules installed but not importing is said once on stderr.
+    """
+    global _warned
+    requested = _requested()
+    if requested in _choice:
+        return _choice[requested]
+    choice = PYTHON
+    if requested != PYTHON:
+        problem = _durable_problem()
+        if problem is None:
+            choice = DURABLE
+        elif requested == DURABLE:
+            raise PlanctlError(f"PLANCTL_ENGINE=durable, but durable_rules cannot be used: {problem}")
+        elif problem != "not installed" and not _warned:
+            _warned = True
+            print(f"planctl: durable_rules is installed but does not import ({problem}); "
+                  "using planctl's own evaluator", file=sys.stderr)
+    _choice[requested] = choice
+    return choice
+
+
+def describe() -> str:
+    """The engine in use, for `planctl --version`: never raises, never prints a warning."""
+    try:
+        requested = _requested()
+    except PlanctlError as exc:
+        return f"rules engine: none, {exc}"
+    if requested == PYTHON:
+        return "rules engine: planctl's evaluator (PLANCTL_ENGINE=python)"
+    problem = _durable_problem()
+    if problem is None:
+        return f"rules engine: durable_rules {_durable_version()}".rstrip()
+    if requested == DURABLE:
+        return f"rules engine: none, PLANCTL_ENGINE=durable but durable_rules cannot be used: {problem}"
+    if problem == "not installed":
+        return "rules engine: planctl's evaluator; durable_rules not installed"
+    return f"rules engine: planctl's evaluator; durable_rules is installed but does not import ({problem})"
+
+
+def _durable_version() -> str:
+    """durable_rules' version from its dist-info folder name (importlib.metadata costs ~50 ms)."""
+    import durable_rules_engine  # type: ignore[import-not-found]
+
+    for info in Path(durable_rules_engine.__file__).parent.glob("durable_rules-*.dist-info"):
+        return info.name[len("durable_rules-"):-len(".dist-info")]
+    return ""
+
+
+_loaded: tuple[Any, type] | None = None
+
+
+def _durable() -> tuple[Any, type]:
+    """durable_rules' C API and a Host without timers, imported on first use (~40 ms)."""
+    global _loaded
+    if _loaded is None:
+        import durable_rules_engine  # type: ignore[import-not-found]
+        from durable.engine import Host  # type: ignore[import-untyped]
+
+        class QuietHost(Host):
+            def _run(self) -> None:  # Host starts a timer thread here; a linter has no timers.
+                pass
+
+        _loaded = (durable_rules_engine, QuietHost)
+    return _loaded
+
+
+# ---- running -----------------------------------------------------------------------------------
+
+def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
+    """Every (rule id, fact id) match of the conditions over the facts, sorted.
+
+    Each fact has a unique `id` and a `kind`; any str ids will do (the engine renumbers them).
+    """
+    if not conditions or not facts:
+        return []
+    if selected() == PYTHON:
+        try:
+            return evaluator.run(conditions, facts)
+        except TypeError as exc:
+            raise InternalError(f"{exc}: a field and a rule value of different types") from None
+    matches: list[tuple[str, str]] = []
+    for start in range(0, len(facts), MAX_FACTS_PER_RUN):
+        matches.extend(_durable_run(conditions, facts[start:start + MAX_FACTS_PER_RUN]))
+    return sorted(set(matches))  # an $or can match one fact through two branches
 
 
 def fnv1_32(text: str) -> int:
@@ -97,27 +233,44 @@ def fnv1_32(text: str) -> int:
     return value
 
 
-def unique_ids(ids: Iterable[str]) -> None:
-    seen: dict[int, str] = {}
-    for fact_id in ids:
-        h = fnv1_32(fact_id)
-        if h in seen:
-            raise PlanctlError(f"internal: fact ids {seen[h]!r} and {fact_id!r} collide in the rules "
-                               "engine's hash; one would be dropped silently")
-        seen[h] = fact_id
+class _SafeIds:
+    """Fact ids whose FNV-1 hashes are pairwise distinct: the decimal numbers, skipping any whose
+    hash an earlier one has. Any prefix is collision-free, so a run of n facts uses the first n
+    (+1 for the sentinel). Built once per process as far as the largest run needs."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._hashes: set[int] = set()
+        self._next = 0
+
+    def first(self, n: int) -> list[str]:
+        while len(self.ids) < n:
+            candidate = str(self._next)
+            self._next += 1
+            h = fnv1_32(candidate)
+            if h not in self._hashes:
+                self._hashes.add(h)
+                self.ids.append(candidate)
+        return self.ids[:n]
 
 
-def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
-    """Every (rule id, fact id) match of the conditions over the facts, sorted."""
-    if not conditions or not facts:
-        return []
+SAFE_IDS = _SafeIds()
+
+
+def _durable_run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
+    """One durable_rules ruleset and session over at most MAX_FACTS_PER_RUN facts."""
+    engine, host_class = _durable()
     run_id = f"lint-{next(_runs)}"
+    ids = SAFE_IDS.first(len(facts) + 1)
+    original = {ids[i]: fact["id"] for i, fact in enumerate(facts)}
+    if len(set(original.values())) != len(facts):
+        raise InternalError("two facts given to the rules engine have the same id")
     matches: list[tuple[str, str]] = []
 
     def collect(rule_id: str):
         def action(c) -> None:
             found = c.m if isinstance(c.m, list) else [c.m]
-            matches.extend((rule_id, m["id"]) for m in found)
+            matches.extend((rule_id, original[m["id"]]) for m in found)
         return action
 
     definition: dict[str, dict] = {
@@ -125,24 +278,24 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
         for i, c in enumerate(conditions)
     }
     definition["sentinel"] = {"all": [{"m": {"kind": "$sentinel"}}], "cap": 65535, "run": lambda c: None}
-    batch = [dict(f, sid=run_id) for f in facts] + [{"id": f"{run_id}-sentinel", "sid": run_id, "kind": "$sentinel"}]
-    unique_ids(f["id"] for f in batch)
+    batch = [dict(f, id=ids[i], sid=run_id) for i, f in enumerate(facts)]
+    batch.append({"id": ids[len(facts)], "sid": run_id, "kind": "$sentinel"})
 
-    host = _QuietHost()
+    host = host_class()
     host.register_rulesets({run_id: definition})
     ruleset = host.get_ruleset(run_id)
     try:
-        code, state = durable_rules_engine.assert_facts(ruleset._handle, json.dumps(batch, ensure_ascii=False))
+        code, state = engine.assert_facts(ruleset._handle, json.dumps(batch, ensure_ascii=False))
         if code not in (0, 1):  # 2 = a fact was dropped as already observed
-            raise PlanctlError(f"internal: the rules engine refused the facts (code {code})")
+            raise InternalError(f"the rules engine refused the facts (code {code})")
         failure: list[Any] = [None]
         ruleset.do_actions(state, lambda error, _state: failure.__setitem__(0, error))
         if failure[0] is not None:
-            raise PlanctlError(f"internal: a rule action failed: {failure[0]}")
+            raise InternalError(f"a rule action failed: {failure[0]}")
         leftover = ruleset.get_state(run_id)
         if "exception" in leftover:
-            raise PlanctlError(f"internal: a rule action failed: {leftover['exception']}")
+            raise InternalError(f"a rule action failed: {leftover['exception']}")
         ruleset.delete_state(run_id)
     finally:
-        durable_rules_engine.delete_ruleset(ruleset._handle)
-    return sorted(set(matches))
+        engine.delete_ruleset(ruleset._handle)
+    return matches
