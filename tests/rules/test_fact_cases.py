@@ -97,7 +97,7 @@ def _programmes(case: dict, registry) -> dict:
 def test_there_are_cases_for_the_compared_fact_kinds():
     kinds = {f.get("kind", p.values[0].get("kind")) for p in CASES for f in p.values[0]["facts"]}
     assert kinds >= {"alignment", "cap", "year", "schedule", "milestone-step", "occurrence", "seq-step",
-                     "sum-check", "table-sum"}
+                     "sum-check", "count-check"}
 
 
 @pytest.mark.parametrize("case", CASES)
