@@ -16,6 +16,8 @@ from pathlib import Path, PurePath
 
 from .errors import PlanctlError
 
+YAML_SUFFIXES = (".yaml", ".yml")  # what planctl reads as plans, in lint and in diff
+
 
 def git_top(start: Path) -> Path | None:
     """The nearest folder at or above `start` holding `.git` (a folder, or a file in worktrees).

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
-from ..paths import confine
+from ..paths import YAML_SUFFIXES, confine
 
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def collect(paths: list[Path], config: Config) -> list[Path]:

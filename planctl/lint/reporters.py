@@ -18,6 +18,7 @@ from typing import Callable
 from .. import __version__
 from ..escape import visible
 from ..model import Finding
+from ..plan.words import plural
 from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
@@ -70,10 +71,6 @@ def repo_path(result: LintResult, name: str) -> str:
 
 def result_fingerprint(result: LintResult, finding: Finding) -> str:
     return fingerprint(finding, repo_path(result, finding.file))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def summary_line(result: LintResult) -> str:
