@@ -24,6 +24,7 @@ from .errors import PlanctlError
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
     import click
+    from typer._click.core import Context as TyperClickContext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
@@ -47,7 +48,7 @@ class _Planctl(TyperGroup):
     result. Here rather than in main(): typer's test runner invokes the group, not main().
     """
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: TyperClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
