@@ -86,6 +86,6 @@ def temporary_index(folder: Path) -> Iterator[Path]:
     try:
         yield path
     finally:
-        for handled, previous in saved.items():
-            signal.signal(handled, previous)
+        for restored, previous in saved.items():
+            signal.signal(restored, previous)
         remove()

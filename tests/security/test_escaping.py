@@ -176,3 +176,12 @@ def test_xml_text_is_always_well_formed():
 def test_html_and_markdown_text_carry_no_markup():
     assert escape.html_text('<img src="x">&\u202e') == "&lt;img src=&quot;x&quot;&gt;&amp;\\u202e"
     assert escape.md_text("<img src=x> | *a*\n`b`") == "\\<img src=x\\> \\| \\*a\\*<br>\\`b\\`"
+
+
+def test_an_error_message_naming_a_hostile_file_stays_on_one_line(repo):
+    name = "notes\n::error::pwned\x1b[2J.txt"
+    repo.write(name, "x\n")
+    run = repo.run("lint", name)
+    assert run.code == 2
+    assert run.stderr.count("\n") == 1 and "\x1b" not in run.stderr
+    assert run.stderr.startswith("planctl: error: notes\\n::error::pwned\\x1b[2J.txt: not a YAML file")
