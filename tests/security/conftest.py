@@ -16,7 +16,6 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
-
 from tests.history.gitrepo import GitRepo, Run
 from tests.workspace import CLEAN_PLAN, PROGRAMME
 
@@ -32,7 +31,7 @@ def planctl(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: f
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PLANCTL_"))}
     full_env.update(env or {})
     done = subprocess.run([sys.executable, "-c", "from planctl.cli import main; main()", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env)
+                          cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env, check=False)
     return Run(done.returncode, done.stdout, done.stderr)
 
 

@@ -185,3 +185,19 @@ def test_an_error_message_naming_a_hostile_file_stays_on_one_line(repo):
     assert run.code == 2
     assert run.stderr.count("\n") == 1 and "\x1b" not in run.stderr
     assert run.stderr.startswith("planctl: error: notes\\n::error::pwned\\x1b[2J.txt: not a YAML file")
+
+
+def test_a_file_name_that_is_not_utf8_goes_through_every_format(repo):
+    import json
+    import os
+
+    name = os.fsdecode(b"plans/thu/bad\xffname.yaml")  # a lone surrogate once decoded
+    repo.write(name, CLEAN_PLAN + "colour: blue\n")
+    for fmt in ("text", "json", "sarif", "github", "markdown", "junit"):
+        run = repo.run("lint", "--format", fmt, timeout=60)  # real stdout, as UTF-8
+        assert run.code == 1, (fmt, run.stderr)
+        assert "\\udcff" in run.stdout or "%FF" in run.stdout, fmt
+    report = json.loads(repo.run("lint", "--format", "json", timeout=60).stdout)
+    assert name in {f["file"] for f in report["findings"]}  # JSON reads back the exact name
+    assert repo.run("lint", "--output", "sarif=out.sarif").code == 1
+    assert "bad%FFname.yaml" in (repo.root / "out.sarif").read_text(encoding="utf-8")
