@@ -16,7 +16,7 @@ import posixpath
 from typing import Callable
 
 from .. import __version__
-from ..escape import visible
+from ..escape import json_document, visible
 from ..model import Finding
 from ..plan.words import plural
 from .runner import LintResult
@@ -34,7 +34,8 @@ def fingerprint(finding: Finding, file: str | None = None) -> str:
     """
     basis = json.dumps([finding.rule, file if file is not None else finding.file, finding.pointer,
                         list(map(str, finding.key))], ensure_ascii=False)
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes on disk.
+    return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def rule_metadata(rule_id: str) -> dict[str, str]:
@@ -129,7 +130,7 @@ def as_json(result: LintResult) -> str:
             "baselined": len(result.baselined),
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _in_module(module: str, function: str) -> Reporter:
