@@ -19,14 +19,13 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.document import load_data
-
-from tests.conftest import ROOT
-from tests.ci.conftest import git
+from tests.ci.conftest import FIXTURE, git, make_plans_repo
 from tests.ci.test_formats import parse_commands
+from tests.conftest import ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 WORKFLOW = ROOT / ".github" / "workflows" / "planctl.yml"
-DIFF_COMMAND = "planctl diff --format markdown origin/${{ github.base_ref }}...HEAD"
+DIFF_COMMAND = 'planctl diff --format markdown "origin/$BASE_REF...HEAD"'
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -124,9 +123,28 @@ def test_workflow_triggers_and_permissions():
     assert "pull_request" in w["on"] and "push" in w["on"]
     for path in ("plans/**", "rules/**", "schema/**", "pyproject.toml"):
         assert path in w["on"]["pull_request"]["paths"]
-    assert w["permissions"]["security-events"] == "write"
-    assert w["permissions"]["pull-requests"] == "write"
-    assert w["permissions"]["contents"] == "read"
+    # Least privilege: nothing for the workflow, the job asks for what its steps use.
+    assert w["permissions"] == {}
+    assert w["jobs"]["planctl"]["permissions"] == {"contents": "read", "actions": "read",
+                                                   "security-events": "write", "pull-requests": "write"}
+
+
+def test_workflow_pins_every_action_by_commit_with_its_release_in_a_comment():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert len(lines) == len([s for s in steps() if "uses" in s]) == 5
+    for line in lines:
+        assert re.search(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line
+    assert "github/codeql-action/upload-sarif@" in text and "# v4." in text  # v3 is deprecated
+    assert uses("actions/checkout@")["with"]["persist-credentials"] is False
+
+
+def test_workflow_runs_no_expression_in_a_shell_script():
+    """An expression in `run:` is pasted into the script before the shell reads it: a branch
+    name like `a$(curl …)` would run. They go through `env:` instead."""
+    for s in steps():
+        if "run" in s:
+            assert "${{" not in s["run"], s.get("name")
 
 
 def test_workflow_checks_out_full_history_for_diff():
@@ -149,6 +167,7 @@ def test_workflow_comments_the_pull_request_diff():
     diff = step("diff")
     assert DIFF_COMMAND in diff["run"]
     assert "pull_request" in diff["if"] and "!cancelled()" in diff["if"]
+    assert diff["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     written = re.search(re.escape(DIFF_COMMAND) + r" > (\S+)", diff["run"]).group(1)
     comment = uses("actions/github-script@")
     assert "steps.diff.outcome == 'success'" in comment["if"]
@@ -160,22 +179,29 @@ def github_env(tmp_path: Path) -> tuple[dict, Path]:
     """The environment GitHub Actions gives a `run:` step, with planctl on PATH."""
     summary = tmp_path / "step-summary.md"
     summary.touch()
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary),
+    outputs = tmp_path / "step-outputs.txt"
+    outputs.touch()
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
            "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     return env, summary
 
 
-def run_step(script: str, cwd: Path, env: dict, **expressions: str) -> subprocess.CompletedProcess:
-    for name, value in expressions.items():  # what Actions substitutes before the shell runs
-        script = script.replace("${{ %s }}" % name, value)
+def run_step(script: str, cwd: Path, env: dict, **step_env: str) -> subprocess.CompletedProcess:
+    """`step_env`: the step's `env:`, with the values Actions gives its expressions."""
     assert "${{" not in script, script
+    env = {**env, **step_env}
     # GitHub runs `run:` steps with `bash -e {0}`.
     return subprocess.run(["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
+def step_outputs(path: Path) -> dict[str, str]:
+    """What a step wrote to $GITHUB_OUTPUT (name=value lines)."""
+    return dict(line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines())
+
+
 def test_workflow_lint_step_annotates_summarises_and_writes_sarif(own_plans_repo, tmp_path):
     env, summary = github_env(tmp_path)
-    run = run_step(step("lint")["run"], own_plans_repo, env)
+    run = run_step(step("lint")["run"], own_plans_repo, env, BASE_REF="")  # a push: no base branch
     assert run.returncode == 1, run.stderr
     commands, plain = parse_commands(run.stdout)
     assert len(commands) == 8 and {c["command"] for c in commands} == {"error", "warning", "notice"}
@@ -184,6 +210,69 @@ def test_workflow_lint_step_annotates_summarises_and_writes_sarif(own_plans_repo
     sarif_file = uses("github/codeql-action/upload-sarif@")["with"]["sarif_file"]
     sarif = json.loads((own_plans_repo / sarif_file).read_text(encoding="utf-8"))
     assert len(sarif["runs"][0]["results"]) == 8
+    assert step_outputs(Path(env["GITHUB_OUTPUT"])) == {"total": "8", "errors": "6", "warnings": "1", "infos": "1",
+                                                        "new": "", "fixed": ""}
+
+
+def test_workflow_lint_step_passes_its_outputs_to_the_job():
+    job = workflow()["jobs"]["planctl"]
+    for name in ("total", "new", "fixed"):
+        assert job["outputs"][name] == "${{ steps.lint.outputs." + name + " }}"
+
+
+def test_workflow_lint_step_clean_plans_give_zero_counts(own_plans_repo, tmp_path):
+    for broken in (own_plans_repo / "plans").rglob("*.yaml"):
+        if "national" not in broken.parts:
+            broken.unlink()
+    env, _ = github_env(tmp_path)
+    run = run_step(step("lint")["run"], own_plans_repo, env, BASE_REF="")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert step_outputs(Path(env["GITHUB_OUTPUT"]))["total"] == "0"
+
+
+def planctl_has_new_since() -> bool:
+    return "--new-since" in CliRunner().invoke(app, ["lint", "--help"], terminal_width=200).stdout
+
+
+def test_workflow_lint_step_on_a_pull_request_counts_what_it_adds(tmp_path):
+    """A pull request that adds one mistake, in a real repository with its origin. With a planctl
+    that has pull-request mode (`--new-since`) the step fails on that one and writes new=1; with
+    one that has not, it lints the plans as they are and leaves new and fixed empty."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    work = make_plans_repo(tmp_path / "work")
+    for broken in (work / "plans").rglob("*.yaml"):  # start clean: only the programme
+        if "national" not in broken.parts:
+            broken.unlink()
+    who = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
+    git(work, *who, "commit", "-q", "-am", "only the programme")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    git(work, "checkout", "-q", "-b", "add-plan")
+    (work / "plans" / "demo").mkdir(exist_ok=True)
+    shutil.copy(FIXTURE / "plans" / "demo" / "plan.yaml", work / "plans" / "demo" / "plan.yaml")
+    git(work, "add", "-A")
+    git(work, *who, "commit", "-q", "-m", "a plan with mistakes")
+    git(work, "fetch", "-q", "origin")
+    env, _ = github_env(tmp_path)
+    run = run_step(step("lint")["run"], work, env, BASE_REF="main")
+    assert run.returncode == 1, run.stdout + run.stderr
+    outputs = step_outputs(Path(env["GITHUB_OUTPUT"]))
+    total = int(outputs["total"])
+    assert total > 0
+    if planctl_has_new_since():
+        assert outputs["new"] == str(total) and outputs["fixed"] == "0", outputs
+    else:
+        assert outputs["new"] == outputs["fixed"] == "", outputs
+
+
+def test_workflow_lint_step_fails_with_planctl_when_there_is_no_report(tmp_path):
+    """A configuration error (exit 2) writes no JSON report: the step fails with planctl's code, no counts."""
+    (tmp_path / "pyproject.toml").write_text("[tool.planctl]\nplans = 5\n", encoding="utf-8")
+    env, _ = github_env(tmp_path)
+    run = run_step(step("lint")["run"], tmp_path, env, BASE_REF="")
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8") == ""
 
 
 def test_workflow_install_step_explains_a_missing_configuration(tmp_path):
@@ -218,7 +307,7 @@ def test_workflow_diff_step_writes_the_pull_request_diff(tmp_path):
     git(work, *who, "commit", "-q", "-am", "raise p1")
     git(work, "fetch", "-q", "origin")
     env, summary = github_env(tmp_path)
-    run = run_step(step("diff")["run"], work, env, **{"github.base_ref": "main"})
+    run = run_step(step("diff")["run"], work, env, BASE_REF="main")
     assert run.returncode == 0, run.stderr
     diff = (work / "planctl-diff.md").read_text(encoding="utf-8")
     assert diff.strip() and diff in summary.read_text(encoding="utf-8")
@@ -233,3 +322,17 @@ def test_workflow_is_valid_for_github():
     for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
         run = subprocess.run([checker, "--builtin-schema", schema, str(WORKFLOW)], capture_output=True, text=True)
         assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_workflow_has_no_zizmor_finding():
+    """zizmor (GitHub Actions security linter), offline: its audits that need the GitHub API (impostor
+    commits, known-vulnerable actions) are the ones that cannot run here. Every persona: regular,
+    pedantic and auditor (which also reports the low-confidence findings)."""
+    zizmor = tool("zizmor")
+    if zizmor is None:
+        pytest.skip("zizmor is not installed (pip install zizmor, in the test extras)")
+    for persona in ("regular", "pedantic", "auditor"):
+        run = subprocess.run([zizmor, "--offline", "--no-ignores", f"--persona={persona}", "--format=json",
+                              str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, f"{persona}: {run.stdout}{run.stderr}"
+        assert json.loads(run.stdout) == [], persona
