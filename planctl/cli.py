@@ -143,7 +143,8 @@ def lint(
 
 @app.command("schema")
 def schema_command(
-    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, lint-result, diff-result, log-result."),
+    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, config ([tool.planctl]), "
+                                            "lint-result, diff-result, log-result."),
 ) -> None:
     """Print a JSON Schema, for editors and other tools.
 

@@ -8,11 +8,11 @@ counts.
 
 from __future__ import annotations
 
-import json
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config_schema import check as check_schema
 from .errors import PlanctlError
 from .model import Severity
 from .paths import check_pattern, confine, git_top, read_regular
@@ -31,6 +31,8 @@ class Config:
     policies: tuple[str, ...] = ("rules/policy/*.yaml",)
     fail_on: Severity = Severity.ERROR
     max_file_bytes: int = 2 * 1024 * 1024
+    # (rule id, "off" or a severity) from [tool.planctl.rules]; applied by lint/filters.py.
+    rules: tuple[tuple[str, str], ...] = ()
     source: Path | None = None  # the pyproject.toml the settings came from
     # False outside any repository (no pyproject.toml, no .git): then the paths given on the
     # command line are roots of their own.
@@ -116,28 +118,17 @@ def load_config(start: Path | None = None) -> Config:
 
 
 def _values(pyproject: Path, table: dict) -> dict:
-    known = {f.name.replace("_", "-") for f in fields(Config)} - {"root", "source", "anchored"}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise PlanctlError(f"{pyproject}: unknown setting(s) in [tool.planctl]: {', '.join(unknown)} "
-                           f"(known: {', '.join(sorted(known))})")
+    # Types, allowed values and unknown keys: the JSON Schema (schema/config.schema.json). Globs
+    # leaving the repository: paths.check_pattern, which a schema cannot express.
+    check_schema(table, str(pyproject))
     values: dict = {"root": pyproject.parent, "source": pyproject}
     for key in GLOB_KEYS:
         if key in table:
-            value = table[key]
-            if not isinstance(value, list):
-                raise PlanctlError(f"{pyproject}: [tool.planctl] {key} must be a list of glob patterns")
-            values[key] = tuple(check_pattern(v, f"{pyproject}: [tool.planctl] {key}") for v in value)
+            values[key] = tuple(check_pattern(v, f"{pyproject}: [tool.planctl] {key}") for v in table[key])
     if "fail-on" in table:
-        try:
-            values["fail_on"] = Severity.parse(str(table["fail-on"]))
-        except PlanctlError as exc:
-            raise PlanctlError(f"{pyproject}: [tool.planctl] fail-on: {exc}") from None
+        values["fail_on"] = Severity.parse(table["fail-on"])
     if "max-file-bytes" in table:
-        limit = table["max-file-bytes"]
-        # bool is an int in Python: `true` would be a limit of 1 byte.
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0:
-            raise PlanctlError(f"{pyproject}: [tool.planctl] max-file-bytes must be a positive integer "
-                               f"(got {json.dumps(limit, default=str)})")
-        values["max_file_bytes"] = limit
+        values["max_file_bytes"] = table["max-file-bytes"]
+    if "rules" in table:
+        values["rules"] = tuple(sorted(table["rules"].items()))
     return values

@@ -144,8 +144,8 @@ def test_an_unknown_setting_is_a_usage_error(ws):
 
 @pytest.mark.parametrize("setting,message", [
     ("max-file-bytes = -1", "max-file-bytes must be a positive integer"),
-    ("fail-on = 'fatal'", "fail-on: unknown severity 'fatal'"),
-    ("plans = 'plans/*.yaml'", "plans must be a list of glob patterns"),
+    ("fail-on = 'fatal'", 'fail-on must be one of "error", "warning", "info" (got "fatal")'),
+    ("plans = 'plans/*.yaml'", 'plans must be a list of non-empty strings (got "plans/*.yaml")'),
 ])
 def test_a_bad_setting_value_is_a_usage_error(ws, setting, message):
     ws.write("pyproject.toml", f"[tool.planctl]\n{setting}\n")

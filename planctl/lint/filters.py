@@ -1,15 +1,25 @@
 """The filter stage: what a plan's waivers, its inline `# planctl: disable=RULE` comments and a
---baseline hide, in one place, each counted apart so every report can say what was hidden."""
+--baseline hide, in one place, each counted apart so every report can say what was hidden; and
+the repository's `[tool.planctl.rules]` settings, which turn rules off or change their severity."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import difflib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..document import Document
-from ..model import WAIVER_EXPIRED, WAIVER_INVALID, WAIVER_UNUSED, Finding
+from ..errors import PlanctlError
+from ..model import BUILTIN_RULES, SCHEMA, SYNTAX, WAIVER_EXPIRED, WAIVER_INVALID, WAIVER_UNUSED, Finding, Severity
+
+OFF = "off"
+# A file that cannot be read, or does not match its schema, gets no policy check at all: hiding
+# those findings would pass a broken plan without a word, so they cannot be configured.
+NOT_CONFIGURABLE = (SYNTAX.id, SCHEMA.id)
 
 
 @dataclass
@@ -100,3 +110,40 @@ def baseline(findings: list[Finding], known: Counter[str],
         else:
             kept.append(f)
     return kept, hidden
+
+
+def known_rule_ids() -> set[str]:
+    """Every rule id, from the rule files' names (`rules/<category>/<name>.yaml` is rule
+    `<category>.<name>`; the loader enforces it), without loading or compiling the rules."""
+    from .rules import rule_files
+
+    return {f"{path.parent.name}.{path.stem}" for path in rule_files()} | set(BUILTIN_RULES)
+
+
+def check_rule_settings(settings: tuple[tuple[str, str], ...], source: Path | None) -> None:
+    """Exit 2 naming the file and the key for a setting of a rule planctl does not have: a typo
+    would otherwise leave the rule on (or at its severity) without a word."""
+    known = known_rule_ids()
+    for rule_id, _ in settings:
+        where = f"{source}: [tool.planctl.rules] {rule_id!r}"
+        if rule_id in NOT_CONFIGURABLE:
+            raise PlanctlError(f"{where}: {rule_id} findings cannot be turned off or changed: the file gets "
+                               "no other check until it is fixed")
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, sorted(known), n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            raise PlanctlError(f"{where}: no such rule; {hint}`planctl rules list` lists them")
+
+
+def apply_rule_settings(findings: list[Finding], settings: Mapping[str, str]) -> list[Finding]:
+    """The findings with the repository's severities, without those of rules turned off."""
+    if not settings:
+        return findings
+    kept = []
+    for finding in findings:
+        setting = settings.get(finding.rule)
+        if setting is None:
+            kept.append(finding)
+        elif setting != OFF:
+            kept.append(dataclasses.replace(finding, severity=Severity.parse(setting)))
+    return kept

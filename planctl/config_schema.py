@@ -1,0 +1,93 @@
+"""[tool.planctl] against its JSON Schema (schema/config.schema.json), with messages naming the key.
+
+The schema is the one description of the settings: editors and `planctl schema config` show it,
+and this module enforces it. What a schema cannot say stays in code: that globs stay inside the
+repository (paths.check_pattern, when the settings are read) and that a rule named under `rules`
+exists (lint/filters.check_rule_settings, when a lint needs the catalogue).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from .errors import PlanctlError
+from .resources import schema_path
+
+TABLE = "[tool.planctl]"
+_TYPES = {"array": "a list", "object": "a table", "string": "a string", "integer": "an integer",
+          "boolean": "true or false", "number": "a number"}
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+MAX_SHOWN = 80  # characters of a wrong value quoted in a message
+
+
+@cache
+def config_schema() -> dict:
+    return json.loads(schema_path("config").read_text(encoding="utf-8"))
+
+
+def known_settings() -> list[str]:
+    return sorted(config_schema()["properties"])
+
+
+def check(table: dict, where: str) -> None:
+    """Raise a PlanctlError listing every way `table` breaks the schema, `where` (the file) first."""
+    # Imported here: `planctl diff` reads the settings too and otherwise never loads jsonschema.
+    import jsonschema
+
+    schema = config_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        raise PlanctlError(f"{where}: " + "; ".join(_message(e, schema) for e in errors[:5]))
+
+
+def key_path(path: list) -> str:
+    """A key as TOML writes it: rules."periods.missing-schedule", plans item 2."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f" item {part + 1}"
+        else:
+            name = part if _BARE_KEY.match(part) else json.dumps(part, ensure_ascii=False)
+            text += f".{name}" if text else name
+    return text
+
+
+def shown(value: Any) -> str:
+    """A value as the user wrote it in TOML (near enough), on one short line."""
+    text = "true" if value is True else "false" if value is False else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def expected(schema: dict, root: dict) -> str:
+    """What a schema accepts, in words."""
+    if "$ref" in schema:
+        schema = {**root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in schema.items() if k != "$ref"}}
+    if "enum" in schema:
+        return "one of " + ", ".join(json.dumps(v) for v in schema["enum"])
+    kind = schema.get("type")
+    if kind == "array":
+        items = expected(schema.get("items", {}), root)
+        return "a list" + (f" of {items.removeprefix('a ')}s" if items.startswith("a ") else "")
+    if kind == "integer" and "minimum" in schema:
+        return "a positive integer" if schema["minimum"] == 1 else f"an integer of at least {schema['minimum']}"
+    if kind == "string" and schema.get("minLength"):
+        return "a non-empty string"
+    return _TYPES.get(kind, "a valid value") if isinstance(kind, str) else "a valid value"
+
+
+def _message(error: Any, root: dict) -> str:
+    path = list(error.absolute_path)
+    key = key_path(path)
+    if error.validator == "additionalProperties" and not path:
+        unknown = sorted(set(error.instance) - set(root["properties"]))
+        return (f"unknown setting(s) in {TABLE}: {', '.join(unknown)} "
+                f"(known: {', '.join(known_settings())})")
+    if error.validator == "pattern" and isinstance(error.instance, str) and key == "rules":
+        # propertyNames: the instance is the key itself.
+        return (f"{TABLE} rules: {shown(error.instance)} is not a rule id; rule ids look like "
+                "\"periods.missing-schedule\" (planctl rules list)")
+    return f"{TABLE} {key} must be {expected(error.schema, root)} (got {shown(error.instance)})"
