@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -23,11 +23,16 @@ from . import __version__
 from .errors import PlanctlError
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
-    import click
     from typer._click.core import Context as TyperClickContext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
+# The --format choices, here so that --help lists them and the shell completes them without
+# importing the reporters (tests check they match lint/reporters.py and history/commands.py).
+LintFormat = Literal["text", "json", "sarif", "github", "markdown", "junit"]
+HistoryFormat = Literal["text", "markdown", "json"]
+Colour = Literal["auto", "always", "never"]
+SeverityName = Literal["error", "warning", "info"]
 EXIT_CODES_HELP = ("Exit codes: 0 clean; 1 findings at or above --fail-on (diff: a change, with "
                    "--exit-code); 2 usage, configuration or input error; 3 internal error (a bug in "
                    f"planctl: set {DEBUG_VARIABLE}=1 for the traceback).")
@@ -102,19 +107,21 @@ def main_options(
 def lint(
     paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: the 'plans' globs "
                                                   "of [tool.planctl], plans/**/*.yaml)."),
-    format: str = typer.Option(None, "--format", "-f",
-                               help="Format of standard output: text, json, sarif, github, markdown or "
-                                    "junit. Default: github under GitHub Actions (GITHUB_ACTIONS=true), "
-                                    "else text."),
+    format: LintFormat | None = typer.Option(None, "--format", "-f",
+                                             help="Format of standard output. Default: github under GitHub "
+                                                  "Actions (GITHUB_ACTIONS=true), else text."),
     output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT=PATH",
                                      help="Also write a report in FORMAT to PATH, e.g. sarif=planctl.sarif. "
                                           "Repeatable."),
-    fail_on: str = typer.Option(None, "--fail-on",
-                                help="Lowest severity that makes the exit code 1: error, warning or "
-                                     "info (default: fail-on of [tool.planctl], else error)."),
+    fail_on: SeverityName | None = typer.Option(None, "--fail-on",
+                                                help="Lowest severity that makes the exit code 1 (default: "
+                                                     "fail-on of [tool.planctl], else error)."),
     baseline: Path = typer.Option(None, "--baseline", metavar="FILE",
                                   help="Report only findings that are not in FILE, a saved "
                                        "`planctl lint --format json` result (matched by fingerprint)."),
+    color: Colour = typer.Option("auto", "--color", help="Colour the text format: auto (on a terminal, unless "
+                                                         "NO_COLOR is set), always or never."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the findings, no summary line."),
 ) -> None:
     """Check plans against the JSON Schema and the policy rules.
 
@@ -126,7 +133,7 @@ def lint(
     from .config import load_config
     from .lint.baseline import load_baseline
     from .lint.files import run_inputs
-    from .lint.outputs import check_not_inputs, job_summary, plan_outputs, write_outputs
+    from .lint.outputs import check_not_inputs, job_summary, plan_outputs, use_colour, write_outputs
     from .lint.runner import lint as run_lint
     from .model import Severity
 
@@ -136,7 +143,8 @@ def lint(
     known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
     check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
     result = run_lint(list(paths or []), config, known)
-    write_outputs(result, outputs, sys.stdout, os.environ)
+    write_outputs(result, outputs, sys.stdout, os.environ,
+                  colour=use_colour(color, sys.stdout, os.environ), quiet=quiet)
     worst = result.worst()
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
 
@@ -202,7 +210,7 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
 class _PathsAfterDashDash(TyperCommand):
     """Keeps the arguments after `--` apart: as in git, they are paths, never revisions."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: TyperClickContext, args: list[str]) -> list[str]:
         if "--" in args:
             at = args.index("--")
             ctx.meta["planctl.paths"] = args[at + 1:]
@@ -218,8 +226,8 @@ def diff_command(
                                           "tree), REV (REV against the working tree), A B or A..B (A against "
                                           "B), A...B (from the merge base of A and B to B: a pull request's "
                                           "view). Then paths to limit the comparison to."),
-    format: str = typer.Option("text", "--format", "-f", help="text (a terminal table), markdown (for a "
-                                                                "pull-request comment) or json."),
+    format: HistoryFormat = typer.Option("text", "--format", "-f", help="text (a terminal table), markdown (for "
+                                                                          "a pull-request comment) or json."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when a plan changed."),
 ) -> None:
     """Show what changed in budgets and targets between two revisions.
@@ -245,7 +253,7 @@ def log_command(
     target: str = typer.Option(None, "--target", metavar="ID", help="Only the commits that changed this target."),
     rev: str = typer.Option("HEAD", "--rev", metavar="REV", help="Start from this revision."),
     max_count: int = typer.Option(None, "--max-count", "-n", help="Show at most this many commits."),
-    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    format: HistoryFormat = typer.Option("text", "--format", "-f", help="text, markdown or json."),
 ) -> None:
     """List the commits that changed a plan, a project or a target.
 

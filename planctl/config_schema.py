@@ -4,12 +4,18 @@ The schema is the one description of the settings: editors and `planctl schema c
 and this module enforces it. What a schema cannot say stays in code: that globs stay inside the
 repository (paths.check_pattern, when the settings are read) and that a rule named under `rules`
 exists (lint/filters.check_rule_settings, when a lint needs the catalogue).
+
+The schema is applied by a small interpreter of the keywords it uses (KEYWORDS), not by
+jsonschema: `planctl diff` reads the settings too and must not pay ~100 ms to import jsonschema
+(tests/history/test_diff.py). tests/test_config_schema.py checks that the schema uses no other
+keyword and that this gives the same errors as jsonschema on generated settings.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -32,16 +38,83 @@ def known_settings() -> list[str]:
     return sorted(config_schema()["properties"])
 
 
+# Validation keywords the interpreter applies; annotations it ignores. Anything else in the
+# schema is refused by the tests, so the schema cannot say more than planctl enforces.
+KEYWORDS = {"type", "enum", "minimum", "minLength", "items", "properties", "additionalProperties",
+            "propertyNames", "pattern", "$ref"}
+ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment"}
+
+
+@dataclass
+class SchemaError:
+    """One failed keyword, shaped like jsonschema's ValidationError (the parts messages use)."""
+
+    validator: str
+    instance: Any
+    schema: dict
+    absolute_path: list = field(default_factory=list)
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    expected = {"string": str, "array": list, "object": dict, "boolean": bool}[kind]
+    return isinstance(value, expected)
+
+
+def errors(value: Any, schema: dict, root: dict, path: tuple = ()) -> list[SchemaError]:
+    """Every way `value` breaks `schema`, as JSON Schema 2020-12 defines these keywords."""
+    if "$ref" in schema:  # only local references to $defs are used
+        schema = {**root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in schema.items() if k != "$ref"}}
+    found: list[SchemaError] = []
+
+    def fail(keyword: str, instance: Any = value) -> None:
+        found.append(SchemaError(keyword, instance, schema, list(path)))
+
+    if "type" in schema and not _type_ok(schema["type"], value):
+        fail("type")
+        return found  # the other keywords of a schema apply to values of its type
+    if "enum" in schema and not any(_same(value, option) for option in schema["enum"]):
+        fail("enum")
+    if "minimum" in schema and _type_ok("number", value) and value < schema["minimum"]:
+        fail("minimum")
+    if isinstance(value, str):
+        if len(value) < schema.get("minLength", 0):
+            fail("minLength")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            fail("pattern")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            found += errors(item, schema["items"], root, (*path, i))
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                found += errors(item, properties[key], root, (*path, key))
+            elif isinstance(schema.get("additionalProperties"), dict):
+                found += errors(item, schema["additionalProperties"], root, (*path, key))
+        if schema.get("additionalProperties") is False and set(value) - set(properties):
+            fail("additionalProperties")
+        if "propertyNames" in schema:
+            for key in value:
+                for error in errors(key, schema["propertyNames"], root):
+                    found.append(SchemaError(error.validator, key, error.schema, list(path)))
+    return found
+
+
+def _same(value: Any, option: Any) -> bool:
+    """JSON equality: true is not 1."""
+    return type(value) is type(option) and value == option
+
+
 def check(table: dict, where: str) -> None:
     """Raise a PlanctlError listing every way `table` breaks the schema, `where` (the file) first."""
-    # Imported here: `planctl diff` reads the settings too and otherwise never loads jsonschema.
-    import jsonschema
-
     schema = config_schema()
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path])
-    if errors:
-        raise PlanctlError(f"{where}: " + "; ".join(_message(e, schema) for e in errors[:5]))
+    problems = sorted(errors(table, schema, schema), key=lambda e: [str(p) for p in e.absolute_path])
+    if problems:
+        raise PlanctlError(f"{where}: " + "; ".join(_message(e, schema) for e in problems[:5]))
 
 
 def key_path(path: list) -> str:

@@ -13,12 +13,13 @@ replace the plan with its own findings).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, TextIO
+from typing import TextIO
 
 from ..errors import PlanctlError
-from .reporters import REPORTERS
+from .reporters import REPORTERS, text
 from .runner import LintResult
 
 
@@ -59,6 +60,7 @@ def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> l
     seen: set[Path] = set()
     for spec in specs:
         output = parse_output(spec)
+        assert output.path is not None  # parse_output always names a file
         resolved = output.path.resolve()
         if resolved in seen:
             raise PlanctlError(f"--output {spec!r}: {output.path} is given twice")
@@ -97,17 +99,34 @@ def job_summary(outputs: list[Output], env: Mapping[str, str]) -> Path | None:
     return Path(env["GITHUB_STEP_SUMMARY"]) if wanted and env.get("GITHUB_STEP_SUMMARY") else None
 
 
-def write_outputs(result: LintResult, outputs: list[Output], stdout: TextIO, env: Mapping[str, str]) -> None:
+def use_colour(choice: str, stream: TextIO, env: Mapping[str, str]) -> bool:
+    """--color: always and never as said; auto colours a terminal unless NO_COLOR is set to
+    anything (https://no-color.org) or the terminal is dumb. A file or a pipe gets no escape
+    sequences unless asked: editors, problem matchers and `grep` read them as text."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
+
+
+def write_outputs(result: LintResult, outputs: list[Output], stdout: TextIO, env: Mapping[str, str], *,
+                  colour: bool = False, quiet: bool = False) -> None:
+    """`colour` applies to text on standard output; `quiet` to text wherever it goes."""
     reports: dict[str, str] = {}
 
     def report(fmt: str) -> str:
         if fmt not in reports:
-            reports[fmt] = REPORTERS[fmt](result)
+            reports[fmt] = text(result, quiet=quiet) if fmt == "text" else REPORTERS[fmt](result)
         return reports[fmt]
 
     for output in outputs:
         if output.path is None:
-            stdout.write(report(output.format))
+            stdout.write(text(result, colour=True, quiet=quiet) if colour and output.format == "text"
+                         else report(output.format))
             continue
         try:
             output.path.write_text(report(output.format), encoding="utf-8")

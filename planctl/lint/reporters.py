@@ -13,7 +13,7 @@ import importlib
 import json
 import os
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from .. import __version__
 from ..escape import json_document, visible
@@ -86,17 +86,29 @@ def summary_line(result: LintResult) -> str:
     return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
 
 
-def text(result: LintResult) -> str:
+# SGR sequences of the text format's colours (--color): severity as ruff and yamllint show it.
+_SGR = {"error": "1;31", "warning": "1;33", "info": "1;36", "location": "1", "dim": "2"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\x1b[{_SGR[style]}m{text}\x1b[0m" if colour else text
+
+
+def text(result: LintResult, *, colour: bool = False, quiet: bool = False) -> str:
     # One finding per line for editors and problem matchers: a line break or an escape sequence
     # from a plan must not start a line of its own (under GitHub Actions, a line starting with
-    # '::' is a command) or recolour the terminal.
+    # '::' is a command) or recolour the terminal. So each piece is escaped before planctl's own
+    # colour codes go around it: a plan's text can never bring colour codes of its own.
     lines = []
     for f in result.findings:
-        lines.append(visible(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
+        label = f.severity.label
+        lines.append(f"{_paint(visible(f'{f.file}:{f.line}:{f.column}:'), 'location', colour)} "
+                     f"{_paint(label, label, colour)} {_paint(visible(f.rule), 'dim', colour)} {visible(f.message)}")
         if f.hint:
-            lines.append(visible(f"    hint: {f.hint}"))
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+            lines.append(_paint(visible(f"    hint: {f.hint}"), "dim", colour))
+    if not quiet:
+        lines.append(summary_line(result))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def finding_dict(result: LintResult, f: Finding) -> dict:

@@ -390,7 +390,7 @@ def test_json_output_is_valid_against_its_published_schema(repo):
 
 def test_an_unknown_format_is_a_usage_error(repo):
     run = repo.planctl("diff", "--format", "yaml")
-    assert run.code == 2 and "unknown format 'yaml': use text, markdown, json" in run.stderr
+    assert run.code == 2 and "'yaml' is not one of 'text', 'markdown', 'json'" in run.stderr
 
 
 def test_diff_loads_neither_the_rules_engine_nor_the_schema_validator(repo):

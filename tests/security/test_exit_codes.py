@@ -53,7 +53,11 @@ def test_a_usage_error_is_still_exit_code_2(repo):
     done = broken_run(repo, "lint", "__import__('planctl.errors').errors.PlanctlError('no such thing')")
     assert (done.returncode, done.stderr) == (2, "planctl: error: no such thing\n")
     run = repo.run("lint", "--fail-on", "fatal")
-    assert run.code == 2 and run.stderr == "planctl: error: unknown severity 'fatal': use error, warning or info\n"
+    assert run.code == 2 and "'fatal' is not one of 'error', 'warning', 'info'" in run.stderr
+    # click quotes a bad choice with repr: a line break in it cannot start a line (a workflow command).
+    run = repo.run("lint", "--fail-on", "x\n::error::injected", "--format", "json\n::warning::injected")
+    assert run.code == 2 and "\\n::" in run.stderr
+    assert not any(line.startswith("::") for line in run.stderr.splitlines())
 
 
 def test_the_exit_codes_are_in_the_help(tmp_path):
