@@ -1,3 +1,3 @@
 """planctl — provincial development plans as code: lint and diff plan YAML."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
