@@ -387,9 +387,11 @@ def test_pre_commit_blocks_a_commit_only_for_a_new_mistake(province, pre_commit_
     assert f"new since HEAD: 1\n{TRA_VINH}:1053:13: error identity.duplicate-id" in output
     assert "since HEAD: 1 new, 0 fixed, 18 unchanged" in output
     assert province.git("log", "-1", "--format=%s").strip() == "Ghi chú"
-    # The index is what the user staged, untouched by the hook: fixing it and committing works.
-    change(province, TRA_VINH, (DUPLICATE_ID[1], DUPLICATE_ID[0]))
-    assert commit(province, env, "Dự án mới").returncode == 0
+    # Undone, and an old mistake fixed on the way: the commit goes through.
+    change(province, TRA_VINH, ("id: tv-app-egov-data-centre\n        seq: 5\n", "id: tv-app-portal-security\n        seq: 5\n"))
+    change(province, TRA_VINH, FIX_CITATION)
+    assert commit(province, env, "Sửa ngày QĐ 1755").returncode == 0
+    assert province.git("log", "-1", "--format=%s").strip() == "Sửa ngày QĐ 1755"
 
 
 def test_pre_commit_on_the_first_commit_lints_everything(tmp_path, pre_commit_home):
