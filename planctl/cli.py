@@ -117,7 +117,8 @@ def lint(
 
     Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
     finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or input error,
-    3 on an internal error (a bug in planctl).
+    3 on an internal error (a bug in planctl). With --new-since REV, only findings that the plans
+    at REV did not have decide the exit code (pull-request mode; the pre-commit hook uses HEAD).
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
     from .config import load_config

@@ -89,8 +89,9 @@ def summary_line(result: LintResult) -> str:
     line = f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
     comparison = comparison_of(result)
     if comparison is not None:
-        line += (f"; {comparison.since}: {comparison.count(NEW)} new, {comparison.count(FIXED)} fixed, "
-                 f"{comparison.count(UNCHANGED)} unchanged")
+        # The revision comes from the command line: shown inert, like text from a plan.
+        line += visible(f"; {comparison.since}: {comparison.count(NEW)} new, {comparison.count(FIXED)} fixed, "
+                        f"{comparison.count(UNCHANGED)} unchanged")
     return line
 
 
@@ -112,10 +113,10 @@ def text(result: LintResult) -> str:
         # and problem matchers do not read their old lines as current findings.
         marked = list(zip(result.findings, comparison.status, strict=True))
         lines = [line for f, s in marked if s != NEW for line in finding_lines(f)]
-        lines.append(f"new {comparison.since}: {comparison.count(NEW) or 'none'}")
+        lines.append(visible(f"new {comparison.since}: {comparison.count(NEW) or 'none'}"))
         lines += [line for f, s in marked if s == NEW for line in finding_lines(f)]
         if comparison.fixed:
-            lines.append(f"fixed {comparison.since}: {comparison.count(FIXED)}")
+            lines.append(visible(f"fixed {comparison.since}: {comparison.count(FIXED)}"))
             lines += [visible(f"    {x.finding.severity.label} {x.finding.rule} {x.finding.message} "
                               f"(was {x.path_at_base}:{x.finding.line}:{x.finding.column})") for x in comparison.fixed]
     lines.append(summary_line(result))
