@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from tests.ci.conftest import lint
-from tests.ci.test_formats import parse_commands
+from tests.ci.test_formats import SARIF_SCHEMA_PLACES, parse_commands
 from tests.conftest import ROOT
 from tests.history.gitrepo import PLANS, GitRepo
 
@@ -319,6 +319,11 @@ def test_links_need_what_github_sets(pull_request):
 
 def test_sarif_baseline_state(pull_request):
     document = json.loads(run(pull_request, "--new-since", "HEAD", "--format", "sarif").stdout)
+    for place in (p for p in SARIF_SCHEMA_PLACES if p.is_file()):  # the official schema, when at hand
+        schema = json.loads(place.read_text(encoding="utf-8"))
+        errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(document))
+        assert not errors, errors[:3]
+        break
     results = document["runs"][0]["results"]
     states = {(r["ruleId"], r["baselineState"]) for r in results}
     assert ("identity.duplicate-id", "new") in states and ("periods.before-period", "new") in states
