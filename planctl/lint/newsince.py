@@ -162,8 +162,7 @@ def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: 
         if left[fp] > 0:  # as many of a fingerprint are fixed as the base had more of it
             left[fp] -= 1
             fixed.append(Fixed(f, old))
-    label = base.label if base.label != spec else spec
-    return _compared(result, Comparison(spec, label, base.commit, tuple(status), tuple(fixed)))
+    return _compared(result, Comparison(spec, base.label, base.commit, tuple(status), tuple(fixed)))
 
 
 def _load_blob(repo: Repository, blob: str, name: str, max_bytes: int) -> Document:
