@@ -115,12 +115,17 @@ def lint(
     baseline: Path = typer.Option(None, "--baseline", metavar="FILE",
                                   help="Report only findings that are not in FILE, a saved "
                                        "`planctl lint --format json` result (matched by fingerprint)."),
+    new_since: str = typer.Option(None, "--new-since", metavar="REV",
+                                  help="Pull-request mode: also lint the plans as they are at REV (A...B: the "
+                                       "merge base of A and B) and report each finding as new or unchanged, "
+                                       "and the fixed ones; only new findings decide the exit code."),
 ) -> None:
     """Check plans against the JSON Schema and the policy rules.
 
     Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
     finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or input error,
-    3 on an internal error (a bug in planctl).
+    3 on an internal error (a bug in planctl). With --new-since REV, only findings that the plans
+    at REV did not have decide the exit code (pull-request mode; the pre-commit hook uses HEAD).
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
     from .config import load_config
@@ -133,9 +138,15 @@ def lint(
     config = load_config()
     outputs = plan_outputs(format, list(output or []), os.environ)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    if baseline is not None and new_since is not None:
+        raise PlanctlError("give --baseline or --new-since, not both: each decides which findings are new")
     known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
     check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
     result = run_lint(list(paths or []), config, known)
+    if new_since is not None:  # imports git, which a plain lint never pays for
+        from .lint.newsince import compare_with_base
+
+        result = compare_with_base(result, new_since, list(paths or []), config, Path.cwd())
     write_outputs(result, outputs, sys.stdout, os.environ)
     worst = result.worst()
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)

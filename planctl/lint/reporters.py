@@ -13,12 +13,13 @@ import importlib
 import json
 import os
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from .. import __version__
 from ..escape import json_document, visible
 from ..model import Finding
 from ..plan.words import plural
+from .newsince import FIXED, NEW, UNCHANGED, comparison_of
 from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
@@ -83,18 +84,39 @@ def summary_line(result: LintResult) -> str:
         parts.append(f"{len(result.waived)} waived")
     if result.baselined:
         parts.append(f"{len(result.baselined)} hidden by the baseline")
-    return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+    line = f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+    comparison = comparison_of(result)
+    if comparison is not None:
+        # The revision comes from the command line: shown inert, like text from a plan.
+        line += visible(f"; {comparison.since}: {comparison.count(NEW)} new, {comparison.count(FIXED)} fixed, "
+                        f"{comparison.count(UNCHANGED)} unchanged")
+    return line
+
+
+def finding_lines(f: Finding) -> list[str]:
+    return [visible(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"),
+            *([visible(f"    hint: {f.hint}")] if f.hint else [])]
 
 
 def text(result: LintResult) -> str:
     # One finding per line for editors and problem matchers: a line break or an escape sequence
     # from a plan must not start a line of its own (under GitHub Actions, a line starting with
     # '::' is a command) or recolour the terminal.
-    lines = []
-    for f in result.findings:
-        lines.append(visible(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
-        if f.hint:
-            lines.append(visible(f"    hint: {f.hint}"))
+    comparison = comparison_of(result)
+    if comparison is None:
+        lines = [line for f in result.findings for line in finding_lines(f)]
+    else:
+        # Pull-request mode: what the change introduced comes last, next to the summary, where a
+        # terminal or a pre-commit run leaves it in view; fixed findings are indented, so editors
+        # and problem matchers do not read their old lines as current findings.
+        marked = list(zip(result.findings, comparison.status, strict=True))
+        lines = [line for f, s in marked if s != NEW for line in finding_lines(f)]
+        lines.append(visible(f"new {comparison.since}: {comparison.count(NEW) or 'none'}"))
+        lines += [line for f, s in marked if s == NEW for line in finding_lines(f)]
+        if comparison.fixed:
+            lines.append(visible(f"fixed {comparison.since}: {comparison.count(FIXED)}"))
+            lines += [visible(f"    {x.finding.severity.label} {x.finding.rule} {x.finding.message} "
+                              f"(was {x.path_at_base}:{x.finding.line}:{x.finding.column})") for x in comparison.fixed]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -115,7 +137,7 @@ def finding_dict(result: LintResult, f: Finding) -> dict:
 
 def as_json(result: LintResult) -> str:
     counts = result.counts()
-    document = {
+    document: dict = {
         "format": "planctl-lint",
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "planctl", "version": __version__, "ruleset": result.ruleset},
@@ -130,6 +152,14 @@ def as_json(result: LintResult) -> str:
             "baselined": len(result.baselined),
         },
     }
+    comparison = comparison_of(result)
+    if comparison is not None:  # additive: a consumer of version 1 that ignores these still works
+        for entry, status in zip(document["findings"], comparison.status, strict=True):
+            entry["status"] = status
+        document["base"] = {"revision": comparison.spec, "label": comparison.label, "commit": comparison.commit}
+        document["fixed"] = [{**finding_dict(result, x.finding), "status": FIXED, "file_at_base": x.path_at_base}
+                             for x in comparison.fixed]
+        document["summary"].update({s: comparison.count(s) for s in (NEW, FIXED, UNCHANGED)})
     return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
