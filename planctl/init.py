@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .config import PLANCTL_TOML
+from .config import MAX_PYPROJECT_BYTES, PLANCTL_TOML
 from .errors import PlanctlError
-from .paths import git_top
+from .paths import git_top, read_regular
 from .resources import EDITOR_SCHEMAS, schema_path, workflow_template
 
 PLANS_GLOB = "plans/**/*.yaml"
@@ -176,7 +176,7 @@ _ANY_HEADER = re.compile(r"^[ \t]*\[")
 
 def _read_pyproject(path: Path) -> tuple[str, dict]:
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, MAX_PYPROJECT_BYTES).decode("utf-8")  # a FIFO must not hang init
         return text, tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise PlanctlError(f"{path}: cannot read it, so [tool.planctl] cannot be added: {exc}") from None
@@ -190,8 +190,17 @@ def _replace_table(text: str, table: str) -> str | None:
     starts = [i for i, line in enumerate(lines) if _PLANCTL_HEADER.match(line.rstrip("\r\n"))]
     if len(starts) != 1:
         return None
-    end = next((i for i in range(starts[0] + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
-    replaced = "".join(lines[:starts[0]]) + table + ("\n" if end < len(lines) else "") + "".join(lines[end:])
+    start = starts[0]
+    end = next((i for i in range(start + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
+    # Comments just above the next table, after a blank line, introduce that table: they stay.
+    above = end
+    while above > start + 1 and lines[above - 1].lstrip().startswith("#"):
+        above -= 1
+    if above < end and not lines[above - 1].strip():
+        end = above
+    newline = "\r\n" if "\r\n" in text else "\n"
+    replaced = ("".join(lines[:start]) + table.replace("\n", newline) + (newline if end < len(lines) else "")
+                + "".join(lines[end:]))
     try:
         before, after = tomllib.loads(text), tomllib.loads(replaced)
     except tomllib.TOMLDecodeError:
@@ -207,20 +216,35 @@ def _drop_empty_tool(document: dict) -> dict:
     return {k: v for k, v in document.items() if not (k == "tool" and v == {})}
 
 
+def _appendix(text: str, table: str) -> str:
+    """What to append to `text` so that `table` follows it after one blank line, in its line endings."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if not text.strip() or text.endswith(newline * 2):
+        separator = ""
+    elif text.endswith(newline):
+        separator = newline
+    else:
+        separator = newline * 2
+    return separator + table.replace("\n", newline)
+
+
 def write_settings(report: Report, root: Path, force: bool) -> str:
     """[tool.planctl] appended to pyproject.toml, else a planctl.toml; the name of the file used."""
     own, pyproject = root / PLANCTL_TOML, root / "pyproject.toml"
     if own.exists() or own.is_symlink() or not pyproject.exists():
         _write(report, root, PLANCTL_TOML, SETTINGS, force)
         return PLANCTL_TOML
+    if pyproject.is_symlink():
+        # Appending would change the file the link points at, perhaps outside the repository.
+        report.skip("pyproject.toml", "a link; add [tool.planctl] to the file it points at by hand")
+        return "pyproject.toml"
     text, document = _read_pyproject(pyproject)
     table = "[tool.planctl]\n" + SETTINGS
     tool = document.get("tool")
     if not (isinstance(tool, dict) and "planctl" in tool):
         # Appended as text, not rewritten through a TOML library: every byte of the project's
         # file (comments, layout, quoting) stays as it was.
-        separator = "" if not text else "\n" if text.endswith("\n") else "\n\n"
-        pyproject.write_bytes((text + separator + ("\n" if text else "") + table).encode("utf-8"))
+        pyproject.write_bytes((text + _appendix(text, table)).encode("utf-8"))
         report.done("appended", "pyproject.toml", "[tool.planctl]")
     elif not force:
         report.skip("pyproject.toml", "it has [tool.planctl] already; --force replaces that table")
@@ -314,7 +338,7 @@ def baseline_step(report: Report, root: Path, force: bool, wanted: bool | None, 
     total, errors = count_findings(out)
     if total == 0:
         if wanted:
-            report.skip(BASELINE, f"the {len(plans)} plan(s) have no finding, nothing to record")
+            report.skip(BASELINE, "the plans have no finding, nothing to record")
         return False
     what = f"the existing plans have {total} finding{'s' if total > 1 else ''} ({errors} error{'s' if errors != 1 else ''})"
     if wanted is None and ask is not None:
@@ -405,7 +429,7 @@ def run(target: Path, force: bool = False, baseline: bool | None = None,
     settings = write_settings(report, root, force)
     write_schemas(report, root, force)
     write_starter(report, root, force, plans)
-    use_baseline = baseline_step(report, root, force, baseline, [p for p in plans if p != root / STARTER], ask)
+    use_baseline = baseline_step(report, root, force, baseline, plans, ask)
     write_hooks(report, root, force, settings, use_baseline)
     if git_top(root) is None:
         report.next_steps.insert(0, "`git init`: planctl diff, log, pre-commit and the workflow work on a git repository")

@@ -172,6 +172,32 @@ def test_an_existing_tool_planctl_is_kept_without_force_and_replaced_alone_with_
     assert after == "[project]\nname = \"x\"\n\n[tool.planctl]\n" + SETTINGS + "\n[tool.other]\na = 1\n"
 
 
+def test_force_keeps_the_comment_that_introduces_the_next_table_and_crlf_line_endings(repo):
+    before = ("[tool.planctl]\r\nplans = [\r\n  \"old/*.yaml\",\r\n]\r\n# about planctl\r\n\r\n"
+              "# The linter of the province's scripts\r\n[tool.ruff]\r\nline-length = 100\r\n")
+    write(repo, "pyproject.toml", before.encode("utf-8"))
+    assert planctl(repo, "init", "--force").code == 0
+    after = (repo / "pyproject.toml").read_bytes().decode("utf-8")
+    table = ("[tool.planctl]\n" + SETTINGS).replace("\n", "\r\n")
+    assert after == table + "\r\n# The linter of the province's scripts\r\n[tool.ruff]\r\nline-length = 100\r\n"
+
+
+def test_appending_to_a_crlf_pyproject_keeps_its_line_endings(repo):
+    write(repo, "pyproject.toml", b"[project]\r\nname = \"x\"\r\n")
+    assert planctl(repo, "init").code == 0
+    after = (repo / "pyproject.toml").read_bytes()
+    assert after.startswith(b"[project]\r\nname = \"x\"\r\n\r\n[tool.planctl]\r\n")
+    assert b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_a_pyproject_that_is_a_link_is_not_appended_to(repo, tmp_path):
+    outside = write(tmp_path, "shared-pyproject.toml", "[project]\nname = \"x\"\n")
+    (repo / "pyproject.toml").symlink_to(outside)
+    run = planctl(repo, "init")
+    assert run.code == 0 and re.search(r"skipped +pyproject\.toml +\(a link", run.stdout)
+    assert outside.read_text(encoding="utf-8") == "[project]\nname = \"x\"\n"
+
+
 def test_a_tool_planctl_that_is_not_a_plain_table_is_not_rewritten(repo):
     before = "[tool]\nplanctl = {plans = [\"old/*.yaml\"]}\n"
     write(repo, "pyproject.toml", before)
@@ -309,3 +335,15 @@ def test_no_baseline_means_none_even_with_findings(repo):
     province_with_plans(repo)
     run = planctl(repo, "init", "--no-baseline")
     assert run.code == 0 and not (repo / BASELINE).exists()
+
+
+def test_on_a_terminal_init_asks_before_recording_a_baseline(repo):
+    from planctl.init import run
+
+    province_with_plans(repo)
+    questions: list[str] = []
+    report = run(repo, ask=lambda question: questions.append(question) or True)
+    assert len(questions) == 1 and re.match(r"the existing plans have \d+ findings \(\d+ errors\)\. Record them in "
+                                            rf"{BASELINE}", questions[0])
+    assert BASELINE in report.wrote and (repo / BASELINE).is_file()
+    assert "--baseline" in (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
