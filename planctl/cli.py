@@ -24,6 +24,7 @@ from .errors import PlanctlError
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
     import click
+    from typer._click.core import Context as TyperClickContext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
@@ -47,18 +48,24 @@ class _Planctl(TyperGroup):
     result. Here rather than in main(): typer's test runner invokes the group, not main().
     """
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: TyperClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
-            typer.echo(f"planctl: error: {exc}", err=True)
+            from .escape import visible
+
+            # One line: a file name with a line break could otherwise start a line of its own,
+            # and under GitHub Actions a line starting with '::' is a workflow command.
+            typer.echo(f"planctl: error: {visible(str(exc))}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except Exception as exc:
             if _passes_through(exc):
                 raise
             if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
                 traceback.print_exc(file=sys.stderr)
-            message = " ".join(str(exc).split())[:500]
+            from .escape import visible
+
+            message = visible(" ".join(str(exc).split())[:500])  # one line, whatever a plan put in it
             typer.echo(f"planctl: internal error: {type(exc).__name__}: {message} — this is a bug in planctl; "
                        f"please report it (set {DEBUG_VARIABLE}=1 to see the traceback)", err=True)
             raise typer.Exit(EXIT_INTERNAL) from None

@@ -48,6 +48,8 @@ class Config:
         for pattern in patterns:
             check_pattern(pattern, where)
             for path in self.root.glob(pattern):
+                if ".git" in path.relative_to(self.root).parts:  # '**' walks into it too
+                    continue
                 confine(path, self.root, f"{where}: ", shown=path.relative_to(self.root))
                 if path.is_file():  # a folder named x.yaml, a FIFO: not a file to read
                     found.add(path)

@@ -9,7 +9,8 @@ function per output context, and every reporter uses these and nothing else:
 - `md_text` / `md_code`: Markdown text (table cells too) and code spans;
 - `html_text`: text inside an HTML element or attribute (`<summary>` in Markdown);
 - `xml_text`: XML 1.0 character data (JUnit), which cannot carry most control characters at all;
-- `workflow_data` / `workflow_property`: GitHub Actions workflow commands.
+- `workflow_data` / `workflow_property`: GitHub Actions workflow commands;
+- `json_document`: JSON text, exact except for what UTF-8 cannot carry.
 
 Invisible characters matter as much as markup: ESC and C1 controls recolour or rewrite a
 terminal or a log viewer, bidi controls (U+202E) make a line read differently than it is
@@ -26,6 +27,7 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a
                         "\ud800-\udfff\ufffe\uffff]")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#])")
 _BACKTICKS = re.compile("`+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escaped(char: str) -> str:
@@ -92,3 +94,12 @@ def workflow_data(text: str) -> str:
 def workflow_property(text: str) -> str:
     """A property value of a workflow command (`file=…,title=…`): ':' and ',' end a value."""
     return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def json_document(text: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) that can be written as UTF-8.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates ('\\udcff'), which no UTF-8
+    output can encode; inside a JSON string their \\u escape is valid and reads back the same.
+    """
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -16,6 +16,8 @@ from pathlib import Path, PurePath
 
 from .errors import PlanctlError
 
+YAML_SUFFIXES = (".yaml", ".yml")  # what planctl reads as plans, in lint and in diff
+
 
 def git_top(start: Path) -> Path | None:
     """The nearest folder at or above `start` holding `.git` (a folder, or a file in worktrees).
@@ -50,6 +52,8 @@ def _pattern_problem(pattern: str) -> str:
     parts = pattern.replace("\\", "/").split("/")
     if ".." in parts:
         return "goes up with '..'; planctl reads only files inside the repository"
+    if ".git" in parts:
+        return "reaches into .git; planctl does not read git's own files (they can hold credentials)"
     bad = next((p for p in parts if "**" in p and p != "**"), None)
     if bad is not None:
         return f"is not a valid glob: '**' must be a whole path segment (got {bad!r})"
@@ -61,13 +65,30 @@ def inside(path: Path, root: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
+def in_git_dir(path: Path, root: Path) -> bool:
+    """Whether `path` lies inside a .git folder under `root`: lexically, or once links are resolved.
+
+    .git/config can hold credentials (actions/checkout writes the job's token there), so no
+    glob, link or path may make planctl read it and print it in a finding.
+    """
+    for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+                            (Path(os.path.realpath(path)), Path(os.path.realpath(root)))):
+        if candidate.is_relative_to(base) and ".git" in candidate.relative_to(base).parts:
+            return True
+    return False
+
+
 def confine(path: Path, root: Path, prefix: str = "", shown: object = None) -> Path:
-    """`path` when it resolves inside `root`; else a PlanctlError that says where it leads."""
+    """`path` when it resolves inside `root` and outside its .git; else a PlanctlError that says where it leads."""
+    name = path if shown is None else shown
     if inside(path, root):
+        if in_git_dir(path, root):
+            raise PlanctlError(f"{prefix}{name} is in or leads into a .git folder; planctl does not read git's own files "
+                               "(they can hold credentials)")
         return path
     target = Path(os.path.realpath(path))
     leads = f"resolves to {target}, outside" if target != Path(os.path.abspath(path)) else "is outside"
-    raise PlanctlError(f"{prefix}{path if shown is None else shown} {leads} the repository at {root}; planctl reads only files inside "
+    raise PlanctlError(f"{prefix}{name} {leads} the repository at {root}; planctl reads only files inside "
                        "the repository it checks")
 
 

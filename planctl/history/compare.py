@@ -13,6 +13,7 @@ from typing import Any
 
 from ..config import Config
 from ..document import load_bytes
+from ..paths import YAML_SUFFIXES
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .revisions import FileChange, Repository, Revision
@@ -20,7 +21,6 @@ from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
 
-YAML_SUFFIXES = (".yaml", ".yml")
 EMPTY = build({})
 
 

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 PREFIX = "planctl-index-"
 # A snapshot takes seconds; an index this old belongs to a run that is gone (or to a reused pid).
@@ -78,13 +79,13 @@ def temporary_index(folder: Path) -> Iterator[Path]:
         else:
             os.kill(os.getpid(), signum)
 
-    saved: dict[int, object] = {}
+    saved: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():  # handlers can only be set there
-        for signum in SIGNALS:
-            saved[signum] = signal.signal(signum, on_signal)
+        for handled in SIGNALS:
+            saved[handled] = signal.signal(handled, on_signal)
     try:
         yield path
     finally:
-        for signum, previous in saved.items():
-            signal.signal(signum, previous)  # type: ignore[arg-type]
+        for restored, previous in saved.items():
+            signal.signal(restored, previous)
         remove()

@@ -12,7 +12,7 @@ src/rules/events.c `reduceProperties`), so both engines give the same findings:
 - A comparison with a field the fact lacks is false (durable_rules evaluates a test only on the
   properties a fact has). A `{"$m": other}` reference must be guarded by `{"$ex": {other: 1}}` in
   an enclosing `$and`: durable_rules reads garbage for a missing referenced field, so `check`
-  refuses an unguarded reference.
+  refuses an unguarded reference, and one inside `$or` (out-of-bounds reads there).
 - Integers are int64: durable_rules parses them with atoll, which saturates. Booleans compare as
   0 and 1 with numbers (durable_rules' reduceInt), which is also Python's rule.
 - Strings: equality is exact. Order is durable_rules' strncmp over the strings as they appear in
@@ -54,7 +54,7 @@ class Compiled(Protocol):
 
 def check(expression: Any) -> None:
     """Raise ValueError when the expression leaves the grammar both engines agree on."""
-    _compile(expression, frozenset())
+    _compile(expression, frozenset(), in_or=False)
 
 
 def run(conditions: Sequence[Compiled], facts: Iterable[dict]) -> list[tuple[str, str]]:
@@ -62,7 +62,7 @@ def run(conditions: Sequence[Compiled], facts: Iterable[dict]) -> list[tuple[str
     by_kind: dict[Any, list[tuple[str, Test]]] = {}
     anywhere: list[tuple[str, Test]] = []
     for condition in conditions:
-        test = _compile(condition.expression, frozenset())
+        test = _compile(condition.expression, frozenset(), in_or=False)
         kind = _kind(condition.expression)
         (by_kind.setdefault(kind, []) if kind is not None else anywhere).append((condition.rule_id, test))
     matches: set[tuple[str, str]] = set()
@@ -87,7 +87,7 @@ def _kind(expression: dict) -> str | None:
     return None
 
 
-def _compile(expression: Any, guarded: frozenset[str]) -> Test:
+def _compile(expression: Any, guarded: frozenset[str], *, in_or: bool) -> Test:
     """A test of one fact; `guarded` holds the fields an enclosing `$and` requires to exist."""
     if not isinstance(expression, dict) or len(expression) != 1:
         raise ValueError(f"a condition term is a mapping of one key, not {json.dumps(expression)}")
@@ -98,7 +98,7 @@ def _compile(expression: Any, guarded: frozenset[str]) -> Test:
         if key == "$and":
             guarded = guarded | {f for t in body if isinstance(t, dict) and isinstance(t.get("$ex"), dict)
                                  for f in t["$ex"]}
-        tests = [_compile(term, guarded) for term in body]
+        tests = [_compile(term, guarded, in_or=in_or or key == "$or") for term in body]
         return (lambda fact: all(t(fact) for t in tests)) if key == "$and" else (lambda fact: any(t(fact) for t in tests))
     if key in ("$ex", "$nex"):
         if not isinstance(body, dict) or len(body) != 1:
@@ -109,19 +109,22 @@ def _compile(expression: Any, guarded: frozenset[str]) -> Test:
         if not isinstance(body, dict) or len(body) != 1:
             raise ValueError(f"{key} takes one field, not {json.dumps(body)}")
         (field, value), = body.items()
-        return _comparison(key, field, value, guarded)
+        return _comparison(key, field, value, guarded, in_or)
     if key.startswith("$"):
         raise ValueError(f"operator {key} is not supported by planctl's rules engines")
-    return _comparison("$eq", key, body, guarded)
+    return _comparison("$eq", key, body, guarded, in_or)
 
 
-def _comparison(op: str, field: str, value: Any, guarded: frozenset[str]) -> Test:
+def _comparison(op: str, field: str, value: Any, guarded: frozenset[str], in_or: bool) -> Test:
     compare = COMPARISONS[op]
     if isinstance(value, dict):
         if set(value) != {"$m"} or not isinstance(value["$m"], str):
             raise ValueError(f"a value is a number, a string, a boolean, null or {{\"$m\": field}}, "
                              f"not {json.dumps(value)}")
         other = value["$m"]
+        if in_or:
+            raise ValueError(f"the reference to field {other!r} is inside $or (a rule's `any`), where "
+                             "durable_rules reads out of bounds")
         if other not in guarded:
             raise ValueError(f"the reference to field {other!r} needs {{\"$ex\": {{{other!r}: 1}}}} beside it "
                              "(durable_rules reads garbage for a missing field)")

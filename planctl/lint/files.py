@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
-from ..paths import confine
+from ..paths import YAML_SUFFIXES, confine
 
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def collect(paths: list[Path], config: Config) -> list[Path]:
@@ -28,7 +27,8 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
         root = config.root if config.anchored else path if path.is_dir() else path.parent
         confine(path, root)
         if path.is_dir():
-            found = [p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and confine(p, root).is_file()]
+            found = [p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES
+                     and ".git" not in p.relative_to(path).parts and confine(p, root).is_file()]
             if not found:
                 raise PlanctlError(f"{path}: no .yaml or .yml file in this folder: nothing was checked")
             files.extend(found)

@@ -16,8 +16,9 @@ import posixpath
 from typing import Callable
 
 from .. import __version__
-from ..escape import visible
+from ..escape import json_document, visible
 from ..model import Finding
+from ..plan.words import plural
 from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
@@ -33,7 +34,8 @@ def fingerprint(finding: Finding, file: str | None = None) -> str:
     """
     basis = json.dumps([finding.rule, file if file is not None else finding.file, finding.pointer,
                         list(map(str, finding.key))], ensure_ascii=False)
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes on disk.
+    return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def rule_metadata(rule_id: str) -> dict[str, str]:
@@ -70,10 +72,6 @@ def repo_path(result: LintResult, name: str) -> str:
 
 def result_fingerprint(result: LintResult, finding: Finding) -> str:
     return fingerprint(finding, repo_path(result, finding.file))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def summary_line(result: LintResult) -> str:
@@ -132,7 +130,7 @@ def as_json(result: LintResult) -> str:
             "baselined": len(result.baselined),
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _in_module(module: str, function: str) -> Reporter:

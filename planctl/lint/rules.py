@@ -90,7 +90,9 @@ def _compile_tests(path: Path, doc: Document, pointer: str, tests: dict, kind: F
 def _compile_value(path: Path, where: int, kind: FactKind, name: str, field_type: FieldType, op: str,
                    value: Any) -> Any:
     if op == "exists":
-        return bool(value)
+        if not isinstance(value, bool):
+            raise _problem(path, where, f"{name}: exists is true or false, not {value!r}")
+        return value
     if isinstance(value, dict):  # {field: other}: the same fact's other field, of the same type
         other = kind.fields.get(value["field"])
         if other is None:

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
-from ..escape import visible
+from ..escape import json_document, visible
 from ..model import Finding, Severity
 from .reporters import repo_path, result_fingerprint, rule_metadata
 from .runner import LintResult
@@ -28,9 +28,10 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def artifact_location(result: LintResult, name: str) -> dict:
     """A URI relative to the repository root, percent-encoded (a plan folder may be 'Trà Vinh')."""
     path = repo_path(result, name)
+    # surrogateescape: a file name that is not UTF-8 is percent-encoded as its bytes on disk.
     if PurePosixPath(path).is_absolute() or path[1:3] == ":/":
-        return {"uri": "file:///" + quote(path.lstrip("/"), safe="/:")}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file:///" + quote(path.lstrip("/"), safe="/:", errors="surrogateescape")}
+    return {"uri": quote(path, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def descriptor(rule_id: str, severity: Severity) -> dict:
@@ -96,4 +97,4 @@ def sarif(result: LintResult) -> str:
         "properties": {"ruleset": result.ruleset},
     }
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -13,8 +13,11 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+UNCOUNTABLE = {"info"}  # "2 info", as a severity
+
+
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    return f"{count} {word}" if count == 1 or word in UNCOUNTABLE else f"{count} {word}s"
 
 
 def seq_number(seq: Any) -> int | None:

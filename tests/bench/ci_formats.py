@@ -24,9 +24,11 @@ sys.path.insert(0, str(ROOT))
 from planctl.config import load_config  # noqa: E402
 from planctl.lint import filters  # noqa: E402
 from planctl.lint.baseline import load_baseline  # noqa: E402
-from planctl.lint.reporters import result_fingerprint  # noqa: E402
 from planctl.lint.provenance import ruleset_fingerprint  # noqa: E402
-from planctl.lint.reporters import REPORTERS  # noqa: E402
+from planctl.lint.reporters import (
+    REPORTERS,  # noqa: E402
+    result_fingerprint,  # noqa: E402
+)
 from planctl.lint.runner import lint  # noqa: E402
 
 
@@ -59,8 +61,8 @@ def main() -> None:
     print(f"\n{'format':<10}{'bytes':>10}{'ms':>9}   {'bytes ×100':>12}{'ms ×100':>10}")
     for name, reporter in REPORTERS.items():
         reporter(result)  # first use imports the format's module
-        ms, text = timed(lambda: reporter(result))
-        ms_many, text_many = timed(lambda: reporter(many), repeat=3)
+        ms, text = timed(lambda reporter=reporter: reporter(result))
+        ms_many, text_many = timed(lambda reporter=reporter: reporter(many), repeat=3)
         print(f"{name:<10}{len(text.encode()):>10,}{ms:>9.1f}   {len(text_many.encode()):>12,}{ms_many:>10.1f}")
     baseline = Path(tempfile.mkdtemp(prefix="planctl-baseline-")) / "baseline.json"
     baseline.write_text(REPORTERS["json"](many), encoding="utf-8")

@@ -172,6 +172,8 @@ def test_text_compared_with_a_number_is_an_internal_error(use):
 
 @pytest.mark.parametrize("expression, problem", [
     ({"$and": [{"kind": "k"}, {"$gt": {"x": {"$m": "y"}}}]}, "needs"),  # unguarded reference
+    ({"$and": [{"kind": "k"}, {"$ex": {"x": 1}}, {"$ex": {"y": 1}}, {"$or": [{"x": 1}, {"$gt": {"x": {"$m": "y"}}}]}]},
+     "inside \\$or"),
     ({"$and": [{"kind": "k"}, {"$mt": {"x": "a%d"}}]}, "not supported"),
     ({"$and": [{"kind": "k", "x": 1}]}, "one key"),
     ({"$and": []}, "non-empty"),

@@ -5,7 +5,6 @@ import pytest
 from planctl.config import load_config
 from planctl.lint.examples import run_example
 from planctl.lint.rules import catalogue
-
 from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT)

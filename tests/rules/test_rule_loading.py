@@ -48,6 +48,8 @@ CASES = [
     case("schema-invalid: unknown operator", "fact: alignment\nwhen:\n  weaker: {\"=~\": true}\nmessage: m\n", 7,
          "'=~' is not one of ==, !=, >, >=, <, <=, exists"),
     # literals of the wrong type
+    case("exists with a text", "fact: schedule\nwhen:\n  start: {exists: \"false\"}\nmessage: m\n", 7,
+         "exists is true or false"),
     case("boolean written 1", "fact: alignment\nwhen:\n  weaker: 1\nmessage: m\n", 7,
          "weaker is boolean: write true or false, not 1"),
     case("boolean written as a text", "fact: alignment\nwhen:\n  weaker: \"yes\"\nmessage: m\n", 7,

@@ -6,7 +6,6 @@ import textwrap
 from typer.testing import CliRunner
 
 from planctl.cli import app
-
 from tests.workspace import PROGRAMME
 
 PLAN = """\

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from planctl.cli import app
 from tests.history.gitrepo import GitRepo, Run
 from tests.workspace import CLEAN_PLAN, PROGRAMME
 
@@ -29,14 +31,26 @@ def planctl(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: f
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PLANCTL_"))}
     full_env.update(env or {})
     done = subprocess.run([sys.executable, "-c", "from planctl.cli import main; main()", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env)
+                          cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env, check=False)
     return Run(done.returncode, done.stdout, done.stderr)
 
 
 class Repo(GitRepo):
     def run(self, *args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> Run:
-        return planctl(cwd or self.root, *args, env={**self.env(), **(env or {})}, timeout=timeout)
+            timeout: float | None = None) -> Run:
+        """`planctl ARGS` in this process; as a process of its own when a hang is the risk (`timeout`)."""
+        if timeout is not None:
+            return planctl(cwd or self.root, *args, env={**self.env(), **(env or {})}, timeout=timeout)
+        clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "PLANCTL_"))}
+        before = os.getcwd()
+        os.chdir(cwd or self.root)
+        try:
+            result = CliRunner().invoke(app, list(args), env={**clean, **(env or {})})
+        finally:
+            os.chdir(before)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture

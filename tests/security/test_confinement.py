@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 
 import pytest
 
@@ -32,9 +31,11 @@ def test_a_glob_out_of_the_repository_is_refused(repo, secret, key, shape):
                "dotdot": "../outside/*.yaml",
                "absolute-recursive": "/**/secret.yaml"}[shape]
     set_config(repo, config_with(key, pattern))
-    for fmt in FORMATS:
+    # The configuration is refused before anything is read, whatever the format: all of them once.
+    for fmt in FORMATS if (key, shape) == ("plans", "absolute") else ("github",):
         run = repo.run("lint", "--format", fmt, timeout=30)
         assert_refused(run, "pyproject.toml", f"[tool.planctl] {key}", repr(pattern))
+    assert_refused(repo.run("diff"), "pyproject.toml", f"[tool.planctl] {key}")
 
 
 @pytest.mark.parametrize("key", GLOB_KEYS)
@@ -128,3 +129,24 @@ def test_outside_any_repository_a_path_given_by_name_is_its_own_root(tmp_path, s
     (folder / "leak.yaml").symlink_to(secret)
     assert_refused(planctl(tmp_path, "lint", str(folder)), "outside the repository")
     assert_refused(planctl(tmp_path, "lint", str(folder / "leak.yaml")), "outside the repository")
+
+
+def test_git_s_own_files_are_never_read(repo):
+    """actions/checkout leaves the job's token in .git/config: no glob, link or path may print it."""
+    with (repo.root / ".git" / "config").open("a", encoding="utf-8") as config:
+        config.write(f"[http]\n\textraheader = AUTHORIZATION: basic {CANARY}\n")
+    set_config(repo, config_with("plans", ".git/config"))
+    assert_refused(repo.run("lint"), "pyproject.toml", "[tool.planctl] plans", ".git")
+    set_config(repo, config_with("plans", "**/*"))  # '**' walks everywhere, but not into .git
+    run = repo.run("lint", "--format", "json")
+    assert CANARY not in run.stdout + run.stderr and run.code == 1
+    assert not any(".git" in f["file"] for f in json.loads(run.stdout)["findings"])
+    set_config(repo, PYPROJECT)
+    (repo.root / "plans" / "config.yaml").symlink_to(repo.root / ".git" / "config")
+    assert_refused(repo.run("lint"), "plans/config.yaml", ".git folder")
+    (repo.root / "plans" / "config.yaml").unlink()
+    assert_refused(repo.run("lint", ".git/config"), ".git folder")
+    assert_refused(repo.run("lint", "--baseline", ".git/config"), ".git folder")
+    (repo.root / ".git" / "hooks" / "x.yaml").write_text(f"{CANARY}: 1\n", encoding="utf-8")
+    run = repo.run("lint", ".")
+    assert CANARY not in run.stdout + run.stderr

@@ -176,3 +176,28 @@ def test_xml_text_is_always_well_formed():
 def test_html_and_markdown_text_carry_no_markup():
     assert escape.html_text('<img src="x">&\u202e') == "&lt;img src=&quot;x&quot;&gt;&amp;\\u202e"
     assert escape.md_text("<img src=x> | *a*\n`b`") == "\\<img src=x\\> \\| \\*a\\*<br>\\`b\\`"
+
+
+def test_an_error_message_naming_a_hostile_file_stays_on_one_line(repo):
+    name = "notes\n::error::pwned\x1b[2J.txt"
+    repo.write(name, "x\n")
+    run = repo.run("lint", name)
+    assert run.code == 2
+    assert run.stderr.count("\n") == 1 and "\x1b" not in run.stderr
+    assert run.stderr.startswith("planctl: error: notes\\n::error::pwned\\x1b[2J.txt: not a YAML file")
+
+
+def test_a_file_name_that_is_not_utf8_goes_through_every_format(repo):
+    import json
+    import os
+
+    name = os.fsdecode(b"plans/thu/bad\xffname.yaml")  # a lone surrogate once decoded
+    repo.write(name, CLEAN_PLAN + "colour: blue\n")
+    for fmt in ("text", "json", "sarif", "github", "markdown", "junit"):
+        run = repo.run("lint", "--format", fmt, timeout=60)  # real stdout, as UTF-8
+        assert run.code == 1, (fmt, run.stderr)
+        assert "\\udcff" in run.stdout or "%FF" in run.stdout, fmt
+    report = json.loads(repo.run("lint", "--format", "json", timeout=60).stdout)
+    assert name in {f["file"] for f in report["findings"]}  # JSON reads back the exact name
+    assert repo.run("lint", "--output", "sarif=out.sarif").code == 1
+    assert "bad%FFname.yaml" in (repo.root / "out.sarif").read_text(encoding="utf-8")

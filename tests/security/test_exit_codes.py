@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tests.security.conftest import planctl
@@ -16,18 +19,18 @@ BROKEN = {
 }
 
 
+def quiet(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if not k.startswith(("PLANCTL_", "GITHUB_"))}
+
+
 def broken_run(repo, name: str, exc: str = "ValueError('boom')", env: dict | None = None):
     module, function, args = BROKEN[name]
     code = (f"import {module} as m\n"
             f"def broken(*a, **k):\n    raise {exc}\n"
             f"m.{function} = broken\n"
             "from planctl.cli import main\nmain()\n")
-    import subprocess
-    import sys
-
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=repo.root, capture_output=True, text=True,
-                          timeout=60, env={**repo.env(), **(env or {})})
-    return done
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=repo.root, capture_output=True, text=True,
+                          timeout=60, env={**quiet(repo.env()), **(env or {})}, check=False)
 
 
 @pytest.mark.parametrize("name", BROKEN)

@@ -42,13 +42,21 @@ def task_groups(ctx: Context) -> None:
                     groups=mapped[f"{pid}/{tg['id']}"], text={"label": f"{tg['id']} ({tg['name']})"})
 
 
+LOWER_IS_BETTER = ("<=", "<")  # a rank or a cost
+HIGHER_IS_BETTER = (">=", ">")
+
+
 def weaker(target: dict, national: dict) -> bool:
     """Whether a plan's numeric target asks for less than the national target it localises."""
     value, goal = target["value"], national["value"]
-    if national["comparator"] in ("<=", "<"):  # a rank or a cost: lower is better
-        return value > goal
-    # "over 50%" (>) asks for more than "at least 50%" (>=) or a range starting at 50.
-    return value < goal or (value == goal and national["comparator"] == ">" and target["comparator"] in (">=", "range"))
+    plan, nation = target["comparator"], national["comparator"]
+    if nation in LOWER_IS_BETTER:
+        # "at least 15th" for "at most 15th" points the other way; "at most 10" asks for less than
+        # "under 10"
+        return plan in HIGHER_IS_BETTER or value > goal or (value == goal and nation == "<" and plan != "<")
+    # "at most 70%" for "over 70%" points the other way; "over 50%" (>) asks for more than "at
+    # least 50%" (>=), "exactly 50%" or a range starting at 50
+    return plan in LOWER_IS_BETTER or value < goal or (value == goal and nation == ">" and plan != ">")
 
 
 def targets(ctx: Context) -> None:

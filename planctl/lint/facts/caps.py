@@ -89,10 +89,13 @@ def year_scopes(ctx: Context, kind: str) -> Iterator[tuple[str, str, int, int]]:
     view = ctx.view
     phasing = ctx.plan.get("phasing", {})
     rows, unit = phasing.get("rows", []), phasing.get("unit", view.unit)
-    top = [r for r in rows if not view.is_sub_source(r["source_id"])]
-    # Rows of the capped kind, not counting a sub-row whose parent row is already of that kind.
-    capped = [r for r in rows if view.sources.get(r["source_id"], {}).get("kind") == kind and not any(
-        view.sources.get(a, {}).get("kind") == kind for a in view.tree.ancestors(r["source_id"]))]
+    in_table = {r["source_id"] for r in rows}
+    # The year's whole: rows whose parent has no row of its own (as the phasing sums count them).
+    top = [r for r in rows if not set(view.tree.ancestors(r["source_id"])) & in_table]
+    # Money of the capped kind, as per plan and per group: a row of that kind (its own, or its
+    # parent's), not counted again when a row above it in the table already counts it.
+    capped = [r for r in rows if kind in view.kinds(r["source_id"]) and not any(
+        a in in_table and kind in view.kinds(a) for a in view.tree.ancestors(r["source_id"]))]
     for year in sorted({y for r in rows for y in r["years"]}):
         pointer = f"/phasing/year_totals/{year}" if year in phasing.get("year_totals", {}) else "/phasing"
         yield (pointer, f"year {year}", sum(view.vnd(r["years"].get(year, 0), unit) for r in capped),

@@ -43,6 +43,8 @@ def ids(ctx: Context) -> None:
             if isinstance(item, dict) and "id" in item:
                 seen[item["id"]].append(f"{base}/{i}/id")
     for ident, pointers in seen.items():
+        if len(pointers) > 1:  # the first in the document is the original, whatever list it is in
+            pointers.sort(key=ctx.doc.locate)
         occurrences(ctx, "id", f"id {ident!r}", pointers)
 
 
