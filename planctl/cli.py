@@ -119,6 +119,10 @@ def lint(
     baseline: Path = typer.Option(None, "--baseline", metavar="FILE",
                                   help="Report only findings that are not in FILE, a saved "
                                        "`planctl lint --format json` result (matched by fingerprint)."),
+    new_since: str = typer.Option(None, "--new-since", metavar="REV",
+                                  help="Pull-request mode: also lint the plans as they are at REV (A...B: the "
+                                       "merge base of A and B) and report each finding as new or unchanged, "
+                                       "and the fixed ones; only new findings decide the exit code."),
     color: Colour = typer.Option("auto", "--color", help="Colour the text format: auto (on a terminal, unless "
                                                          "NO_COLOR is set), always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the findings, no summary line."),
@@ -127,7 +131,8 @@ def lint(
 
     Each finding is printed as FILE:LINE:COLUMN: SEVERITY RULE MESSAGE. Exit code 0 when no
     finding is at or above --fail-on, 1 when one is, 2 on a usage, configuration or input error,
-    3 on an internal error (a bug in planctl).
+    3 on an internal error (a bug in planctl). With --new-since REV, only findings that the plans
+    at REV did not have decide the exit code (pull-request mode; the pre-commit hook uses HEAD).
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
     from .config import load_config
@@ -140,9 +145,15 @@ def lint(
     config = load_config()
     outputs = plan_outputs(format, list(output or []), os.environ)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    if baseline is not None and new_since is not None:
+        raise PlanctlError("give --baseline or --new-since, not both: each decides which findings are new")
     known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
     check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
     result = run_lint(list(paths or []), config, known)
+    if new_since is not None:  # imports git, which a plain lint never pays for
+        from .lint.newsince import compare_with_base
+
+        result = compare_with_base(result, new_since, list(paths or []), config, Path.cwd())
     write_outputs(result, outputs, sys.stdout, os.environ,
                   colour=use_colour(color, sys.stdout, os.environ), quiet=quiet)
     worst = result.worst()
@@ -151,23 +162,73 @@ def lint(
 
 @app.command("schema")
 def schema_command(
-    kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, config ([tool.planctl]), "
-                                            "lint-result, diff-result, log-result."),
+    kind: str = typer.Argument(None, help="Which schema: plan, programme, policy, rule, config ([tool.planctl]), "
+                                          "lint-result, diff-result, log-result (default: plan)."),
+    check: bool = typer.Option(False, "--check", help="Check that the repository's copies in schema/ are the "
+                                                      "installed planctl's; exit 1 naming the stale ones."),
+    update: bool = typer.Option(False, "--update", help="Copy the installed schemas into the repository's schema/ "
+                                                        "(the stale copies, and plan, programme and policy when missing)."),
 ) -> None:
-    """Print a JSON Schema, for editors and other tools.
+    """Print a JSON Schema, for editors and other tools; or check or update the repository's copies.
 
     Put `# yaml-language-server: $schema=PATH` on the first line of a plan to get completion and
-    inline errors in editors that use the YAML language server.
+    inline errors in editors that use the YAML language server; `planctl init` copies the schemas
+    into schema/ for that.
     """
-    from .resources import schema_path
+    from .resources import schema_kinds, schema_path
 
+    if check or update:
+        if kind is not None or (check and update):
+            raise PlanctlError("--check and --update take no schema name, and not both at once")
+        _schema_copies(check)
+    kind = kind or "plan"
     path = schema_path(kind)
     if not kind.replace("-", "").isalpha() or not path.is_file():  # a name, never a path
-        from .resources import DATA
-
-        known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in (DATA / "schema").glob("*.schema.json")))
-        raise PlanctlError(f"unknown schema {kind!r}: use one of {known}")
+        raise PlanctlError(f"unknown schema {kind!r}: use one of {', '.join(schema_kinds())}")
     sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def _schema_copies(check: bool) -> None:
+    from .config import load_config
+    from .lint.files import display_name
+    from .schema_copies import stale_copies, update
+
+    root = load_config().root
+    if check:
+        stale = stale_copies(root)
+        for copy in stale:
+            typer.echo(f"{display_name(copy.path)}: {copy.reason}")
+        if stale:
+            typer.echo("planctl schema --update copies the installed schemas over them", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        typer.echo(f"the schemas in {display_name(root / 'schema')} are the installed planctl's (or absent)")
+        raise typer.Exit(EXIT_OK)
+    for path in update(root):
+        typer.echo(f"wrote {display_name(path)}")
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("init")
+def init_command(
+    folder: str = typer.Argument(".", metavar="[DIR]", help="The repository to set up (default: here)."),
+    force: bool = typer.Option(False, "--force", help="Replace files (and [tool.planctl]) that exist already."),
+    baseline: bool = typer.Option(None, "--baseline/--no-baseline",
+                                  help="Record the findings the existing plans have in planctl-baseline.json, and "
+                                       "make the pre-commit hook and the workflow ignore them. Default: ask on a "
+                                       "terminal when there are findings, else no."),
+) -> None:
+    """Set up a province's plans repository: settings, schemas for editors, a starter plan, the
+    pre-commit hook, the GitHub workflow, and a baseline of old findings.
+
+    Settings go to [tool.planctl] in pyproject.toml when the folder has one, else to planctl.toml.
+    Existing files are kept (listed as skipped) unless --force. Exit code 0, or 2 when DIR is not
+    a folder (or not the top of its git repository).
+    """
+    from .init import run
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    ask = (lambda question: typer.confirm(question, default=True)) if interactive else None
+    sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask).text())
 
 
 rules_app = typer.Typer(help="Document the policy rules from their files.", no_args_is_help=True)

@@ -1,9 +1,12 @@
-"""Settings from `[tool.planctl]` in the repository's pyproject.toml (or defaults).
+"""Settings from `[tool.planctl]` in the repository's pyproject.toml, or from a planctl.toml (or defaults).
 
-The pyproject.toml is looked for from the working folder up to the top of the git repository,
-never above it: a pyproject.toml in /tmp, $HOME or a parent checkout belongs to someone else,
-and its globs could point planctl anywhere. Outside a git repository only the working folder
-counts.
+A repository without a Python project keeps the same keys at the top level of a planctl.toml
+(what `planctl init` writes there). The nearest folder with either file counts; in one folder,
+planctl.toml wins, and settings in both is an error rather than a silent choice.
+
+The files are looked for from the working folder up to the top of the git repository, never
+above it: a pyproject.toml in /tmp, $HOME or a parent checkout belongs to someone else, and its
+globs could point planctl anywhere. Outside a git repository only the working folder counts.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .model import Severity
 from .paths import check_pattern, confine, git_top, read_regular
 
 GLOB_KEYS = ("plans", "programmes", "policies")
+PLANCTL_TOML = "planctl.toml"
 # Far above any real pyproject.toml; tomllib would read a multi-gigabyte file into memory.
 MAX_PYPROJECT_BYTES = 8 * 1024 * 1024
 
@@ -33,7 +37,7 @@ class Config:
     max_file_bytes: int = 2 * 1024 * 1024
     # (rule id, "off" or a severity) from [tool.planctl.rules]; applied by lint/filters.py.
     rules: tuple[tuple[str, str], ...] = ()
-    source: Path | None = None  # the pyproject.toml the settings came from
+    source: Path | None = None  # the pyproject.toml or planctl.toml the settings came from
     # False outside any repository (no pyproject.toml, no .git): then the paths given on the
     # command line are roots of their own.
     anchored: bool = True
@@ -41,7 +45,7 @@ class Config:
     def glob(self, patterns: tuple[str, ...]) -> list[Path]:
         """The regular files the patterns match; a match that resolves outside the root is refused."""
         key = next((k for k in GLOB_KEYS if getattr(self, k) == patterns), "globs")
-        where = f"{self.source}: [tool.planctl] {key}" if self.source else f"{key} (default {', '.join(patterns)})"
+        where = f"{self.source}: {table_label(self.source)}{key}" if self.source else f"{key} (default {', '.join(patterns)})"
         found: set[Path] = set()
         for pattern in patterns:
             check_pattern(pattern, where)
@@ -58,13 +62,22 @@ def _search_stop(start: Path) -> Path:
     return git_top(start) or start
 
 
+def table_label(source: Path) -> str:
+    """How messages name a key's table: '[tool.planctl] ' in pyproject.toml, nothing in planctl.toml."""
+    return "" if source.name == PLANCTL_TOML else "[tool.planctl] "
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a folder or a broken link is an error, not absent
+
+
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml from `start` up to the top of its git repository."""
+    """The nearest planctl.toml or pyproject.toml from `start` up to the top of its git repository."""
     stop = _search_stop(start)
     for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.exists() or candidate.is_symlink():  # a folder or a broken link is an error, not absent
-            return candidate
+        for name in (PLANCTL_TOML, "pyproject.toml"):
+            if _present(folder / name):
+                return folder / name
         if folder == stop:
             break
     return None
@@ -77,54 +90,71 @@ def project_root(start: Path) -> Path:
     """
     stop = _search_stop(start)
     for folder in (start, *start.parents):
-        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+        if (folder / "pyproject.toml").is_file() or (folder / PLANCTL_TOML).is_file() or (folder / ".git").exists():
             return folder
         if folder == stop:
             break
     return start
 
 
-def _read_table(pyproject: Path, stop: Path) -> object:
+def _read_table(pyproject: Path, stop: Path, whole: bool = False) -> object:
+    """[tool] of a pyproject.toml, or (`whole`) every key of a planctl.toml."""
     confine(pyproject, stop)
+    what = table_label(pyproject).strip() or "the settings"
     try:
         text = read_regular(pyproject, MAX_PYPROJECT_BYTES).decode("utf-8")
-        return tomllib.loads(text).get("tool", {})
+        document = tomllib.loads(text)
+        return document if whole else document.get("tool", {})
     except OSError as exc:
         raise PlanctlError(f"{pyproject}: cannot read it: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise PlanctlError(f"{pyproject}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanctlError(f"{pyproject}: cannot read [tool.planctl]: {exc}") from None
+        raise PlanctlError(f"{pyproject}: cannot read {what}: {exc}") from None
     except RecursionError:
-        raise PlanctlError(f"{pyproject}: cannot read [tool.planctl]: arrays or tables nested too deeply") from None
+        raise PlanctlError(f"{pyproject}: cannot read {what}: arrays or tables nested too deeply") from None
+
+
+def _pyproject_table(pyproject: Path, stop: Path) -> object:
+    """[tool.planctl] of a pyproject.toml, None when it has none."""
+    tool = _read_table(pyproject, stop)
+    if not isinstance(tool, dict):
+        raise PlanctlError(f"{pyproject}: [tool] must be a table, not {type(tool).__name__}")
+    return tool.get("planctl")
 
 
 def load_config(start: Path | None = None) -> Config:
-    """Read the repository's pyproject.toml's [tool.planctl]; paths in it are relative to its folder."""
+    """Read the repository's planctl.toml or pyproject.toml's [tool.planctl]; paths in it are relative to its folder."""
     start = (start or Path.cwd()).resolve()
     anchored = git_top(start) is not None
-    pyproject = find_pyproject(start)
-    if pyproject is None:
+    source = find_pyproject(start)
+    if source is None:
         return Config(root=project_root(start), anchored=anchored)
-    tool = _read_table(pyproject, _search_stop(start))
-    if not isinstance(tool, dict):
-        raise PlanctlError(f"{pyproject}: [tool] must be a table, not {type(tool).__name__}")
-    table = tool.get("planctl")
-    if table is None:
-        return Config(root=project_root(start))
+    stop = _search_stop(start)
+    if source.name == PLANCTL_TOML:
+        table = _read_table(source, stop, whole=True)
+        beside = source.with_name("pyproject.toml")
+        if beside.is_file() and _pyproject_table(beside, stop) is not None:
+            raise PlanctlError(f"{source}: {beside.name} beside it has [tool.planctl] too; keep the settings in one "
+                               "of the two files")
+    else:
+        table = _pyproject_table(source, stop)
+        if table is None:
+            return Config(root=project_root(start))
     if not isinstance(table, dict):
-        raise PlanctlError(f"{pyproject}: [tool.planctl] must be a table, not {type(table).__name__}")
-    return Config(**_values(pyproject, table))
+        raise PlanctlError(f"{source}: [tool.planctl] must be a table, not {type(table).__name__}")
+    return Config(**_values(source, table))
 
 
 def _values(pyproject: Path, table: dict) -> dict:
+    label = table_label(pyproject)
     # Types, allowed values and unknown keys: the JSON Schema (schema/config.schema.json). Globs
     # leaving the repository: paths.check_pattern, which a schema cannot express.
-    check_schema(table, str(pyproject))
+    check_schema(table, str(pyproject), label.strip())
     values: dict = {"root": pyproject.parent, "source": pyproject}
     for key in GLOB_KEYS:
         if key in table:
-            values[key] = tuple(check_pattern(v, f"{pyproject}: [tool.planctl] {key}") for v in table[key])
+            values[key] = tuple(check_pattern(v, f"{pyproject}: {label}{key}") for v in table[key])
     if "fail-on" in table:
         values["fail_on"] = Severity.parse(table["fail-on"])
     if "max-file-bytes" in table:

@@ -109,12 +109,16 @@ def _same(value: Any, option: Any) -> bool:
     return type(value) is type(option) and value == option
 
 
-def check(table: dict, where: str) -> None:
-    """Raise a PlanctlError listing every way `table` breaks the schema, `where` (the file) first."""
+def check(table: dict, where: str, name: str = TABLE) -> None:
+    """Raise a PlanctlError listing every way `table` breaks the schema, `where` (the file) first.
+
+    `name`: how messages name the table, "[tool.planctl]" in a pyproject.toml, "" in a
+    planctl.toml, whose keys are at the top level.
+    """
     schema = config_schema()
     problems = sorted(errors(table, schema, schema), key=lambda e: [str(p) for p in e.absolute_path])
     if problems:
-        raise PlanctlError(f"{where}: " + "; ".join(_message(e, schema) for e in problems[:5]))
+        raise PlanctlError(f"{where}: " + "; ".join(_message(e, schema, name) for e in problems[:5]))
 
 
 def key_path(path: list) -> str:
@@ -152,15 +156,16 @@ def expected(schema: dict, root: dict) -> str:
     return _TYPES.get(kind, "a valid value") if isinstance(kind, str) else "a valid value"
 
 
-def _message(error: Any, root: dict) -> str:
+def _message(error: Any, root: dict, name: str) -> str:
     path = list(error.absolute_path)
     key = key_path(path)
+    prefix = f"{name} " if name else ""
     if error.validator == "additionalProperties" and not path:
         unknown = sorted(set(error.instance) - set(root["properties"]))
-        return (f"unknown setting(s) in {TABLE}: {', '.join(unknown)} "
+        return (f"unknown setting(s){' in ' + name if name else ''}: {', '.join(unknown)} "
                 f"(known: {', '.join(known_settings())})")
     if error.validator == "pattern" and isinstance(error.instance, str) and key == "rules":
         # propertyNames: the instance is the key itself.
-        return (f"{TABLE} rules: {shown(error.instance)} is not a rule id; rule ids look like "
+        return (f"{prefix}rules: {shown(error.instance)} is not a rule id; rule ids look like "
                 "\"periods.missing-schedule\" (planctl rules list)")
-    return f"{TABLE} {key} must be {expected(error.schema, root)} (got {shown(error.instance)})"
+    return f"{prefix}{key} must be {expected(error.schema, root)} (got {shown(error.instance)})"

@@ -94,4 +94,11 @@ WAIVER_INVALID = BuiltinRule(
     "waiver.invalid", Severity.ERROR, "A waiver's expiry is a real date",
     "Write the waiver's `expires` date as YYYY-MM-DD, a date that exists (2027-02-28, not 2027-02-30).")
 
-BUILTIN_RULES = {r.id: r for r in (SYNTAX, SCHEMA, WAIVER_EXPIRED, WAIVER_UNUSED, WAIVER_INVALID)}
+SCHEMA_STALE = BuiltinRule(
+    "schema.stale", Severity.WARNING, "The repository's copies of the schemas are the installed planctl's",
+    "The plans' first lines point editors at schema/*.schema.json in the repository, copies that `planctl "
+    "init` wrote. They differ from the schemas of the installed planctl (it was upgraded, or a copy was "
+    "edited), so editors and `planctl lint` disagree about what a valid plan is. `planctl schema --update` "
+    "copies the installed schemas over them; `planctl schema --check` lists the stale ones.")
+
+BUILTIN_RULES = {r.id: r for r in (SYNTAX, SCHEMA, WAIVER_EXPIRED, WAIVER_UNUSED, WAIVER_INVALID, SCHEMA_STALE)}

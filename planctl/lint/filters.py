@@ -124,8 +124,9 @@ def check_rule_settings(settings: tuple[tuple[str, str], ...], source: Path | No
     """Exit 2 naming the file and the key for a setting of a rule planctl does not have: a typo
     would otherwise leave the rule on (or at its severity) without a word."""
     known = known_rule_ids()
+    table = "[rules]" if source is not None and source.name == "planctl.toml" else "[tool.planctl.rules]"
     for rule_id, _ in settings:
-        where = f"{source}: [tool.planctl.rules] {rule_id!r}"
+        where = f"{source}: {table} {rule_id!r}"
         if rule_id in NOT_CONFIGURABLE:
             raise PlanctlError(f"{where}: {rule_id} findings cannot be turned off or changed: the file gets "
                                "no other check until it is fixed")

@@ -1,21 +1,55 @@
 """Markdown for a pull-request comment and the GitHub Actions job summary.
 
-GitHub refuses comments over 65,536 characters, so the table stops short of that and says how
-many findings it left out. Text from plans and file names goes through planctl.escape, so
-that a `|` or `*` in a project name, or a backtick or a line break in a file name, cannot break
-the table, its code spans or the emphasis.
+Written for the reviewer who opens it: findings grouped by file (the file named once, as a
+heading, not on every row), files with errors first and errors first within a file. With
+--new-since the findings the change introduced come first, then those it fixed, and only then
+the ones it did not touch, folded. Under GitHub Actions (GITHUB_SERVER_URL, GITHUB_REPOSITORY
+and GITHUB_SHA set) each finding's position links to its line at the commit that was checked.
+
+GitHub refuses comments over 65,536 characters, so the report stops short of that and says how
+many findings it left out. Text from plans and file names goes through planctl.escape, so that a
+`|` or `*` in a project name, or a backtick or a line break in a file name, cannot break the
+table, its code spans or the emphasis; link targets are percent-encoded, and the environment's
+values are used only when they look like what GitHub sets.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable, Mapping
+from urllib.parse import quote
+
 from .. import __version__
-from ..escape import md_code, md_text
+from ..escape import html_text, md_code, md_text
 from ..model import Finding, Severity
+from .newsince import NEW, Comparison, comparison_of, statuses
 from .reporters import plural, repo_path
 from .runner import LintResult
 
 MAX_CHARS = 60_000
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+TABLE_HEAD = ["| | Line | Rule | Finding |", "|---|---|---|---|"]
+# What GitHub puts in these variables; anything else is not used to build a link.
+_SERVER = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?")
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def blob_url(env: Mapping[str, str] | None = None) -> str | None:
+    """'https://github.com/OWNER/REPO/blob/' when the run knows its repository, else None."""
+    env = os.environ if env is None else env
+    server = env.get("GITHUB_SERVER_URL", "").rstrip("/")
+    repository = env.get("GITHUB_REPOSITORY", "")
+    if _SERVER.fullmatch(server) and _REPOSITORY.fullmatch(repository):
+        return f"{server}/{repository}/blob/"
+    return None
+
+
+def line_link(blob: str | None, commit: str | None, path: str, line: int, text: str) -> str:
+    if blob is None or commit is None or not _SHA.fullmatch(commit) or path.startswith("/"):
+        return text
+    return f"[{text}]({blob}{commit}/{quote(path, safe='/')}#L{line})"
 
 
 def headline(result: LintResult) -> str:
@@ -30,30 +64,110 @@ def headline(result: LintResult) -> str:
     extras = [f"{len(result.suppressed)} suppressed" if result.suppressed else "",
               f"{len(result.waived)} waived" if result.waived else "",
               f"{len(result.baselined)} hidden by the baseline" if result.baselined else ""]
+    comparison = comparison_of(result)
+    if comparison is not None:
+        new = comparison.count(NEW)
+        extras.append(f"{md_text(comparison.since)}: {'**' + str(new) + ' new**' if new else 'nothing new'}, "
+                      f"{comparison.count('fixed')} fixed, {comparison.count('unchanged')} unchanged")
     return " · ".join([head, *filter(None, extras)])
 
 
-def row(result: LintResult, f: Finding) -> str:
+def row(f: Finding, position: str) -> str:
     finding = md_text(f.message) + (f"<br>*hint:* {md_text(f.hint)}" if f.hint else "")
-    return (f"| {ICONS[f.severity]} | {md_code(repo_path(result, f.file), table=True)} | {f.line}:{f.column} "
-            f"| {md_code(f.rule, table=True)} | {finding} |")
+    return f"| {ICONS[f.severity]} | {position} | {md_code(f.rule, table=True)} | {finding} |"
+
+
+def _errors_first(entries: Iterable[tuple[str, Finding, str]]) -> list[tuple[str, list[tuple[Finding, str]]]]:
+    """(file, [(finding, position cell)]) with the files holding errors first, errors first in each."""
+    by_file: dict[str, list[tuple[Finding, str]]] = {}
+    for path, f, position in entries:
+        by_file.setdefault(path, []).append((f, position))
+    for found in by_file.values():
+        found.sort(key=lambda pair: (-pair[0].severity, pair[0].line, pair[0].column, pair[0].rule))
+    return sorted(by_file.items(), key=lambda item: (-max(f.severity for f, _ in item[1]), item[0]))
+
+
+def _file_sections(grouped: list[tuple[str, list[tuple[Finding, str]]]]) -> list[list[str]]:
+    """Per file: its heading line and table head, then one row per finding (each a list item)."""
+    sections = []
+    for path, found in grouped:
+        counts = [plural(sum(f.severity == s for f, _ in found), s.label) for s in reversed(Severity)
+                  if any(f.severity == s for f, _ in found)]
+        sections.append([f"**{md_code(path)}** — {', '.join(counts)}", "", *TABLE_HEAD])
+        sections.append([row(f, position) for f, position in found])
+    return sections
+
+
+class _Budget:
+    """Lines up to GitHub's comment limit; counts the finding rows left out after that."""
+
+    def __init__(self, reserve: int) -> None:
+        self.lines: list[str] = []
+        self.size = reserve
+        self.left_out = 0
+
+    def add(self, lines: list[str], rows: int = 0) -> bool:
+        cost = sum(len(line) + 1 for line in lines)
+        if self.left_out or self.size + cost > MAX_CHARS:
+            self.left_out += rows
+            return False
+        self.lines += lines
+        self.size += cost
+        return True
+
+    def section(self, head: list[str], grouped: list[tuple[str, list[tuple[Finding, str]]]],
+                tail: list[str] | None = None) -> None:
+        if not grouped:
+            return
+        opened = self.add(head)
+        parts = _file_sections(grouped)
+        for heading, rows in zip(parts[::2], parts[1::2], strict=True):
+            if not self.add(heading):
+                self.left_out += len(rows)
+                continue
+            for line in rows:
+                self.add([line], rows=1)
+            self.add([""])
+        if tail and opened:  # always closed once opened (the reserve leaves room): no stray <details>
+            self.lines += tail
 
 
 def markdown(result: LintResult) -> str:
     lines = ["### planctl lint", "", headline(result), ""]
     footer = f"<sub>planctl {__version__} · rule set {result.ruleset or 'unknown'}</sub>"
-    if result.findings:
-        lines += ["| | File | Line | Rule | Finding |", "|---|---|---|---|---|"]
-        size = sum(len(line) + 1 for line in lines) + len(footer) + 200
-        for shown, f in enumerate(result.findings):
-            line = row(result, f)
-            size += len(line) + 1
-            if size > MAX_CHARS:
-                left = len(result.findings) - shown
-                lines += ["", f"… and {plural(left, 'more finding')} not shown here: "
-                              "run `planctl lint` to see them all."]
-                break
-            lines.append(line)
-        lines.append("")
+    blob = blob_url()
+    commit = os.environ.get("GITHUB_SHA", "")
+    budget = _Budget(sum(len(line) + 1 for line in lines) + len(footer) + 200)
+
+    def current(findings: Iterable[Finding]) -> list[tuple[str, Finding, str]]:
+        return [(path, f, line_link(blob, commit, path, f.line, f"{f.line}:{f.column}"))
+                for f in findings for path in [repo_path(result, f.file)]]
+
+    comparison = comparison_of(result)
+    if comparison is None:
+        budget.section([], _errors_first(current(result.findings)))
+    else:
+        marked = list(zip(result.findings, statuses(result), strict=True))
+        _compared_sections(budget, comparison, current(f for f, s in marked if s == NEW),
+                           current(f for f, s in marked if s != NEW), blob, result)
+    lines += budget.lines
+    if budget.left_out:
+        lines += ["", f"… and {plural(budget.left_out, 'more finding')} not shown here: "
+                      "run `planctl lint` to see them all.", ""]
     lines.append(footer)
     return "\n".join(lines) + "\n"
+
+
+def _compared_sections(budget: _Budget, comparison: Comparison, new: list[tuple[str, Finding, str]],
+                       unchanged: list[tuple[str, Finding, str]], blob: str | None, result: LintResult) -> None:
+    since = md_text(comparison.since)
+    budget.section([f"#### 🆕 New {since} ({len(new)})", ""], _errors_first(new))
+    # A fixed finding's line is at the base revision: its link goes to the base commit.
+    fixed = [(repo_path(result, x.finding.file), x.finding,
+              line_link(blob, comparison.commit, x.path_at_base, x.finding.line,
+                        f"{x.finding.line}:{x.finding.column} at base"))
+             for x in comparison.fixed]
+    budget.section([f"#### ✅ Fixed {since} ({len(fixed)})", ""], _errors_first(fixed))
+    # What the change did not touch is folded: the reviewer came for the rest.
+    budget.section(["<details>", f"<summary>Unchanged {html_text(comparison.since)} ({len(unchanged)})</summary>", ""],
+                   _errors_first(unchanged), ["</details>", ""])

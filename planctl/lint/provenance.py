@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from ..config import Config
 from ..paths import git_top, read_regular
 from ..resources import rules_dir, schema_path
+from .registry import policy_files, programme_files
 
 # The schemas lint validates against: plans, programme and policy files, rule files.
 SCHEMA_KINDS = ("plan", "programme", "policy", "rule")
@@ -28,8 +29,9 @@ def ruleset_inputs(config: Config) -> list[tuple[str, Path]]:
     # would load the rules engine, which a run with only schema errors never needs.
     inputs = [("rule", p) for p in sorted(rules_dir().rglob("*.yaml"))]
     inputs += [("schema", schema_path(kind)) for kind in SCHEMA_KINDS]
-    inputs += [("policy", p) for p in config.glob(config.policies)]
-    inputs += [("programme", p) for p in config.glob(config.programmes)]
+    # The files the registry loads, the shipped ones included when the repository has none.
+    inputs += [("policy", p) for p in policy_files(config)]
+    inputs += [("programme", p) for p in programme_files(config)]
     return inputs
 
 

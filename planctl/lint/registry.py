@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import Config
 from ..document import Document, load
 from ..errors import PlanctlError
-from ..resources import rules_dir
+from ..resources import programmes_dir, rules_dir
 from . import schema
 
 
@@ -17,7 +17,7 @@ class Registry:
     programmes: dict[str, dict]
     policies: tuple[dict, ...]
 
-    def with_linted(self, docs: list[Document]) -> "Registry":
+    def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
         extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
         if not extra.keys() - self.programmes.keys():
@@ -40,12 +40,26 @@ def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
     return docs
 
 
-def load_registry(config: Config) -> Registry:
-    programmes = {d.data["id"]: d.data for d in load_files(config.glob(config.programmes), "programme", config)}
-    policy_files = config.glob(config.policies)
-    if not policy_files and config.policies == Config.policies:
+def programme_files(config: Config) -> list[Path]:
+    """The configured national programme files; when `programmes` is unset and nothing matches (a
+    province's own repository has no plans/national/), the ones shipped with planctl."""
+    files = config.glob(config.programmes)
+    if not files and config.programmes == Config.programmes:
+        files = sorted(programmes_dir().glob("*.yaml"))
+    return files
+
+
+def policy_files(config: Config) -> list[Path]:
+    """The configured funding policies; when `policies` is unset and nothing matches, the shipped default."""
+    files = config.glob(config.policies)
+    if not files and config.policies == Config.policies:
         # A plans repository of its own has no rules/policy/: the shipped default policy applies
         # unless [tool.planctl] policies names other files (or [] for none).
-        policy_files = sorted((rules_dir() / "policy").glob("*.yaml"))
-    policies = tuple(d.data for d in load_files(policy_files, "policy", config))
+        files = sorted((rules_dir() / "policy").glob("*.yaml"))
+    return files
+
+
+def load_registry(config: Config) -> Registry:
+    programmes = {d.data["id"]: d.data for d in load_files(programme_files(config), "programme", config)}
+    policies = tuple(d.data for d in load_files(policy_files(config), "policy", config))
     return Registry(programmes, policies)

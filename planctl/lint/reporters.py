@@ -19,6 +19,7 @@ from .. import __version__
 from ..escape import json_document, visible
 from ..model import Finding
 from ..plan.words import plural
+from .newsince import FIXED, NEW, UNCHANGED, comparison_of
 from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
@@ -83,7 +84,13 @@ def summary_line(result: LintResult) -> str:
         parts.append(f"{len(result.waived)} waived")
     if result.baselined:
         parts.append(f"{len(result.baselined)} hidden by the baseline")
-    return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+    line = f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+    comparison = comparison_of(result)
+    if comparison is not None:
+        # The revision comes from the command line: shown inert, like text from a plan.
+        line += visible(f"; {comparison.since}: {comparison.count(NEW)} new, {comparison.count(FIXED)} fixed, "
+                        f"{comparison.count(UNCHANGED)} unchanged")
+    return line
 
 
 # SGR sequences of the text format's colours (--color): severity as ruff and yamllint show it.
@@ -94,18 +101,34 @@ def _paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{_SGR[style]}m{text}\x1b[0m" if colour else text
 
 
+def finding_lines(f: Finding, colour: bool = False) -> list[str]:
+    # Each piece is escaped before planctl's own colour codes go around it: a plan's text can
+    # never bring colour codes of its own.
+    label = f.severity.label
+    return [f"{_paint(visible(f'{f.file}:{f.line}:{f.column}:'), 'location', colour)} "
+            f"{_paint(label, label, colour)} {_paint(visible(f.rule), 'dim', colour)} {visible(f.message)}",
+            *([_paint(visible(f"    hint: {f.hint}"), "dim", colour)] if f.hint else [])]
+
+
 def text(result: LintResult, *, colour: bool = False, quiet: bool = False) -> str:
     # One finding per line for editors and problem matchers: a line break or an escape sequence
     # from a plan must not start a line of its own (under GitHub Actions, a line starting with
-    # '::' is a command) or recolour the terminal. So each piece is escaped before planctl's own
-    # colour codes go around it: a plan's text can never bring colour codes of its own.
-    lines = []
-    for f in result.findings:
-        label = f.severity.label
-        lines.append(f"{_paint(visible(f'{f.file}:{f.line}:{f.column}:'), 'location', colour)} "
-                     f"{_paint(label, label, colour)} {_paint(visible(f.rule), 'dim', colour)} {visible(f.message)}")
-        if f.hint:
-            lines.append(_paint(visible(f"    hint: {f.hint}"), "dim", colour))
+    # '::' is a command) or recolour the terminal.
+    comparison = comparison_of(result)
+    if comparison is None:
+        lines = [line for f in result.findings for line in finding_lines(f, colour)]
+    else:
+        # Pull-request mode: what the change introduced comes last, next to the summary, where a
+        # terminal or a pre-commit run leaves it in view; fixed findings are indented, so editors
+        # and problem matchers do not read their old lines as current findings.
+        marked = list(zip(result.findings, comparison.status, strict=True))
+        lines = [line for f, s in marked if s != NEW for line in finding_lines(f, colour)]
+        lines.append(visible(f"new {comparison.since}: {comparison.count(NEW) or 'none'}"))
+        lines += [line for f, s in marked if s == NEW for line in finding_lines(f, colour)]
+        if comparison.fixed:
+            lines.append(visible(f"fixed {comparison.since}: {comparison.count(FIXED)}"))
+            lines += [visible(f"    {x.finding.severity.label} {x.finding.rule} {x.finding.message} "
+                              f"(was {x.path_at_base}:{x.finding.line}:{x.finding.column})") for x in comparison.fixed]
     if not quiet:
         lines.append(summary_line(result))
     return "\n".join(lines) + "\n" if lines else ""
@@ -127,7 +150,7 @@ def finding_dict(result: LintResult, f: Finding) -> dict:
 
 def as_json(result: LintResult) -> str:
     counts = result.counts()
-    document = {
+    document: dict = {
         "format": "planctl-lint",
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "planctl", "version": __version__, "ruleset": result.ruleset},
@@ -142,6 +165,14 @@ def as_json(result: LintResult) -> str:
             "baselined": len(result.baselined),
         },
     }
+    comparison = comparison_of(result)
+    if comparison is not None:  # additive: a consumer of version 1 that ignores these still works
+        for entry, status in zip(document["findings"], comparison.status, strict=True):
+            entry["status"] = status
+        document["base"] = {"revision": comparison.spec, "label": comparison.label, "commit": comparison.commit}
+        document["fixed"] = [{**finding_dict(result, x.finding), "status": FIXED, "file_at_base": x.path_at_base}
+                             for x in comparison.fixed]
+        document["summary"].update({s: comparison.count(s) for s in (NEW, FIXED, UNCHANGED)})
     return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 

@@ -104,6 +104,10 @@ def lint(paths: list[Path], config: Config, baseline: Counter[str] | None = None
     finally:
         if collecting:
             gc.enable()
+    if config.anchored:  # once per run, not per plan: the copies serve every plan
+        from ..schema_copies import findings as stale_schemas
+
+        checked.findings += stale_schemas(config.root, display_name)
     checked.findings.sort(key=Finding.sort_key)
     result = LintResult(checked.findings, checked.suppressed, len(files), checked.waived,
                         checked=tuple(display_name(p) for p in files),

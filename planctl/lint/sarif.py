@@ -5,17 +5,24 @@ relative file URI, and `partialFingerprints` that do not change when lines move 
 reworded (planctl's finding fingerprint). Only reported findings are results: GitHub ignores
 SARIF `suppressions`, so waived, suppressed and baselined findings would come back as open
 alerts; the run records how many there were instead.
+
+With --new-since each result has a `baselineState`, `new` or `unchanged`, and the findings the
+change fixed are results too, `absent`, located where they were at the base revision. An absent
+result is written as `kind: pass` with level `none` (SARIF's words for "the rule holds now"), so a
+tool that does not read baselineState still does not show a fixed finding as a problem.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from .. import __version__
 from ..escape import json_document, visible
 from ..model import Finding, Severity
+from .newsince import comparison_of
 from .reporters import repo_path, result_fingerprint, rule_metadata
 from .runner import LintResult
 
@@ -68,15 +75,36 @@ def sarif_result(result: LintResult, finding: Finding, index: int) -> dict:
     }
 
 
+def absent_result(result: LintResult, finding: Finding, path_at_base: str, index: int) -> dict:
+    """A finding of the base revision that the change fixed, where it was at the base."""
+    entry = sarif_result(result, finding, index)
+    entry["locations"][0]["physicalLocation"]["artifactLocation"] = artifact_location(result, _from_cwd(result, path_at_base))
+    entry.update({"kind": "pass", "level": "none", "baselineState": "absent"})
+    entry["properties"]["severity"] = finding.severity.label
+    return entry
+
+
+def _from_cwd(result: LintResult, path: str) -> str:
+    """A repository path as the result names files (artifact_location maps it back)."""
+    return posixpath.relpath(path, result.repo_subdir) if result.repo_subdir else path
+
+
 def sarif(result: LintResult) -> str:
+    comparison = comparison_of(result)
+    fixed = comparison.fixed if comparison else ()
     # A rule's default level is the severity it reports with; a finding may carry another
     # (waiver.unused is a warning), so the first finding of each rule decides.
     first: dict[str, Severity] = {}
-    for f in result.findings:
+    for f in [*result.findings, *(x.finding for x in fixed)]:
         first.setdefault(f.rule, f.severity)
     rule_ids = sorted(first)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
-    run = {
+    results = [sarif_result(result, f, index[f.rule]) for f in result.findings]
+    if comparison is not None:
+        for entry, status in zip(results, comparison.status, strict=True):
+            entry["baselineState"] = status
+        results += [absent_result(result, x.finding, x.path_at_base, index[x.finding.rule]) for x in fixed]
+    run: dict = {
         "tool": {"driver": {
             "name": "planctl",
             "version": __version__,
@@ -88,7 +116,7 @@ def sarif(result: LintResult) -> str:
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": artifact_location(result, name), "roles": ["analysisTarget"]}
                       for name in result.checked],
-        "results": [sarif_result(result, f, index[f.rule]) for f in result.findings],
+        "results": results,
         "invocations": [{
             "executionSuccessful": True,
             "properties": {"suppressed": len(result.suppressed), "waived": len(result.waived),
@@ -96,5 +124,7 @@ def sarif(result: LintResult) -> str:
         }],
         "properties": {"ruleset": result.ruleset},
     }
+    if comparison is not None:
+        run["properties"]["newSince"] = {"revision": comparison.spec, "commit": comparison.commit}
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json_document(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -166,6 +166,8 @@ def parse_commands(output: str) -> tuple[list[dict], list[str]]:
         if not match:
             plain.append(line)
             continue
+        if match["command"] in ("group", "endgroup"):  # log folding, not an annotation (tests/ci/test_new_since.py)
+            continue
         properties = dict(p.split("=", 1) for p in match["properties"].split(","))
         commands.append({"command": match["command"], "message": unescape(match["message"]),
                          **{k: unescape(v) for k, v in properties.items()}})
@@ -236,19 +238,42 @@ def plain(cell: str) -> str:
     return UNESCAPE.sub(r"\1", cell.replace("<br>", "\n")).replace("&amp;", "&")
 
 
-def test_markdown_table_holds_the_findings(reports):
+def markdown_sections(text: str) -> list[tuple[str, list[list[str]]]]:
+    """(file, rows) per file heading (**`FILE`** — counts) of a lint Markdown report."""
+    sections: list[tuple[str, list[list[str]]]] = []
+    for line in text.splitlines():
+        if line.startswith("**`"):
+            sections.append((plain(line[2:line.index("** — ")].strip("`")), []))
+        elif line.startswith("| ") and not line.startswith("| |"):
+            sections[-1][1].append([cell.strip() for cell in CELL_SPLIT.split(line)[1:-1]])
+    return sections
+
+
+SEVERITY_ORDER = {"❌": 0, "⚠️": 1, "ℹ️": 2}
+
+
+def test_markdown_groups_the_findings_by_file_errors_first(reports):
     text = reports.files["markdown"]
-    rows = markdown_rows(text)
+    sections = markdown_sections(text)
     findings = reports.json["findings"]
-    assert len(rows) == len(findings)
-    for row, finding in zip(rows, findings):
-        assert len(row) == 5, row  # a '|' in a plan's text would have split the row
-        icon, file, position, rule, message = row
-        assert icon == {"error": "❌", "warning": "⚠️", "info": "ℹ️"}[finding["severity"]]
-        assert file.strip("`") == finding["file"]
-        assert position == f"{finding['line']}:{finding['column']}"
-        assert rule.strip("`") == finding["rule"]
-        assert plain(message) == expected_message(finding, "\n*hint:* ").replace("\r", "")
+    assert len(markdown_rows(text)) == len(findings)
+    files = [file for file, _ in sections]
+    assert len(files) == len(set(files)), "each file is named once"
+    # Files holding errors come first; in a file, errors first, then by line.
+    worst = [min(SEVERITY_ORDER[row[0]] for row in rows) for _, rows in sections]
+    assert worst == sorted(worst)
+    shown = []
+    for file, rows in sections:
+        order = [(SEVERITY_ORDER[r[0]], *map(int, r[1].split(":"))) for r in rows]
+        assert order == sorted(order), file
+        for row in rows:
+            assert len(row) == 4, row  # a '|' in a plan's text would have split the row
+            icon, position, rule, message = row
+            line, column = map(int, position.split(":"))
+            shown.append((file, line, column, rule.strip("`"), icon, plain(message)))
+    expected = [(f["file"], f["line"], f["column"], f["rule"], {"error": "❌", "warning": "⚠️", "info": "ℹ️"}[f["severity"]],
+                 expected_message(f, "\n*hint:* ").replace("\r", "")) for f in findings]
+    assert sorted(shown) == sorted(expected)
     counts = reports.json["summary"]
     headline = text.splitlines()[2]
     for severity in ("error", "warning", "info"):

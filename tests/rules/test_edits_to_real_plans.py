@@ -148,6 +148,9 @@ EDITS = [
     pytest.param(KH22, "        end: 2015\n        years_as_printed: \"2011-2015\"\n        total: 4000\n",
                  "        end: 2016\n        years_as_printed: \"2011-2015\"\n        total: 4000\n",
                  [("periods.after-period", "/groups/0/projects/1/end")], id="after-period"),
+    # KH 21's roadmap: 2013's e-mail use at province level typed 60 for 80, below 2012's 70
+    pytest.param(KH21, At("/roadmap/2/milestones/0/value", "value: 80"), "value: 60",
+                 [("periods.milestone-decrease", "/roadmap/2/milestones/0/value")], id="milestone-decrease"),
 ]
 
 

@@ -32,7 +32,10 @@ def test_outside_git_only_the_working_folder_is_searched(tmp_path):
     (work / "plans").mkdir(parents=True)
     (work / "plans" / "plan.yaml").write_text(CLEAN_PLAN, encoding="utf-8")
     run = planctl(work, "lint", "--format", "json", "plans/plan.yaml")
-    assert "pyproject.toml" not in run.stderr and run.code == 1  # default fail-on, no programme here
+    # The packaged programmes apply: the clean plan has warnings only (task groups it does not
+    # cover), which fail with the parent's fail-on = "info" and pass with the default, error.
+    assert "pyproject.toml" not in run.stderr and run.code == 0
+    assert run.code == 0 and {f["rule"] for f in json.loads(run.stdout)["findings"]} == {"alignment.uncovered-task-group"}
 
 
 def test_the_repository_pyproject_applies_from_a_subfolder(repo):

@@ -109,6 +109,9 @@ def restated_targets(ctx: Context) -> None:
             first_linked[link] = ti
 
 
+WORDING = {">": ">=", "<": "<="}  # comparators that state the same bound in other words
+
+
 def national_target(ctx: Context, link: str) -> dict | None:
     pid, _, nid = link.partition("/")
     return next((t for t in ctx.programmes.get(pid, {}).get("targets", []) if t["id"] == nid), None)
@@ -119,7 +122,8 @@ def same_indicator(ctx: Context, ti: int, fi: int, what: str) -> None:
     target, first = targets[ti], targets[fi]
 
     def commitment(t: dict) -> tuple:
-        return t["comparator"], t.get("value"), t.get("value_max"), t.get("year")
+        # "trên 80%" (>) and "đến 80%" (>=) of one figure differ in wording, not in what they ask
+        return WORDING.get(t["comparator"], t["comparator"]), t.get("value"), t.get("value_max"), t.get("year")
 
     ctx.add("linked-target", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
             occurrence=2, differs=commitment(target) != commitment(first),

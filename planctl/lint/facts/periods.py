@@ -10,8 +10,7 @@ KINDS = (
              texts=("label",)),
     FactKind("schedule", "A project's start and end years (absent when not printed), and whether it has money.",
              {"start": FieldType.YEAR, "end": FieldType.YEAR, "funded": FieldType.BOOL}, texts=("label",)),
-    FactKind("milestone-step", "A roadmap milestone next to the same indicator's previous milestone "
-             "(an earlier year, or earlier in the same year).",
+    FactKind("milestone-step", "A roadmap milestone next to the same indicator's last milestone of an earlier year.",
              {"indicator": FieldType.TEXT, "value": FieldType.NUMBER, "previous": FieldType.NUMBER,
               "year": FieldType.YEAR, "previous_year": FieldType.YEAR},
              texts=("label", "value_text", "previous_text", "previous_label")),
@@ -52,19 +51,26 @@ def derive(ctx: Context) -> None:
 
 
 def milestones(ctx: Context) -> None:
-    last: dict[str, tuple[int, float, str]] = {}  # indicator -> (year, value, milestone id)
-    entries = sorted(enumerate(ctx.plan.get("roadmap", [])), key=lambda e: e[1]["year"])
-    for ri, entry in entries:
+    """Each milestone against the same indicator's last milestone of an earlier year. Two in one
+    year are not steps: "Tất cả … cấp tỉnh" and "cấp tỉnh trên 90%" in one bullet state different
+    scopes, not a decrease."""
+    before: dict[str, tuple[int, float, str]] = {}  # indicator -> (year, value, id), earlier years
+    this_year: dict[str, tuple[int, float, str]] = {}
+    year = None
+    for ri, entry in sorted(enumerate(ctx.plan.get("roadmap", [])), key=lambda e: e[1]["year"]):
+        if entry["year"] != year:
+            before.update(this_year)
+            this_year, year = {}, entry["year"]
         for mi, milestone in enumerate(entry["milestones"]):
             if "indicator" not in milestone or "value" not in milestone:
                 continue
             indicator = milestone["indicator"]
             unit = milestone.get("unit", "")
-            if indicator in last:
-                year, value, previous_id = last[indicator]
+            if indicator in before:
+                previous_year, value, previous_id = before[indicator]
                 ctx.add("milestone-step", f"/roadmap/{ri}/milestones/{mi}/value", indicator=indicator,
-                        value=milestone["value"], previous=value, year=entry["year"], previous_year=year,
+                        value=milestone["value"], previous=value, year=entry["year"], previous_year=previous_year,
                         text={"label": f"milestone {milestone['id']!r}",
                               "value_text": f"{milestone['value']:g}{unit}", "previous_text": f"{value:g}{unit}",
                               "previous_label": f"milestone {previous_id!r}"})
-            last[indicator] = (entry["year"], milestone["value"], milestone["id"])
+            this_year[indicator] = (entry["year"], milestone["value"], milestone["id"])
