@@ -394,7 +394,10 @@ def workflow(template: str, settings: str, baseline: bool) -> tuple[str, list[st
             lines[i] = _PATHS.sub(lambda m: m.group(1) + quoted, lines[i], count=1)
         if not hits:
             missed.append(f"add {', '.join(extra)} to the `paths:` filters of {WORKFLOW}")
-    if baseline:
+    # A template whose lint step picks up the baseline file itself (on pushes; pull requests use
+    # --new-since, which --baseline would contradict) needs no edit of its command.
+    uses_baseline = any(BASELINE in line and not line.lstrip().startswith("#") for line in lines)
+    if baseline and not uses_baseline:
         hits = [i for i, line in enumerate(lines) if not line.lstrip().startswith("#") and _LINT_COMMAND.search(line)]
         for i in hits:
             lines[i] = _LINT_COMMAND.sub(f"planctl lint --baseline {BASELINE}", lines[i])

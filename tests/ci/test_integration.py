@@ -233,14 +233,9 @@ def test_workflow_lint_step_clean_plans_give_zero_counts(own_plans_repo, tmp_pat
     assert step_outputs(Path(env["GITHUB_OUTPUT"]))["total"] == "0"
 
 
-def planctl_has_new_since() -> bool:
-    return "--new-since" in CliRunner().invoke(app, ["lint", "--help"], terminal_width=200).stdout
-
-
 def test_workflow_lint_step_on_a_pull_request_counts_what_it_adds(tmp_path):
-    """A pull request that adds one mistake, in a real repository with its origin. With a planctl
-    that has pull-request mode (`--new-since`) the step fails on that one and writes new=1; with
-    one that has not, it lints the plans as they are and leaves new and fixed empty."""
+    """A pull request that adds a plan with mistakes, in a real repository with its origin: the step
+    runs pull-request mode (`--new-since origin/main...HEAD`), fails on them and counts them as new."""
     origin = tmp_path / "origin.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     work = make_plans_repo(tmp_path / "work")
@@ -263,10 +258,8 @@ def test_workflow_lint_step_on_a_pull_request_counts_what_it_adds(tmp_path):
     outputs = step_outputs(Path(env["GITHUB_OUTPUT"]))
     total = int(outputs["total"])
     assert total > 0
-    if planctl_has_new_since():
-        assert outputs["new"] == str(total) and outputs["fixed"] == "0", outputs
-    else:
-        assert outputs["new"] == outputs["fixed"] == "", outputs
+    assert outputs["new"] == str(total) and outputs["fixed"] == "0", outputs
+    assert "since the merge base of origin/main and HEAD" in run.stdout
 
 
 def test_workflow_lint_step_fails_with_planctl_when_there_is_no_report(tmp_path):

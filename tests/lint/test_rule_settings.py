@@ -72,6 +72,16 @@ def test_an_unknown_rule_is_a_configuration_error_naming_the_file_and_the_key(tm
            "periods.missing-schedule?" in run.stderr
 
 
+def test_in_a_planctl_toml_the_rules_table_is_named_as_written_there(tmp_path):
+    ws = workspace(tmp_path)
+    (ws.root / "pyproject.toml").unlink()
+    ws.write("planctl.toml", PYPROJECT.replace("[tool.planctl]\n", "") + '[rules]\n"periods.missing-schedul" = "off"\n')
+    run = ws.cli("lint")
+    assert run.code == 2 and "planctl.toml: [rules] 'periods.missing-schedul': no such rule" in run.stderr
+    ws.write("planctl.toml", PYPROJECT.replace("[tool.planctl]\n", "") + '[rules]\n"periods.missing-schedule" = "off"\n')
+    assert "periods.missing-schedule" not in severities(ws.cli("lint", "--format", "json"))
+
+
 @pytest.mark.parametrize("rule", ["syntax", "schema"])
 def test_findings_of_files_that_get_no_other_check_cannot_be_configured(tmp_path, rule):
     run = workspace(tmp_path, f'"{rule}" = "off"\n').cli("lint")
