@@ -102,6 +102,8 @@ repos:
 """
 PRE_COMMIT_BASELINE = """\
         # Findings the plans had when planctl was adopted are in the baseline: only new ones block a commit.
+        # The hook's own entry runs --new-since HEAD, which a baseline replaces (the two exclude each other).
+        entry: planctl lint
         args: [--baseline, {baseline}]
 """
 

@@ -307,7 +307,7 @@ def test_baseline_is_written_and_used_by_the_hooks_so_only_new_findings_fail(rep
     assert planctl(repo, "lint", "--baseline", BASELINE).code == 0
 
     hook = load_data(repo / ".pre-commit-config.yaml")["repos"][0]["hooks"][0]
-    assert hook["args"] == ["--baseline", BASELINE]
+    assert hook["args"] == ["--baseline", BASELINE] and hook["entry"] == "planctl lint"  # not --new-since HEAD
     workflow = load_data(repo / ".github" / "workflows" / "planctl.yml")
     assert BASELINE in workflow["on"]["pull_request"]["paths"] and BASELINE in workflow["on"]["push"]["paths"]
     # The workflow's lint step picks up the baseline on a push (a pull request runs --new-since):
