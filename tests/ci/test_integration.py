@@ -265,10 +265,14 @@ def test_workflow_lint_step_on_a_pull_request_counts_what_it_adds(tmp_path):
 def test_workflow_lint_step_fails_with_planctl_when_there_is_no_report(tmp_path):
     """A configuration error (exit 2) writes no JSON report: the step fails with planctl's code, no counts."""
     (tmp_path / "pyproject.toml").write_text("[tool.planctl]\nplans = 5\n", encoding="utf-8")
+    # Reports of another run left in the checkout are neither counted nor uploaded.
+    (tmp_path / "planctl-lint.json").write_text('{"summary": {"error": 9, "warning": 0, "info": 0}}', encoding="utf-8")
+    (tmp_path / "planctl.sarif").write_text("{}", encoding="utf-8")
     env, _ = github_env(tmp_path)
     run = run_step(step("lint")["run"], tmp_path, env, BASE_REF="")
     assert run.returncode == 2, run.stdout + run.stderr
     assert Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8") == ""
+    assert not (tmp_path / "planctl.sarif").exists() and not (tmp_path / "planctl-lint.json").exists()
 
 
 def test_workflow_install_step_explains_a_missing_configuration(tmp_path):
