@@ -10,7 +10,7 @@ from pathlib import Path
 from ..config import Config
 from ..document import load
 from ..model import Finding, Severity
-from . import filters, parallel, pipeline, schema
+from . import fastschema, filters, parallel, pipeline
 from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
@@ -70,7 +70,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
         return check_files(files, config, None)
     # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
-        schema.validator(kind)
+        fastschema.compiled(kind)
     from .rules import catalogue
 
     catalogue()
