@@ -110,6 +110,8 @@ class Document:
 
 def escape(token: str) -> str:
     """One JSON-pointer reference token (RFC 6901)."""
+    if "~" not in token and "/" not in token:  # nearly every key: no copy
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -456,7 +458,9 @@ def _parse(doc: Document, text: str) -> Document:
 
 def _suppressions(text: str) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    if "planctl:" not in text:
+    # Every plan has a `planctl: 1` line; one search of the whole text rules out the common case
+    # of no suppression comment before the text is split into lines.
+    if "planctl:" not in text or SUPPRESS.search(text) is None:
         return found
     for number, line in enumerate(text.splitlines(), start=1):
         match = SUPPRESS.search(line)
