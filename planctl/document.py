@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +65,12 @@ class Document:
     name: str
     data: Any = None
     text: str = ""
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    # Where each node (and each mapping key) starts, by pointer, as the parser's marks (0-based
+    # line and column). Why not Positions: most files have no finding, and making a Position for
+    # each of their ~1,000 nodes was a sixth of loading them; `locate` and `positions` make them
+    # when asked.
+    marks: dict[str, Any] = field(default_factory=dict, repr=False)
+    key_marks: dict[str, Any] = field(default_factory=dict, repr=False)
     # The source text of float scalars, so `439.050` can be reported with its probable integer.
     float_texts: dict[str, str] = field(default_factory=dict)
     # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
@@ -77,15 +81,26 @@ class Document:
     def ok(self) -> bool:
         return self.error is None
 
+    @cached_property
+    def positions(self) -> dict[str, Position]:
+        """The position of every node by pointer (built on first use, from `marks`)."""
+        return {pointer: _position(mark) for pointer, mark in self.marks.items()}
+
+    @cached_property
+    def key_positions(self) -> dict[str, Position]:
+        """The position of every mapping key, by the pointer of its value."""
+        return {pointer: _position(mark) for pointer, mark in self.key_marks.items()}
+
     def locate(self, pointer: str, *, key: bool = False) -> Position:
         """Position of the node at `pointer`, or of its nearest ancestor that has one."""
-        if key and pointer in self.key_positions:
-            return self.key_positions[pointer]
+        if key and pointer in self.key_marks:
+            return _position(self.key_marks[pointer])
+        marks = self.marks
         while pointer:
-            if pointer in self.positions:
-                return self.positions[pointer]
+            if pointer in marks:
+                return _position(marks[pointer])
             pointer = pointer.rsplit("/", 1)[0]
-        return self.positions.get("", Position())
+        return _position(marks[""]) if "" in marks else Position()
 
     def finding(self, rule: str, severity: Severity, message: str, pointer: str, *,
                 hint: str = "", key: tuple = (), at_key: bool = False) -> Finding:
@@ -95,6 +110,8 @@ class Document:
 
 def escape(token: str) -> str:
     """One JSON-pointer reference token (RFC 6901)."""
+    if "~" not in token and "/" not in token:  # nearly every key: no copy
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -162,7 +179,7 @@ class _Builder:
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth)
-        self.doc.positions[pointer] = _pos(event)
+        self.doc.marks[pointer] = event.start_mark
         anchor = None
         if event.anchor is not None:
             anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
@@ -204,7 +221,8 @@ class _Builder:
                            "flatten the structure; a plan is a few levels deep")
         self.deepest = max(self.deepest, depth + anchor.height)
         doc = self.doc
-        doc.positions[pointer] = _pos(event)
+        marks, key_marks = doc.marks, doc.key_marks
+        marks[pointer] = event.start_mark
         self.order.append(pointer)
         if anchor.pointer is None:  # a mapping key's anchor
             return anchor.value
@@ -213,10 +231,10 @@ class _Builder:
         prefix = len(anchor.pointer)
         for old in self.order[anchor.first + 1:anchor.last]:
             new = pointer + old[prefix:]
-            doc.positions[new] = doc.positions[old]
+            marks[new] = marks[old]
             self.order.append(new)
-            if old in doc.key_positions:
-                doc.key_positions[new] = doc.key_positions[old]
+            if old in key_marks:
+                key_marks[new] = key_marks[old]
             if old in doc.float_texts:
                 doc.float_texts[new] = doc.float_texts[old]
         return copy.deepcopy(anchor.value)
@@ -224,7 +242,7 @@ class _Builder:
     def _mapping(self, start: MappingStartEvent, pointer: str, depth: int) -> dict:
         _check_tag(start, "map")
         result: dict[str, Any] = {}
-        key_positions = self.doc.key_positions
+        key_marks = self.doc.key_marks
         while True:
             event = self.next()
             if type(event) is MappingEndEvent:
@@ -232,10 +250,10 @@ class _Builder:
             key = self._key(event)
             child = f"{pointer}/{escape(key)}"
             if key in result:
-                first = key_positions[child]
+                first = _position(key_marks[child])
                 raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
                                "remove or rename one of the two keys")
-            key_positions[child] = _pos(event)
+            key_marks[child] = event.start_mark
             result[key] = self.node(self.next(), child, depth + 1)
 
     def _key(self, event: Any) -> str:
@@ -248,11 +266,20 @@ class _Builder:
                                "write the key out")
             value, text = anchor.value, anchor.text
         elif kind is ScalarEvent:
+            plain = event.ctag is None and event.anchor is None and event.implicit[0]
+            if plain:
+                known = _PLAIN_KEYS.get(event.value)
+                if known is not None:
+                    return known
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
                 raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
             value, text = self._scalar(event, None), event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
+            if plain:
+                if len(_PLAIN_KEYS) >= _PLAIN_KEYS_MAX:
+                    _PLAIN_KEYS.clear()
+                _PLAIN_KEYS[text] = value if isinstance(value, str) else text
         else:
             raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
                            "write the key as text")
@@ -292,6 +319,13 @@ class _Builder:
         # str and timestamp: dates stay text (YYYY-MM-DD), the schema checks their form; the
         # implicit `=` (value) and `!`, `&`, `*` (yaml) resolutions are text too.
         return unicodedata.normalize("NFC", text)
+
+
+# A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred
+# keys (id, name, amounts, 2011 ...) make up a third of a plan's scalars. Only a key that
+# resolved without a problem is remembered, so a bad key is still reported where it is.
+_PLAIN_KEYS: dict[str, str] = {}
+_PLAIN_KEYS_MAX = 16384
 
 
 @lru_cache(maxsize=16384)
@@ -341,7 +375,12 @@ def _float(text: str, event: Event) -> float:
 
 
 def _pos(event: Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    return _position(event.start_mark)
+
+
+def _position(mark: Any) -> Position:
+    """A parser mark (0-based) as a Position (1-based)."""
+    return Position(mark.line + 1, mark.column + 1)
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -419,7 +458,9 @@ def _parse(doc: Document, text: str) -> Document:
 
 def _suppressions(text: str) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    if "planctl:" not in text:
+    # Every plan has a `planctl: 1` line; one search of the whole text rules out the common case
+    # of no suppression comment before the text is split into lines.
+    if "planctl:" not in text or SUPPRESS.search(text) is None:
         return found
     for number, line in enumerate(text.splitlines(), start=1):
         match = SUPPRESS.search(line)
