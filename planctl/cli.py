@@ -23,7 +23,6 @@ from . import __version__
 from .errors import PlanctlError
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
-    import click
     from typer._click.core import Context as TyperClickContext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -266,7 +265,7 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
 class _PathsAfterDashDash(TyperCommand):
     """Keeps the arguments after `--` apart: as in git, they are paths, never revisions."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: TyperClickContext, args: list[str]) -> list[str]:
         if "--" in args:
             at = args.index("--")
             ctx.meta["planctl.paths"] = args[at + 1:]

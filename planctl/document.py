@@ -475,7 +475,7 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
     try:
         raw = read_regular(path, max_bytes)
     except FileTooLarge as exc:
-        return _error(Document(name), exc.strerror, Position(),
+        return _error(Document(name), exc.strerror or str(exc), Position(),
                       "split the file, or raise max-file-bytes in [tool.planctl]")
     except OSError as exc:
         return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),

@@ -13,9 +13,10 @@ replace the plan with its own findings).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, TextIO
+from typing import TextIO
 
 from ..errors import PlanctlError
 from .reporters import REPORTERS
@@ -59,6 +60,7 @@ def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> l
     seen: set[Path] = set()
     for spec in specs:
         output = parse_output(spec)
+        assert output.path is not None  # a FORMAT=PATH output always names a file
         resolved = output.path.resolve()
         if resolved in seen:
             raise PlanctlError(f"--output {spec!r}: {output.path} is given twice")

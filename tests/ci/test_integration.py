@@ -19,10 +19,9 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.document import load_data
-
-from tests.conftest import ROOT
 from tests.ci.conftest import git
 from tests.ci.test_formats import parse_commands
+from tests.conftest import ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 WORKFLOW = ROOT / ".github" / "workflows" / "planctl.yml"
@@ -171,7 +170,7 @@ def github_env(tmp_path: Path) -> tuple[dict, Path]:
 
 def run_step(script: str, cwd: Path, env: dict, **expressions: str) -> subprocess.CompletedProcess:
     for name, value in expressions.items():  # what Actions substitutes before the shell runs
-        script = script.replace("${{ %s }}" % name, value)
+        script = script.replace("${{ " + name + " }}", value)
     assert "${{" not in script, script
     # GitHub runs `run:` steps with `bash -e {0}`.
     return subprocess.run(["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
