@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Config
-from ..document import load_bytes
+from ..document import load_plain
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .revisions import FileChange, Repository, Revision
@@ -115,15 +115,15 @@ class Loader:
         if size > self.max_bytes:
             return Side(error=f"is {size:,} bytes, over the limit of {self.max_bytes:,} "
                               "(max-file-bytes in [tool.planctl])")
-        doc = load_bytes(self.repo.read_blob(blob), path, max_bytes=self.max_bytes)
-        if doc.error is not None:
-            e = doc.error
-            return Side(error=f"does not parse: line {e.line}, column {e.column}: {e.message}")
-        kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+        # Plain data: history compares values and never reads a position (issue 16).
+        data, error = load_plain(self.repo.read_blob(blob), path, max_bytes=self.max_bytes)
+        if error is not None:
+            return Side(error=f"does not parse: line {error.line}, column {error.column}: {error.message}")
+        kind = data.get("kind") if isinstance(data, dict) else None
         if kind != "plan":
             what = f"kind: {kind}" if kind is not None else "no 'kind: plan'"
             return Side(error=f"is not a plan ({what})", kind=kind)
-        return Side(build(doc.data), kind=kind)
+        return Side(build(data), kind=kind)
 
 
 def is_yaml(change: FileChange) -> bool:
