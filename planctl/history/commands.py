@@ -8,8 +8,9 @@ for, so `--format json` never loads tabulate.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..config import load_config
 from ..errors import PlanctlError

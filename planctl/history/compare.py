@@ -100,23 +100,24 @@ class Loader:
         self.max_bytes = max_bytes
         self.cache: dict[str, Side] = {}
 
-    def side(self, path: str | None, blob: str | None, regular: bool) -> Side | None:
-        """The file at one revision (None when it does not exist there)."""
+    def side(self, path: str | None, blob: str | None, regular: bool, revision: str = "") -> Side | None:
+        """The file at one revision (None when it does not exist there); `revision` names it in
+        the error when git cannot read the file."""
         if path is None or blob is None:
             return None
         if not regular:
             return Side(error="is a symbolic link or a submodule, not a plan file")
         if blob not in self.cache:
-            self.cache[blob] = self._read(path, blob)
+            self.cache[blob] = self._read(path, blob, revision)
         return self.cache[blob]
 
-    def _read(self, path: str, blob: str) -> Side:
-        size = self.repo.blob_size(blob)
+    def _read(self, path: str, blob: str, revision: str) -> Side:
+        size = self.repo.blob_size(blob, path, revision)
         if size > self.max_bytes:
             return Side(error=f"is {size:,} bytes, over the limit of {self.max_bytes:,} "
                               "(max-file-bytes in [tool.planctl])")
         # Plain data: history compares values and never reads a position (issue 16).
-        data, error = load_plain(self.repo.read_blob(blob), path, max_bytes=self.max_bytes)
+        data, error = load_plain(self.repo.read_blob(blob, path, revision), path, max_bytes=self.max_bytes)
         if error is not None:
             return Side(error=f"does not parse: line {error.line}, column {error.column}: {error.message}")
         kind = data.get("kind") if isinstance(data, dict) else None
@@ -161,8 +162,8 @@ def compare_file(loader: Loader, change: FileChange, selection: Selection, scope
         return PlanDiff(change.path, change.old_path, change.new_path, status, "", "", "",
                         errors=(SideError(side, revision.label,
                                           "is not a YAML file: planctl diff compares plan files (.yaml)"),))
-    old = loader.side(change.old_path, change.old_blob, change.old_regular)
-    new = loader.side(change.new_path, change.new_blob, change.new_regular)
+    old = loader.side(change.old_path, change.old_blob, change.old_regular, selection.old.label)
+    new = loader.side(change.new_path, change.new_blob, change.new_regular, selection.new.label)
     broken = any(s is not None and s.error and s.kind is None for s in (old, new))
     in_globs = scope.in_plan_globs(change.old_path) or scope.in_plan_globs(change.new_path)
     return plan_diff(change, old, new, selection.old, selection.new, report_errors=named or (broken and in_globs))

@@ -9,13 +9,14 @@ rollup.py.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .snapshot import Project, Snapshot
 
 
-class Status(str, enum.Enum):
+class Status(str, enum.Enum):  # noqa: UP042 -- StrEnum would change how a status formats in f-strings
     ADDED = "added"
     REMOVED = "removed"
     CHANGED = "changed"

@@ -96,8 +96,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
             break
         parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
             Revision("(no parent)", None)
-        old = loader.side(change.old_path, change.old_blob, change.old_regular)
-        new = loader.side(change.new_path, change.new_blob, change.new_regular)
+        old = loader.side(change.old_path, change.old_blob, change.old_regular, f"{parent.label} (parent of {commit.sha[:10]})")
+        new = loader.side(change.new_path, change.new_blob, change.new_regular, commit.sha[:10])
         plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
         if plan is None:
             continue
