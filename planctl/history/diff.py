@@ -156,20 +156,31 @@ def projects(old: Snapshot, new: Snapshot) -> tuple[ProjectChange, ...]:
     return tuple(c for c in (_project(pid, old, new) for pid in ids) if c is not None)
 
 
+def project(pid: str, old: Snapshot, new: Snapshot) -> ProjectChange | None:
+    """One project's change, None when it did not change or is on neither side (`planctl log
+    --item` asks this of every commit before it diffs the whole plan)."""
+    if pid not in old.projects and pid not in new.projects:
+        return None
+    return _project(pid, old, new)
+
+
+def target(tid: str, old: Snapshot, new: Snapshot) -> TargetChange | None:
+    """One target's change, None when it did not change or is on neither side."""
+    before, after = old.targets.get(tid), new.targets.get(tid)
+    if before and after:
+        fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
+        if fields or also:
+            return TargetChange(tid, Status.CHANGED, after.indicator, before.fields, after.fields, fields, also)
+    elif after:
+        return TargetChange(tid, Status.ADDED, after.indicator, None, after.fields, (), ())
+    elif before:
+        return TargetChange(tid, Status.REMOVED, before.indicator, before.fields, None, (), ())
+    return None
+
+
 def targets(old: Snapshot, new: Snapshot) -> tuple[TargetChange, ...]:
-    changes = []
-    for tid in list(new.targets) + [t for t in old.targets if t not in new.targets]:
-        before, after = old.targets.get(tid), new.targets.get(tid)
-        if before and after:
-            fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
-            if fields or also:
-                changes.append(TargetChange(tid, Status.CHANGED, after.indicator, before.fields, after.fields,
-                                            fields, also))
-        elif after:
-            changes.append(TargetChange(tid, Status.ADDED, after.indicator, None, after.fields, (), ()))
-        elif before:
-            changes.append(TargetChange(tid, Status.REMOVED, before.indicator, before.fields, None, (), ()))
-    return tuple(changes)
+    ids = list(new.targets) + [t for t in old.targets if t not in new.targets]
+    return tuple(c for c in (target(tid, old, new) for tid in ids) if c is not None)
 
 
 def _items(old: Mapping[str, Any], new: Mapping[str, Any], compared: tuple[str, ...]) -> tuple[ItemChange, ...]:

@@ -13,7 +13,8 @@ from typing import Any
 from ..config import Config
 from ..errors import PlanctlError
 from . import text as t
-from .compare import Loader, PlanDiff, plan_diff
+from . import diff as semantic
+from .compare import EMPTY, Loader, PlanDiff, Side, plan_diff
 from .diff import ProjectChange, Status, TargetChange
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
 
@@ -84,7 +85,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     if not commits:
         raise PlanctlError(f"no commit reachable from {start.label} changed {path} "
                            "(check the path: it is the plan's path at that revision)")
-    loader = Loader(repo, config.max_file_bytes)
+    # Each commit's old side is the next (older) commit's new side: two sides are all it keeps.
+    loader = Loader(repo, config.max_file_bytes, keep=2)
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
     boundary = repo.shallow_boundary()
     entries = []
@@ -96,8 +98,12 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
             break
         parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
             Revision("(no parent)", None)
-        old = loader.side(change.old_path, change.old_blob, change.old_regular, f"{parent.label} (parent of {commit.sha[:10]})")
+        # The new side first: it was the old side of the commit before (newer), still kept.
         new = loader.side(change.new_path, change.new_blob, change.new_regular, commit.sha[:10])
+        old = loader.side(change.old_path, change.old_blob, change.old_regular,
+                          f"{parent.label} (parent of {commit.sha[:10]})")
+        if item and not _item_changed(what, item, old, new):
+            continue  # most commits leave the item alone: no need to diff the whole plan
         plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
         if plan is None:
             continue
@@ -113,6 +119,18 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     if repo.is_shallow():
         notes.append(f"the history may be cut short: {SHALLOW_HINT}")
     return LogResult(path, start, what, item, tuple(entries), tuple(notes))
+
+
+def _item_changed(what: str, item: str, old: Side | None, new: Side | None) -> bool:
+    """Whether the whole-plan diff can show a change of `item` (True when a side is not a plan:
+    that commit is listed with its error, as before)."""
+    if any(side is not None and not side.is_plan for side in (old, new)):
+        return True
+    before = old.snapshot if old and old.snapshot else EMPTY
+    after = new.snapshot if new and new.snapshot else EMPTY
+    if what == "project":
+        return semantic.project(item, before, after) is not None
+    return semantic.target(item, before, after) is not None
 
 
 def _entry(commit: Commit, plan: PlanDiff, what: str, item: str | None) -> LogEntry | None:
