@@ -80,7 +80,10 @@ def plan_summary(plan: PlanDiff) -> list[str]:
 
 
 def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,
-            target: str | None = None, max_count: int | None = None) -> LogResult:
+            target: str | None = None, max_count: int | None = None, details: bool = True) -> LogResult:
+    """The log; with `details=False` each entry keeps only its lines, not the commit's whole
+    PlanDiff (the text and Markdown logs print only the lines), so memory does not grow with
+    the number of commits by a plan diff each."""
     commits = repo.path_history(start, path, None if (project or target) else max_count)
     if not commits:
         raise PlanctlError(f"no commit reachable from {start.label} changed {path} "
@@ -108,6 +111,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
         if plan is None:
             continue
         entry = _entry(found.commit, plan, what, item)
+        if entry is not None and not details:
+            entry = LogEntry(entry.commit, entry.old_path, entry.new_path, entry.lines, None)
         if entry is not None:
             entries.append(entry)
         if max_count and len(entries) >= max_count:
