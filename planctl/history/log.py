@@ -12,8 +12,8 @@ from typing import Any
 
 from ..config import Config
 from ..errors import PlanctlError
-from . import text as t
 from . import diff as semantic
+from . import text as t
 from .compare import EMPTY, Loader, PlanDiff, Side, plan_diff
 from .diff import ProjectChange, Status, TargetChange
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
