@@ -37,11 +37,12 @@ def edit_text(repo: GitRepo, pattern: str, replacement: str) -> None:
 
 
 def problems_of_both_commands(repo: GitRepo) -> list[str]:
-    """Runs diff (every format) and log (every format) as processes; returns the diff's problems."""
+    """Runs diff and log in every format (in-process: the CLI maps any exception to exit 3, which
+    assert_clean_run refuses, as in a process); returns the diff's problems."""
     for args in (("diff", "HEAD~1", "HEAD"), ("diff", "HEAD~1", "HEAD", "--format", "markdown"),
                  ("log", PLAN), ("log", PLAN, "--format", "markdown"), ("log", PLAN, "--format", "json")):
-        assert_clean_run(repo.process(*args))
-    run = repo.process("diff", "HEAD~1", "HEAD", "--format", "json")
+        assert_clean_run(repo.planctl(*args))
+    run = repo.planctl("diff", "HEAD~1", "HEAD", "--format", "json")
     assert_clean_run(run)
     return [p for plan in run.json["plans"] for p in plan["problems"]]
 
@@ -65,12 +66,12 @@ def test_an_amount_that_is_not_a_usable_number(repo, value):
     _, project, source = amount_cell(data)
     edit_text(repo, rf"^(\s*{re.escape(source)}: ){project['amounts'][source]}\b", rf"\g<1>{value}")
     repo.commit("Not a number")
-    run = repo.process("diff", "HEAD~1", "HEAD", "--format", "json")
+    run = repo.planctl("diff", "HEAD~1", "HEAD", "--format", "json")
     assert_clean_run(run)
     error = run.json["plans"][0]["errors"][0]
     assert error["side"] == "new" and re.match(r"does not parse: line \d+, column \d+: .* is not a usable number",
                                                error["message"]), error
-    log = repo.process("log", PLAN)
+    log = repo.planctl("log", PLAN)
     assert_clean_run(log)
     assert "is not a usable number" in log.stdout
 
