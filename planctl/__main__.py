@@ -1,5 +1,5 @@
 """`python -m planctl` runs the command-line tool."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -136,7 +136,6 @@ def lint(
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
     from .config import load_config
-    from .lint.baseline import load_baseline
     from .lint.files import run_inputs
     from .lint.outputs import check_not_inputs, job_summary, plan_outputs, use_colour, write_outputs
     from .lint.runner import lint as run_lint
@@ -147,7 +146,11 @@ def lint(
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     if baseline is not None and new_since is not None:
         raise PlanctlError("give --baseline or --new-since, not both: each decides which findings are new")
-    known = load_baseline(baseline, config.root if config.anchored else None) if baseline is not None else None
+    known = None
+    if baseline is not None:
+        from .lint.baseline import load_baseline
+
+        known = load_baseline(baseline, config.root if config.anchored else None)
     check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
     result = run_lint(list(paths or []), config, known)
     if new_since is not None:  # imports git, which a plain lint never pays for

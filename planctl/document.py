@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +65,12 @@ class Document:
     name: str
     data: Any = None
     text: str = ""
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    # Where each node (and each mapping key) starts, by pointer, as the parser's marks (0-based
+    # line and column). Why not Positions: most files have no finding, and making a Position for
+    # each of their ~1,000 nodes was a sixth of loading them; `locate` and `positions` make them
+    # when asked.
+    marks: dict[str, Any] = field(default_factory=dict, repr=False)
+    key_marks: dict[str, Any] = field(default_factory=dict, repr=False)
     # The source text of float scalars, so `439.050` can be reported with its probable integer.
     float_texts: dict[str, str] = field(default_factory=dict)
     # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
@@ -77,15 +81,26 @@ class Document:
     def ok(self) -> bool:
         return self.error is None
 
+    @cached_property
+    def positions(self) -> dict[str, Position]:
+        """The position of every node by pointer (built on first use, from `marks`)."""
+        return {pointer: _position(mark) for pointer, mark in self.marks.items()}
+
+    @cached_property
+    def key_positions(self) -> dict[str, Position]:
+        """The position of every mapping key, by the pointer of its value."""
+        return {pointer: _position(mark) for pointer, mark in self.key_marks.items()}
+
     def locate(self, pointer: str, *, key: bool = False) -> Position:
         """Position of the node at `pointer`, or of its nearest ancestor that has one."""
-        if key and pointer in self.key_positions:
-            return self.key_positions[pointer]
+        if key and pointer in self.key_marks:
+            return _position(self.key_marks[pointer])
+        marks = self.marks
         while pointer:
-            if pointer in self.positions:
-                return self.positions[pointer]
+            if pointer in marks:
+                return _position(marks[pointer])
             pointer = pointer.rsplit("/", 1)[0]
-        return self.positions.get("", Position())
+        return _position(marks[""]) if "" in marks else Position()
 
     def finding(self, rule: str, severity: Severity, message: str, pointer: str, *,
                 hint: str = "", key: tuple = (), at_key: bool = False) -> Finding:
@@ -95,6 +110,8 @@ class Document:
 
 def escape(token: str) -> str:
     """One JSON-pointer reference token (RFC 6901)."""
+    if "~" not in token and "/" not in token:  # nearly every key: no copy
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -162,7 +179,7 @@ class _Builder:
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth)
-        self.doc.positions[pointer] = _pos(event)
+        self.doc.marks[pointer] = event.start_mark
         anchor = None
         if event.anchor is not None:
             anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
@@ -204,7 +221,8 @@ class _Builder:
                            "flatten the structure; a plan is a few levels deep")
         self.deepest = max(self.deepest, depth + anchor.height)
         doc = self.doc
-        doc.positions[pointer] = _pos(event)
+        marks, key_marks = doc.marks, doc.key_marks
+        marks[pointer] = event.start_mark
         self.order.append(pointer)
         if anchor.pointer is None:  # a mapping key's anchor
             return anchor.value
@@ -213,10 +231,10 @@ class _Builder:
         prefix = len(anchor.pointer)
         for old in self.order[anchor.first + 1:anchor.last]:
             new = pointer + old[prefix:]
-            doc.positions[new] = doc.positions[old]
+            marks[new] = marks[old]
             self.order.append(new)
-            if old in doc.key_positions:
-                doc.key_positions[new] = doc.key_positions[old]
+            if old in key_marks:
+                key_marks[new] = key_marks[old]
             if old in doc.float_texts:
                 doc.float_texts[new] = doc.float_texts[old]
         return copy.deepcopy(anchor.value)
@@ -224,7 +242,7 @@ class _Builder:
     def _mapping(self, start: MappingStartEvent, pointer: str, depth: int) -> dict:
         _check_tag(start, "map")
         result: dict[str, Any] = {}
-        key_positions = self.doc.key_positions
+        key_marks = self.doc.key_marks
         while True:
             event = self.next()
             if type(event) is MappingEndEvent:
@@ -232,10 +250,10 @@ class _Builder:
             key = self._key(event)
             child = f"{pointer}/{escape(key)}"
             if key in result:
-                first = key_positions[child]
+                first = _position(key_marks[child])
                 raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
                                "remove or rename one of the two keys")
-            key_positions[child] = _pos(event)
+            key_marks[child] = event.start_mark
             result[key] = self.node(self.next(), child, depth + 1)
 
     def _key(self, event: Any) -> str:
@@ -248,11 +266,20 @@ class _Builder:
                                "write the key out")
             value, text = anchor.value, anchor.text
         elif kind is ScalarEvent:
+            plain = event.ctag is None and event.anchor is None and event.implicit[0]
+            if plain:
+                known = _PLAIN_KEYS.get(event.value)
+                if known is not None:
+                    return known
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
                 raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
             value, text = self._scalar(event, None), event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
+            if plain:
+                if len(_PLAIN_KEYS) >= _PLAIN_KEYS_MAX:
+                    _PLAIN_KEYS.clear()
+                _PLAIN_KEYS[text] = value if isinstance(value, str) else text
         else:
             raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
                            "write the key as text")
@@ -292,6 +319,13 @@ class _Builder:
         # str and timestamp: dates stay text (YYYY-MM-DD), the schema checks their form; the
         # implicit `=` (value) and `!`, `&`, `*` (yaml) resolutions are text too.
         return unicodedata.normalize("NFC", text)
+
+
+# A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred
+# keys (id, name, amounts, 2011 ...) make up a third of a plan's scalars. Only a key that
+# resolved without a problem is remembered, so a bad key is still reported where it is.
+_PLAIN_KEYS: dict[str, str] = {}
+_PLAIN_KEYS_MAX = 16384
 
 
 @lru_cache(maxsize=16384)
@@ -341,7 +375,12 @@ def _float(text: str, event: Event) -> float:
 
 
 def _pos(event: Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    return _position(event.start_mark)
+
+
+def _position(mark: Any) -> Position:
+    """A parser mark (0-based) as a Position (1-based)."""
+    return Position(mark.line + 1, mark.column + 1)
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -419,7 +458,9 @@ def _parse(doc: Document, text: str) -> Document:
 
 def _suppressions(text: str) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    if "planctl:" not in text:
+    # Every plan has a `planctl: 1` line; one search of the whole text rules out the common case
+    # of no suppression comment before the text is split into lines.
+    if "planctl:" not in text or SUPPRESS.search(text) is None:
         return found
     for number, line in enumerate(text.splitlines(), start=1):
         match = SUPPRESS.search(line)
@@ -434,7 +475,7 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
     try:
         raw = read_regular(path, max_bytes)
     except FileTooLarge as exc:
-        return _error(Document(name), exc.strerror, Position(),
+        return _error(Document(name), exc.strerror or str(exc), Position(),
                       "split the file, or raise max-file-bytes in [tool.planctl]")
     except OSError as exc:
         return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),
@@ -449,3 +490,171 @@ def load_data(path: Path) -> Any:
         e = doc.error
         raise ValueError(f"{e.file}:{e.line}:{e.column}: {e.message}")
     return doc.data
+
+
+# -- plain data, without positions (planctl diff and log) --------------------------------------
+#
+# History never reads a position: it compares values. Recording a JSON pointer and a Position
+# for every node was 70 % of `planctl diff` and `planctl log`. This builder reads the same
+# libyaml event stream with the same limits (nodes, depth, aliases sized before they are copied),
+# the same tags and the same scalar resolution (`_Builder._scalar`: YAML 1.2, NFC), so lint and
+# history read identical values. It only says *that* a file is bad; the message, with its line
+# and column, comes from `load_bytes` run again on that file, so both loaders report a bad file
+# in the same words (bad files are rare: their second parse costs nothing that matters).
+
+
+class _Bad(Exception):
+    """The plain builder found something load_bytes reports; load_bytes will say what."""
+
+
+@dataclass
+class _PlainAnchor:
+    value: Any
+    is_key: bool  # anchored on a mapping key (its alias is not copied: a key is a scalar)
+    key: str | None = None  # a scalar's text as a mapping key (None: a list or mapping)
+    size: int = 1  # nodes it expands to, its own aliases expanded
+    height: int = 0
+    done: bool = False
+
+
+class _PlainBuilder:
+    def __init__(self, next_event: Callable[[], Event]) -> None:
+        self.next = next_event
+        self.count = 0
+        self.deepest = 0
+        self.anchors: dict[str, _PlainAnchor] = {}
+        # _Builder._scalar writes float texts only for a node with a pointer; plain nodes have none.
+        self.scalar = _Builder(Document(""), next_event)._scalar
+        # Plain untagged scalars resolve by their text alone, and a plan repeats the same few
+        # hundred (ids, units, years, small amounts): each is resolved once per file.
+        self.plain: dict[str, Any] = {}
+        self.keys: dict[str, str] = {}  # the same for plain keys: their text as a key
+
+    def value(self, event: Any, depth: int) -> Any:
+        """A node; a plain untagged, unanchored scalar (most of a plan) without a call to node()."""
+        if type(event) is ScalarEvent and event.anchor is None and event.ctag is None and event.implicit[0] \
+                and depth <= MAX_DEPTH:
+            self.count += 1
+            if self.count > MAX_NODES:
+                raise _Bad()
+            text = event.value
+            found = self.plain.get(text, self)
+            if found is self:
+                found = self.plain[text] = self.scalar(event, None)
+            return found
+        return self.node(event, depth)
+
+    def document(self) -> tuple[bool, Any]:
+        self.next()  # stream start
+        if isinstance(self.next(), StreamEndEvent):
+            return False, None
+        root = self.next()
+        empty = (isinstance(root, ScalarEvent) and root.value == "" and root.ctag is None
+                 and root.anchor is None and root.implicit[0])
+        data = self.node(root, 0)
+        self.next()  # document end
+        if not isinstance(self.next(), StreamEndEvent):
+            raise _Bad()  # a second document
+        return not empty, data
+
+    def node(self, event: Any, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise _Bad()
+        kind = type(event)
+        if kind is AliasEvent:
+            return self._alias(event, depth)
+        anchor = None
+        if event.anchor is not None:
+            anchor = self.anchors[event.anchor] = _PlainAnchor(None, False, size=self.count)
+            outer, self.deepest = self.deepest, depth
+        if kind is ScalarEvent:
+            value = self.scalar(event, None)
+        elif kind is MappingStartEvent:
+            value = self._mapping(event, depth)
+        elif kind is SequenceStartEvent:
+            value = self._sequence(event, depth)
+        else:
+            raise _Bad()
+        if depth > self.deepest:
+            self.deepest = depth
+        if anchor is not None:
+            anchor.value, anchor.done = value, True
+            anchor.size, anchor.height = self.count - anchor.size + 1, self.deepest - depth
+            if kind is ScalarEvent:
+                anchor.key = value if isinstance(value, str) else event.value
+            self.deepest = max(outer, self.deepest)
+        return value
+
+    def _alias(self, event: AliasEvent, depth: int) -> Any:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None or not anchor.done:
+            raise _Bad()
+        self.count += anchor.size - 1  # checked before anything is copied
+        if self.count > MAX_NODES or depth + anchor.height > MAX_DEPTH:
+            raise _Bad()
+        self.deepest = max(self.deepest, depth + anchor.height)
+        return anchor.value if anchor.is_key else copy.deepcopy(anchor.value)
+
+    def _mapping(self, start: Any, depth: int) -> dict:
+        _check_tag(start, "map")
+        result: dict[str, Any] = {}
+        while True:
+            event = self.next()
+            if type(event) is MappingEndEvent:
+                return result
+            key = self._key(event)
+            if key in result:
+                raise _Bad()
+            result[key] = self.value(self.next(), depth + 1)
+
+    def _key(self, event: Any) -> str:
+        kind = type(event)
+        if kind is ScalarEvent and event.anchor is None and event.ctag is None and event.implicit[0]:
+            key = self.keys.get(event.value)
+            if key is None:
+                if _implicit_tag(event.value) == CORE + "merge":
+                    raise _Bad()
+                value = self.scalar(event, None)
+                key = self.keys[event.value] = value if isinstance(value, str) else event.value
+            return key
+        if kind is ScalarEvent:
+            if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
+                raise _Bad()
+            value = self.scalar(event, None)
+            key = value if isinstance(value, str) else event.value  # `2011:` and `'2011':` are one key
+            if event.anchor is not None:
+                self.anchors[event.anchor] = _PlainAnchor(value, True, key, done=True)
+            return key
+        if kind is AliasEvent:
+            anchor = self.anchors.get(event.anchor)
+            if anchor is None or not anchor.done or anchor.key is None:
+                raise _Bad()
+            return anchor.key
+        raise _Bad()
+
+    def _sequence(self, start: Any, depth: int) -> list:
+        _check_tag(start, "seq")
+        result: list[Any] = []
+        append, value = result.append, self.value
+        while True:
+            event = self.next()
+            if type(event) is SequenceEndEvent:
+                return result
+            append(value(event, depth + 1))
+
+
+def load_plain(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[Any, Finding | None]:
+    """(data, None), or (None, the syntax finding `load_bytes` gives): the same data as
+    `load_bytes(raw, name).data`, without positions, float texts or suppressions."""
+    if len(raw) > max_bytes:
+        return None, load_bytes(raw, name, max_bytes=max_bytes).error
+    try:
+        text = _decode(raw)
+        found, data = _PlainBuilder(CParser(text).get_event).document()
+    except (UnicodeDecodeError, YAMLError, ReaderError, _Invalid, _Bad):
+        found, data = False, None
+    if not found:  # also an empty file: load_bytes words every refusal (and has the last word)
+        doc = load_bytes(raw, name, max_bytes=max_bytes)
+        return doc.data, doc.error
+    return data, None

@@ -101,8 +101,9 @@ repos:
         files: ^(plans/.*\\.ya?ml|rules/.*\\.ya?ml|schema/.*\\.json|pyproject\\.toml|planctl\\.toml|planctl-baseline\\.json)$
 """
 PRE_COMMIT_BASELINE = """\
-        # Findings the plans had when planctl was adopted are in the baseline: only new ones block a commit.
-        # The hook's own entry runs --new-since HEAD, which a baseline replaces (the two exclude each other).
+        # Findings the plans had when planctl was adopted are in the baseline: only new ones block a
+        # commit. The hook's own entry compares with HEAD instead (--new-since), which cannot be
+        # combined with a baseline: this entry replaces it.
         entry: planctl lint
         args: [--baseline, {baseline}]
 """

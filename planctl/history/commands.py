@@ -8,8 +8,9 @@ for, so `--format json` never loads tabulate.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..config import load_config
 from ..errors import PlanctlError
@@ -59,5 +60,6 @@ def run_log(plan: str, revision: str, project: str | None, target: str | None, f
         path = repo.relative(cwd / plan)
         if not path or (cwd / plan).is_dir():
             raise PlanctlError(f"{plan} is a folder: planctl log follows one plan file")
-        result = history(repo, path, start, config, project=project, target=target, max_count=max_count)
+        result = history(repo, path, start, config, project=project, target=target, max_count=max_count,
+                         details=format == "json")  # only JSON prints each commit's whole plan diff
     return render(result)

@@ -9,13 +9,14 @@ rollup.py.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .snapshot import Project, Snapshot
 
 
-class Status(str, enum.Enum):
+class Status(str, enum.Enum):  # noqa: UP042 -- StrEnum would change how a status formats in f-strings
     ADDED = "added"
     REMOVED = "removed"
     CHANGED = "changed"
@@ -152,23 +153,38 @@ def _project(pid: str, old_plan: Snapshot, new_plan: Snapshot) -> ProjectChange 
 def projects(old: Snapshot, new: Snapshot) -> tuple[ProjectChange, ...]:
     """Changed and added projects in the new plan's order, then the removed ones."""
     ids = list(new.projects) + [pid for pid in old.projects if pid not in new.projects]
+    # With the same funding sources (so the same way of adding a project up), an equal project
+    # cannot have changed: most of a plan, in every commit `planctl log` walks.
+    if old.sources == new.sources:
+        ids = [pid for pid in ids if old.projects.get(pid) != new.projects.get(pid)]
     return tuple(c for c in (_project(pid, old, new) for pid in ids) if c is not None)
 
 
+def project(pid: str, old: Snapshot, new: Snapshot) -> ProjectChange | None:
+    """One project's change, None when it did not change or is on neither side (`planctl log
+    --item` asks this of every commit before it diffs the whole plan)."""
+    if pid not in old.projects and pid not in new.projects:
+        return None
+    return _project(pid, old, new)
+
+
+def target(tid: str, old: Snapshot, new: Snapshot) -> TargetChange | None:
+    """One target's change, None when it did not change or is on neither side."""
+    before, after = old.targets.get(tid), new.targets.get(tid)
+    if before and after:
+        fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
+        if fields or also:
+            return TargetChange(tid, Status.CHANGED, after.indicator, before.fields, after.fields, fields, also)
+    elif after:
+        return TargetChange(tid, Status.ADDED, after.indicator, None, after.fields, (), ())
+    elif before:
+        return TargetChange(tid, Status.REMOVED, before.indicator, before.fields, None, (), ())
+    return None
+
+
 def targets(old: Snapshot, new: Snapshot) -> tuple[TargetChange, ...]:
-    changes = []
-    for tid in list(new.targets) + [t for t in old.targets if t not in new.targets]:
-        before, after = old.targets.get(tid), new.targets.get(tid)
-        if before and after:
-            fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
-            if fields or also:
-                changes.append(TargetChange(tid, Status.CHANGED, after.indicator, before.fields, after.fields,
-                                            fields, also))
-        elif after:
-            changes.append(TargetChange(tid, Status.ADDED, after.indicator, None, after.fields, (), ()))
-        elif before:
-            changes.append(TargetChange(tid, Status.REMOVED, before.indicator, before.fields, None, (), ()))
-    return tuple(changes)
+    ids = list(new.targets) + [t for t in old.targets if t not in new.targets]
+    return tuple(c for c in (target(tid, old, new) for tid in ids) if c is not None)
 
 
 def _items(old: Mapping[str, Any], new: Mapping[str, Any], compared: tuple[str, ...]) -> tuple[ItemChange, ...]:

@@ -12,8 +12,9 @@ from typing import Any
 
 from ..config import Config
 from ..errors import PlanctlError
+from . import diff as semantic
 from . import text as t
-from .compare import Loader, PlanDiff, plan_diff
+from .compare import EMPTY, Loader, PlanDiff, Side, plan_diff
 from .diff import ProjectChange, Status, TargetChange
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
 
@@ -79,12 +80,16 @@ def plan_summary(plan: PlanDiff) -> list[str]:
 
 
 def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,
-            target: str | None = None, max_count: int | None = None) -> LogResult:
+            target: str | None = None, max_count: int | None = None, details: bool = True) -> LogResult:
+    """The log; with `details=False` each entry keeps only its lines, not the commit's whole
+    PlanDiff (the text and Markdown logs print only the lines), so memory does not grow with
+    the number of commits by a plan diff each."""
     commits = repo.path_history(start, path, None if (project or target) else max_count)
     if not commits:
         raise PlanctlError(f"no commit reachable from {start.label} changed {path} "
                            "(check the path: it is the plan's path at that revision)")
-    loader = Loader(repo, config.max_file_bytes)
+    # Each commit's old side is the next (older) commit's new side: two sides are all it keeps.
+    loader = Loader(repo, config.max_file_bytes, keep=2)
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
     boundary = repo.shallow_boundary()
     entries = []
@@ -96,12 +101,18 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
             break
         parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
             Revision("(no parent)", None)
-        old = loader.side(change.old_path, change.old_blob, change.old_regular)
-        new = loader.side(change.new_path, change.new_blob, change.new_regular)
+        # The new side first: it was the old side of the commit before (newer), still kept.
+        new = loader.side(change.new_path, change.new_blob, change.new_regular, commit.sha[:10])
+        old = loader.side(change.old_path, change.old_blob, change.old_regular,
+                          f"{parent.label} (parent of {commit.sha[:10]})")
+        if item and not _item_changed(what, item, old, new):
+            continue  # most commits leave the item alone: no need to diff the whole plan
         plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
         if plan is None:
             continue
         entry = _entry(found.commit, plan, what, item)
+        if entry is not None and not details:
+            entry = LogEntry(entry.commit, entry.old_path, entry.new_path, entry.lines, None)
         if entry is not None:
             entries.append(entry)
         if max_count and len(entries) >= max_count:
@@ -113,6 +124,18 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     if repo.is_shallow():
         notes.append(f"the history may be cut short: {SHALLOW_HINT}")
     return LogResult(path, start, what, item, tuple(entries), tuple(notes))
+
+
+def _item_changed(what: str, item: str, old: Side | None, new: Side | None) -> bool:
+    """Whether the whole-plan diff can show a change of `item` (True when a side is not a plan:
+    that commit is listed with its error, as before)."""
+    if any(side is not None and not side.is_plan for side in (old, new)):
+        return True
+    before = old.snapshot if old and old.snapshot else EMPTY
+    after = new.snapshot if new and new.snapshot else EMPTY
+    if what == "project":
+        return semantic.project(item, before, after) is not None
+    return semantic.target(item, before, after) is not None
 
 
 def _entry(commit: Commit, plan: PlanDiff, what: str, item: str | None) -> LogEntry | None:

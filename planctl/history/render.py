@@ -10,7 +10,7 @@ inject HTML, or act on a terminal.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from tabulate import tabulate
 

@@ -14,6 +14,7 @@ is followed as a rename, exactly as after a commit.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -79,6 +80,13 @@ class PathCommit:
     change: FileChange
 
 
+# What git says when an object it needs is missing or unreadable (a deleted object file, a
+# truncated pack): the repository is damaged, which no spelling of the revision fixes.
+DAMAGE = re.compile(r"could not read|unable to read|does not match index|cannot be accessed|corrupt|"
+                    r"bad object|missing (blob|tree|commit)|inflate|premature end|loose object", re.IGNORECASE)
+FSCK_HINT = "`git fsck` lists the damage; a fresh clone (or `git fetch` of the lost objects) repairs it"
+
+
 def _text(raw: bytes) -> str:
     return os.fsdecode(raw)
 
@@ -92,7 +100,8 @@ def _git_message(exc: git.GitCommandError) -> str:
     text = exc.stderr if isinstance(exc.stderr, str) else _text(exc.stderr or b"")
     text = text.strip().removeprefix("stderr:").strip().strip("'")
     lines = [line.strip().removeprefix("fatal: ").removeprefix("error: ") for line in text.splitlines()]
-    return " ".join(line for line in lines if line) or f"exit status {exc.status}"
+    # dict.fromkeys: a damaged pack makes git repeat the same error line once per lookup.
+    return " ".join(dict.fromkeys(line for line in lines if line)) or f"exit status {exc.status}"
 
 
 class Repository:
@@ -119,7 +128,7 @@ class Repository:
     def close(self) -> None:
         self.repo.close()
 
-    def __enter__(self) -> "Repository":
+    def __enter__(self) -> Repository:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -133,7 +142,10 @@ class Repository:
         except git.GitCommandNotFound:
             raise PlanctlError("git is not installed or not on PATH: planctl diff and log need it") from None
         except git.GitCommandError as exc:
-            raise GitFailed(f"git {args[0]} failed: {_git_message(exc)}") from None
+            message = _git_message(exc)
+            if DAMAGE.search(message):
+                message += f" — the repository is damaged (a missing or corrupt git object): {FSCK_HINT}"
+            raise GitFailed(f"git {args[0]} failed: {message}") from None
 
     def is_shallow(self) -> bool:
         return self._run("rev-parse", "--is-shallow-repository").strip() == b"true"
@@ -168,11 +180,22 @@ class Repository:
             return None
         return Revision(spec, _text(sha).strip())
 
+    def check_readable(self, spec: str) -> None:
+        """Raise a clear error when `spec` does not resolve because git cannot read an object
+        (`resolve` asks with --quiet, which hides that); otherwise say nothing."""
+        try:
+            self._run("rev-parse", "--verify", "--end-of-options", f"{spec}^{{commit}}")
+        except GitFailed as exc:
+            if DAMAGE.search(str(exc)):
+                raise PlanctlError(f"cannot read revision {spec!r}: {str(exc).removeprefix('git rev-parse failed: ')}") \
+                    from None
+
     def revision(self, spec: str) -> Revision:
         """The commit `spec` names; a clear error when it names none."""
         found = self.resolve(spec)
         if found is not None:
             return found
+        self.check_readable(spec)
         if spec == "HEAD" and self.resolve("HEAD") is None:
             raise PlanctlError("the repository has no commit yet: commit the plans first, "
                                "or compare two revisions that exist")
@@ -241,11 +264,24 @@ class Repository:
                         "--", *pathspecs)
         return parse_raw(raw.split(b"\0"))
 
-    def read_blob(self, sha: str) -> bytes:
-        return self.repo.odb.stream(bytes.fromhex(sha)).read()
+    def read_blob(self, sha: str, path: str = "", revision: str = "") -> bytes:
+        """A blob's bytes; a missing or corrupt object is an error naming the file and revision."""
+        try:
+            return self.repo.odb.stream(bytes.fromhex(sha)).read()
+        except (ValueError, OSError, git.GitError) as exc:  # GitPython: 'SHA ... could not be resolved'
+            raise self._unreadable(sha, path, revision, exc) from None
 
-    def blob_size(self, sha: str) -> int:
-        return self.repo.odb.info(bytes.fromhex(sha)).size
+    def blob_size(self, sha: str, path: str = "", revision: str = "") -> int:
+        try:
+            return self.repo.odb.info(bytes.fromhex(sha)).size
+        except (ValueError, OSError, git.GitError) as exc:
+            raise self._unreadable(sha, path, revision, exc) from None
+
+    def _unreadable(self, sha: str, path: str, revision: str, exc: Exception) -> PlanctlError:
+        where = f"{path or 'a file'}" + (f" at {revision}" if revision else "")
+        # GitPython's own words only repeat the id ("SHA b'…' could not be resolved, … missing").
+        del exc
+        return PlanctlError(f"cannot read {where}: git object {sha} is missing or corrupt; {FSCK_HINT}")
 
     # -- history -----------------------------------------------------------------------------
     def path_history(self, start: Revision, path: str, max_count: int | None = None) -> list[PathCommit]:
@@ -281,6 +317,7 @@ def parse_raw(tokens: list[bytes]) -> list[FileChange]:
             continue
         old_mode, new_mode, old_sha, new_sha, status = _text(token[1:]).split()
         letter = status[0]
+        old_path: str | None
         if letter in "RC":
             old_path, new_path, i = _text(tokens[i + 1]), _text(tokens[i + 2]), i + 3
         else:

@@ -146,7 +146,7 @@ def _target_rows(item: TargetChange) -> list[tuple[str, ...]]:
         delta = ""
         if change.field in ("value", "value_max") and all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in (change.old, change.new)):
-            delta = f"{change.new - change.old:+g}"
+            delta = t.number_delta(change.old, change.new)
         rows.append((change.field, t.field_value(change.field, change.old), t.field_value(change.field, change.new),
                      delta))
     if item.fields:

@@ -150,12 +150,12 @@ def split_arguments(repo: Repository, args: list[str], after_dashdash: list[str]
             revisions.append(arg)
         elif exists:
             paths.append(arg)
-        elif takes_revision and _split_range(arg):
-            parts = _split_range(arg)
+        elif takes_revision and (parts := _split_range(arg)):
             repo.revision(next((p for p in (parts[0], parts[2]) if repo.resolve(p) is None), arg))  # raises
         elif not takes_revision and _is_revision(repo, arg):
             raise PlanctlError(f"too many revisions: {' '.join([*revisions, arg])} (give REV, A B, A..B or A...B)")
         else:
+            repo.check_readable(arg)  # a damaged repository is said as such, not as a misspelling
             shallow = f" {SHALLOW_HINT[0].upper()}{SHALLOW_HINT[1:]}." if repo.is_shallow() else ""
             raise PlanctlError(f"unknown revision or path not in the working tree: {arg!r}. A revision: check the "
                                "spelling; a remote branch is written origin/NAME and needs `git fetch` first. A plan "
@@ -180,7 +180,7 @@ def _select(repo: Repository, revisions: list[str]) -> Selection:
     if parts is None:
         return Selection(repo.revision(revisions[0]), WORKTREE_REVISION, f"{revisions[0]} → {WORKTREE}")
     left, operator, right = parts
-    a, b = repo.revision(left), repo.revision(right)
+    old, new = repo.revision(left), repo.revision(right)
     if operator == "...":
-        return Selection(repo.merge_base(a, b), b, revisions[0])
-    return Selection(a, b, revisions[0])
+        return Selection(repo.merge_base(old, new), new, revisions[0])
+    return Selection(old, new, revisions[0])

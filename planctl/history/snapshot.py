@@ -21,6 +21,18 @@ from ..plan.sources import SourceTree, project_value
 
 NO_TYPE = "(no type)"
 PHASING = "phasing table"
+# Larger amounts are refused. 10^20 VND is about 40 times the world's yearly output; a plan's
+# budget is below 10^16. Sums of a few thousand of them stay far inside what a float can hold.
+MAX_VND_DIGITS = 20
+MAX_VND = 10**MAX_VND_DIGITS
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a 400-digit number or a long list is cut short."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return f"a {len(str(abs(value)))}-digit number"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True)
@@ -117,11 +129,25 @@ class _Reader:
         return unit
 
     def vnd(self, value: Any, unit: str, where: str) -> int | None:
-        if not is_number(value) or not math.isfinite(value):
+        if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
             if value is not None:
-                self.problems.append(f"{where} is not a number ({value!r}); left out")
+                self.problems.append(f"{where} is not a number ({_shown(value)}); left out")
             return None
-        return to_vnd(value, unit)
+        vnd = to_vnd(value, unit)
+        if abs(vnd) > MAX_VND:
+            # 1.0e306 or a 400-digit amount is a typo, not money: left out, so that sums, Δ and
+            # Δ% stay numbers a float can hold and a table can print.
+            self.problems.append(f"{where} is not a plausible amount ({_shown(value)}, over 10^{MAX_VND_DIGITS} VND); "
+                                 "left out")
+            return None
+        return vnd
+
+    def source_ref(self, value: Any, where: str) -> str | None:
+        """A funding source's `parent` or `type`: text, or None (named as a problem) for anything else."""
+        if value is None or isinstance(value, str):
+            return value
+        self.problems.append(f"{where} is not text ({_shown(value)}); ignored")
+        return None
 
     def amounts(self, table: Any, unit: str, where: str) -> dict[str, int]:
         if not isinstance(table, dict):
@@ -161,7 +187,9 @@ def build(plan: Any) -> Snapshot:
     """The comparable view of a plan's plain data (a mapping of kind: plan)."""
     reader = _Reader(plan)
     list_unit = reader.block_unit(plan.get("project_list"))
-    sources = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"), s.get("parent"), s.get("type"),
+    sources = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"),
+                           reader.source_ref(s.get("parent"), f"funding source {sid} parent"),
+                           reader.source_ref(s.get("type"), f"funding source {sid} type"),
                            {k: v for k, v in s.items() if k not in IGNORED})
                for sid, s in reader.items(plan.get("funding_sources"), "funding source")}
     groups: dict[str, Group] = {}

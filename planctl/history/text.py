@@ -60,7 +60,7 @@ def _number(raw: Any) -> bool:
 
 def field_value(field: str, raw: Any) -> str:
     """A field's value; a target's comparator as the sign a reviewer reads (≥, =)."""
-    if field == "comparator" and raw in COMPARATORS:
+    if field == "comparator" and isinstance(raw, str) and raw in COMPARATORS:  # a list is no comparator
         return COMPARATORS[raw]
     return value(raw)
 
@@ -69,8 +69,16 @@ def field_change(item: FieldChange) -> str:
     """'lead Sở A → Sở B', 'value 50 → 55 (+5)'."""
     text = f"{item.field} {field_value(item.field, item.old)} → {field_value(item.field, item.new)}"
     if item.field in ("value", "value_max") and _number(item.old) and _number(item.new):
-        text += f" ({item.new - item.old:+g})"
+        text += f" ({number_delta(item.old, item.new)})"
     return text
+
+
+def number_delta(old: int | float, new: int | float) -> str:
+    """'+5', '-2.5'; a difference too large for a float (a 400-digit value) is not worked out."""
+    try:
+        return f"{new - old:+g}"
+    except OverflowError:
+        return "Δ too large to show"
 
 
 def target_state(fields: Mapping[str, Any] | None) -> str:

@@ -113,7 +113,7 @@ _warned = False
 def _durable_problem() -> str | None:
     """None when durable_rules imports; else why not ("not installed", or the import error)."""
     try:
-        import durable_rules_engine  # type: ignore[import-not-found]  # noqa: F401  (the C extension: cheap, and what fails)
+        import durable_rules_engine  # noqa: F401  (the C extension: cheap, and what fails)
     except ModuleNotFoundError as exc:
         if exc.name == "durable_rules_engine":
             return "not installed"
@@ -176,7 +176,7 @@ def describe() -> str:
 
 def _durable_version() -> str:
     """durable_rules' version from its dist-info folder name (importlib.metadata costs ~50 ms)."""
-    import durable_rules_engine  # type: ignore[import-not-found]
+    import durable_rules_engine
 
     for info in Path(durable_rules_engine.__file__).parent.glob("durable_rules-*.dist-info"):
         return info.name[len("durable_rules-"):-len(".dist-info")]
@@ -190,8 +190,8 @@ def _durable() -> tuple[Any, type]:
     """durable_rules' C API and a Host without timers, imported on first use (~40 ms)."""
     global _loaded
     if _loaded is None:
-        import durable_rules_engine  # type: ignore[import-not-found]
-        from durable.engine import Host  # type: ignore[import-untyped]
+        import durable_rules_engine
+        from durable.engine import Host
 
         class QuietHost(Host):
             def _run(self) -> None:  # Host starts a timer thread here; a linter has no timers.

@@ -10,15 +10,14 @@ from ..errors import PlanctlError
 from ..paths import YAML_SUFFIXES, confine
 
 
-
 def collect(paths: list[Path], config: Config) -> list[Path]:
     """Files to lint: the given files, YAML files under given folders, else the configured globs."""
     if not paths:
-        files = config.glob(config.plans)
-        if not files:
+        configured = config.glob(config.plans)
+        if not configured:
             raise PlanctlError(f"no plan files match {', '.join(config.plans)} under {config.root} "
                                "(pass paths, or set 'plans' in [tool.planctl])")
-        return files
+        return configured
     files: list[Path] = []
     for path in paths:
         if not path.exists() and not path.is_symlink():

@@ -60,7 +60,7 @@ def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> l
     seen: set[Path] = set()
     for spec in specs:
         output = parse_output(spec)
-        assert output.path is not None  # parse_output always names a file
+        assert output.path is not None  # a FORMAT=PATH output always names a file
         resolved = output.path.resolve()
         if resolved in seen:
             raise PlanctlError(f"--output {spec!r}: {output.path} is given twice")

@@ -16,8 +16,8 @@ from typing import Any
 from ..document import Document, escape, load
 from ..errors import PlanctlError
 from ..model import Severity
-from ..resources import rules_dir
-from . import engine, schema
+from ..resources import rules_dir, schema_path
+from . import engine, evaluator, rulecache, schema
 from .facts import FACT_KINDS, FactKind, FieldType
 from .facts.base import rule_value
 
@@ -156,7 +156,26 @@ def rule_files(folder: Path | None = None) -> list[Path]:
 
 @cache
 def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
-    rules = tuple(load_rule(p) for p in rule_files(folder))
+    """Every rule, compiled: from the on-disk cache (lint/rulecache.py) while the rule files and
+    the code that compiles them are unchanged, else from the rule files (and then cached)."""
+    folder = folder or rules_dir()
+    files = rule_files(folder)
+    try:
+        key = rulecache.cache_key(files, folder, engine.selected(), schema_path("rule"))
+    except OSError:  # a rule file vanished meanwhile: load_rule reports it
+        key = None
+    if key is not None:
+        cached = rulecache.read(key, lambda value: _rules_from_json(value, folder))
+        if cached is not None:
+            return cached
+    rules = _compile(files)
+    if key is not None:
+        rulecache.write(key, [_rule_to_json(r, folder) for r in rules])
+    return rules
+
+
+def _compile(files: list[Path]) -> tuple[Rule, ...]:
+    rules = tuple(load_rule(p) for p in files)
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -167,3 +186,49 @@ def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
 
 def by_id(rule_id: str) -> Rule | None:
     return next((r for r in catalogue() if r.id == rule_id), None)
+
+
+# ---- the catalogue as JSON, for the cache ------------------------------------------------------
+
+def _rule_to_json(rule: Rule, folder: Path) -> dict:
+    return {"id": rule.id, "severity": rule.severity.label, "summary": rule.summary,
+            "description": rule.description, "fact": rule.fact, "message": rule.message, "hint": rule.hint,
+            "expression": rule.condition.expression,
+            "examples": [[e.fails, e.plan, e.line, e.note] for e in rule.examples],
+            "path": rule.path.relative_to(folder).as_posix(), "when": rule.when, "any_of": list(rule.any_of)}
+
+
+def _typed(value: Any, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind}, got {type(value).__name__}")
+    return value
+
+
+def _rules_from_json(value: Any, folder: Path) -> tuple[Rule, ...]:
+    """Rules read back from the cache, every value checked again (TypeError/ValueError/KeyError on
+    anything a compiled rule cannot hold: the cache is then ignored)."""
+    rules = []
+    for item in _typed(value, list):
+        _typed(item, dict)
+        text = {name: _typed(item[name], str)
+                for name in ("id", "severity", "summary", "description", "fact", "message", "hint", "path")}
+        if text["fact"] not in FACT_KINDS or text["severity"] not in ("error", "warning", "info"):
+            raise ValueError("unknown fact kind or severity")
+        expression = _typed(item["expression"], dict)
+        evaluator.check(expression)  # the grammar both engines evaluate alike
+        examples = []
+        for example in _typed(item["examples"], list):
+            fails, plan, line, note = _typed(example, list)
+            if type(fails) is not bool or (line is not None and type(line) is not int):
+                raise TypeError("example")
+            examples.append(Example(fails, _typed(plan, str), line, _typed(note, str)))
+        path = (folder / text["path"]).resolve()
+        if path.parent.parent != folder.resolve() or path.suffix != ".yaml":
+            raise ValueError("a rule path outside the rules folder")
+        rules.append(Rule(text["id"], Severity.parse(text["severity"]), text["summary"], text["description"],
+                          text["fact"], text["message"], text["hint"], engine.Condition(text["id"], expression),
+                          tuple(examples), folder / text["path"], _typed(item["when"], dict),
+                          tuple(_typed(b, dict) for b in _typed(item["any_of"], list))))
+    if len({r.id for r in rules}) != len(rules):
+        raise ValueError("duplicate rule id")
+    return tuple(rules)

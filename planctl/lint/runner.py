@@ -10,7 +10,7 @@ from pathlib import Path
 from ..config import Config
 from ..document import load
 from ..model import Finding, Severity
-from . import filters, parallel, pipeline, schema
+from . import fastschema, filters, pipeline
 from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
@@ -70,12 +70,17 @@ def check_files(files: list[Path], config: Config, registry: Registry | None) ->
 
 def _check_all(files: list[Path], config: Config) -> _Checked:
     """Check the files, in batches on every core for a large repository."""
+    if len(files) < PARALLEL_FROM:
+        return check_files(files, config, None)
+    # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small run does not need.
+    from . import parallel
+
     processes = parallel.workers()
-    if len(files) < PARALLEL_FROM or processes < 2:
+    if processes < 2:
         return check_files(files, config, None)
     # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
-        schema.validator(kind)
+        fastschema.compiled(kind)
     from .rules import catalogue
 
     catalogue()

@@ -13,14 +13,20 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, escape
 from ..model import SCHEMA, Finding, Severity
 from ..resources import schema_path
+from . import fastschema
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+# Whether a file goes to the compiled check (lint/fastschema.py) first. False sends every file to
+# the full validator: the tests compare both paths' output.
+FAST = True
 
 # Schema errors that are data-entry pitfalls: reported by the rules of the same id (rules/data/),
 # through the rules engine, with the value's problem as the fact.
@@ -32,17 +38,19 @@ def load_schema(kind: str) -> dict:
     return json.loads(schema_path(kind).read_text(encoding="utf-8"))
 
 
-# JSON Schema counts 9.0 as an integer. In a plan, a whole number written with a decimal point
-# ("9.000" for 9,000) is the money-as-float mistake, so only Python ints are integers here.
-_Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
-
-
 @cache
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    return _Validator(inline_refs(load_schema(kind)))
+    # Imported here: jsonschema and its format checkers cost ~40 ms of start-up, and a run whose
+    # files are all valid never needs them (the compiled check answers for those).
+    import jsonschema
+
+    # JSON Schema counts 9.0 as an integer. In a plan, a whole number written with a decimal point
+    # ("9.000" for 9,000) is the money-as-float mistake, so only Python ints are integers here.
+    planctl_validator = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator,
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+            "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
+    return planctl_validator(inline_refs(load_schema(kind)))
 
 
 ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
@@ -82,6 +90,8 @@ def _follow(schema: dict, ref: str) -> Any:
 
 def check(doc: Document, kind: str) -> list[Finding]:
     """Validate a loaded document against the schema of `kind`."""
+    if FAST and fastschema.certainly_valid(doc.data, kind):
+        return []
     findings = [_finding(doc, error) for error in _leaf_errors(validator(kind).iter_errors(doc.data))]
     return findings
 
@@ -95,7 +105,9 @@ def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]
     for error in errors:
         if error.context and error.validator in ("oneOf", "anyOf"):
             meant = [e for e in error.context if e.validator != "type"] or error.context
-            best = jsonschema.exceptions.best_match(meant)
+            from jsonschema.exceptions import best_match
+
+            best = best_match(meant)
             yield best if best is not None else error
         else:
             yield error

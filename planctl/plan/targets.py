@@ -14,7 +14,12 @@ def value_text(raw: Any) -> str:
     """A number as printed: 50, 12.5 (never 50.0)."""
     if isinstance(raw, float) and raw.is_integer():
         return f"{raw:.0f}"
-    return f"{raw:g}" if is_number(raw) else str(raw)
+    if not is_number(raw):
+        return str(raw)
+    try:
+        return f"{raw:g}"
+    except OverflowError:  # an int too large for a float (a 400-digit value): lint and diff show it whole
+        return str(raw)
 
 
 def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:

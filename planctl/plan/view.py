@@ -22,6 +22,12 @@ class PlanView:
         self.sources: dict[str, dict] = {s["id"]: s for s in plan.get("funding_sources", []) if isinstance(s, dict)}
         self.tree = SourceTree(self.sources.values())
         self.groups: list[dict] = plan.get("groups", [])
+        # Per project (by identity; the project is kept so its id cannot be reused): its value
+        # and the money of every source in it. Fact derivation asks for them about 1,000 times
+        # per plan, for the same few sources; the plan is not changed while a view reads it.
+        self._values: dict[int, tuple[dict, int | None]] = {}
+        self._attributions: dict[int, tuple[dict, dict[str, int]]] = {}
+        self._kinds: dict[str, set[str | None]] = {}
 
     @cached_property
     def list_unit(self) -> str:
@@ -39,13 +45,35 @@ class PlanView:
 
     def project_value(self, project: dict) -> int | None:
         """A project's amount in VND: the sum of its sources, else its printed total."""
+        known = self._values.get(id(project))
+        if known is not None:
+            return known[1]
         amounts = {s: self.vnd(a, self.list_unit) for s, a in project.get("amounts", {}).items()}
         total = self.vnd(project["total"], self.list_unit) if "total" in project else None
-        return project_value(self.tree, amounts, total)
+        value = project_value(self.tree, amounts, total)
+        self._values[id(project)] = (project, value)
+        return value
 
     def attributed(self, project: dict, source_id: str) -> int:
         """The project's money from `source_id` (its own cell, else its sub-sources'), in VND."""
-        return self.vnd(self.tree.attributed(project.get("amounts", {}), source_id), self.list_unit)
+        known = self._attributions.get(id(project))
+        if known is None:
+            unit = self.list_unit
+            vnd = {s: self.vnd(a, unit) for s, a in self._attribution(project.get("amounts", {})).items()}
+            known = self._attributions[id(project)] = (project, vnd)
+        return known[1].get(source_id, 0)
+
+    def _attribution(self, amounts: Mapping[str, Any]) -> dict[str, Any]:
+        """SourceTree.attributed for every source at once: a source's own cell, else the sum of
+        the top-level cells below it (the same sums, in the same order)."""
+        result = dict(amounts)
+        below: dict[str, list] = {}
+        for cell, amount in self.tree.top_level(amounts).items():
+            for ancestor in self.tree.ancestors(cell):
+                if ancestor not in amounts:
+                    below.setdefault(ancestor, []).append(amount)
+        result.update((source, sum(parts)) for source, parts in below.items())
+        return result
 
     def group_value(self, group: dict, source_id: str | None = None, *, printed: bool = True) -> int:
         """A group as the level above sees it: its printed subtotal, else (or with printed=False)
@@ -64,7 +92,11 @@ class PlanView:
 
     def kinds(self, source_id: str) -> set[str | None]:
         """The kinds of a source and of the sources it is part of."""
-        return {self.sources.get(s, {}).get("kind") for s in (source_id, *self.tree.ancestors(source_id))}
+        kinds = self._kinds.get(source_id)
+        if kinds is None:
+            kinds = self._kinds[source_id] = {self.sources.get(s, {}).get("kind")
+                                              for s in (source_id, *self.tree.ancestors(source_id))}
+        return kinds
 
     def source_name(self, source_id: str) -> str:
         return str(self.sources.get(source_id, {}).get("name", source_id))

@@ -21,7 +21,6 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
-
 from tests.conftest import ROOT
 
 FIXTURE = Path(__file__).resolve().parent / "fixture"

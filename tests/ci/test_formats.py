@@ -21,9 +21,8 @@ from planctl import __version__
 from planctl.config import load_config
 from planctl.lint.markdown import markdown
 from planctl.lint.runner import lint as run_lint
-
-from tests.conftest import ROOT
 from tests.ci.conftest import lint, working_directory
+from tests.conftest import ROOT
 
 SARIF_SCHEMA_PLACES = (ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0.json",
                        Path("/work/shared/reference/sarif-schema-2.1.0.json"))

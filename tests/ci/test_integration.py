@@ -60,7 +60,8 @@ def test_hook_lints_every_plan_when_anything_that_decides_findings_changes():
 
 def test_hook_entry_is_an_installed_command():
     scripts = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert re.search(r'^planctl = "planctl\.cli:main"$', scripts, re.M)
+    # planctl.launch answers --version without importing typer, then runs planctl.cli's app.
+    assert re.search(r'^planctl = "planctl\.launch:main"$', scripts, re.M)
     assert CliRunner().invoke(app, ["lint", "--help"]).exit_code == 0
 
 

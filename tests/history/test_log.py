@@ -10,7 +10,6 @@ import pytest
 from referencing import Registry, Resource
 
 from planctl.resources import schema_path
-
 from tests.history.conftest import PLAN, amount_cell, scale
 from tests.history.gitrepo import find_project, find_target
 

@@ -7,8 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
-from planctl.lint import runner
 from planctl.document import load
+from planctl.lint import runner
 from tests.bench.generate import generate
 from tests.bench.test_generate import EXPECTED_RULE, FOUND_AT
 

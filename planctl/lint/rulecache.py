@@ -1,0 +1,124 @@
+"""The compiled rule catalogue, cached on disk between runs.
+
+Why: reading, validating and compiling the 49 rule files (and, with durable_rules, letting the
+engine accept each condition) is 40–60 ms of every run, most of a one-plan lint's fixed cost. The
+result depends only on the rule files, the code that compiles them, planctl's version and the
+engine, so it is stored under a key hashed from exactly those and reused while they are unchanged.
+
+Trust: a cache file is data, never code. It is JSON (never pickle), and everything read back is
+checked again, type by type, and each condition against the grammar both engines evaluate
+(evaluator.check); anything unexpected — a corrupt, truncated, foreign or hand-edited file — and
+the cache is ignored and rebuilt from the rule files. The folder is the user's own cache folder:
+only an absolute PLANCTL_CACHE_DIR or XDG_CACHE_HOME is honoured, so a repository being linted
+(the working directory, which planctl does not trust) can never supply a cache file through a
+relative path. Whoever can write the user's cache folder could change which rules run, as they
+could by editing the installed package; a CI cache restored from another branch should therefore
+not include this folder, or set PLANCTL_NO_CACHE=1.
+
+PLANCTL_CACHE_DIR=/abs/path chooses the folder; PLANCTL_NO_CACHE=1 disables the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is not ours
+# The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
+# even when planctl's version number stays the same (a development checkout).
+_COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
+
+
+def cache_dir() -> Path | None:
+    """The folder for planctl's cache, or None when caching is disabled or there is no home."""
+    if os.environ.get("PLANCTL_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = os.environ.get("PLANCTL_CACHE_DIR", "")
+    if chosen:
+        return Path(chosen) if os.path.isabs(chosen) else None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):  # the XDG spec: a relative path is invalid and ignored
+        return Path(xdg) / "planctl"
+    try:
+        home = Path.home()
+    except RuntimeError:
+        return None
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "")
+        return Path(local) / "planctl" / "Cache" if local and os.path.isabs(local) else None
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "planctl"
+    return home / ".cache" / "planctl"
+
+
+def cache_key(rule_files: list[Path], folder: Path, engine: str, schema_file: Path) -> str:
+    """A digest of everything the compiled catalogue depends on."""
+    from .. import __version__
+
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("format", str(FORMAT).encode())
+    add("planctl", __version__.encode())
+    add("python", sys.version.encode())
+    add("engine", engine.encode())
+    add("folder", str(folder).encode())
+    add("schema", schema_file.read_bytes())
+    here = Path(__file__).resolve().parent
+    for name in _COMPILER_SOURCES:
+        target = here / name
+        for source in sorted(target.glob("*.py")) if target.is_dir() else [target]:
+            add(f"code:{source.relative_to(here)}", source.read_bytes())
+    for path in rule_files:
+        add(f"rule:{path.relative_to(folder).as_posix()}", path.read_bytes())
+    return digest.hexdigest()
+
+
+def read(key: str, parse: Callable[[Any], Any]) -> Any | None:
+    """The cached value of `key`, passed through `parse` (which raises on anything unexpected);
+    None when there is none or it cannot be trusted."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"rules-{key}.json", "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return None
+        stored = json.loads(raw)
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != key:
+            return None
+        return parse(stored["value"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def write(key: str, value: Any) -> None:
+    """Store `value` (plain JSON data) under `key`; a cache that cannot be written is skipped."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False).encode()
+        # Written beside, then renamed: a concurrent run reads the old file or the new one, never half.
+        handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, folder / f"rules-{key}.json")
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return

@@ -1,0 +1,94 @@
+"""The fast paths of issue 16 change no output: lint prints the same reports with the compiled
+schema check and the cached rule catalogue as with the `jsonschema` library for every file and
+the rules compiled from their files, on every real plan and on the synthetic national repository.
+(Positions are always built on demand; tests/lint/test_document.py and the located findings of
+tests/rules/ pin them.)"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planctl.cli import app
+from planctl.document import load_bytes
+from planctl.lint import fastschema, rules, schema
+from tests.bench.generate import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def reports(root: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool) -> dict[str, str]:
+    """The text and JSON reports of `planctl lint --fail-on info` in `root`, by one path."""
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(schema, "FAST", fast)
+    if fast:
+        monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
+    rules.catalogue.cache_clear()
+    with tempfile.TemporaryDirectory() as scratch:
+        saved = Path(scratch) / "report.json"
+        result = CliRunner().invoke(app, ["lint", "--format", "text", "--output", f"json={saved}", "--fail-on", "info"],
+                                    env={"GITHUB_ACTIONS": ""})
+        assert result.exit_code in (0, 1), result.stderr
+        report = json.loads(saved.read_text(encoding="utf-8"))
+    report.pop("elapsed", None)
+    outputs = {"text": result.stdout, "json": json.dumps(report, sort_keys=True)}
+    rules.catalogue.cache_clear()
+    return outputs
+
+
+def assert_same_output(root: Path, monkeypatch: pytest.MonkeyPatch, *, twice: bool = True) -> dict:
+    assert fastschema.compiled("plan") is not None, "jsonschema-rs is a dependency: the fast path must run"
+    full = reports(root, monkeypatch, fast=False)
+    assert reports(root, monkeypatch, fast=True) == full
+    if twice:  # the second fast run reads the rule catalogue from the cache the first one wrote
+        assert reports(root, monkeypatch, fast=True) == full
+    return json.loads(full["json"])
+
+
+def test_the_real_plans_lint_alike_on_the_fast_and_the_full_path(monkeypatch):
+    report = assert_same_output(ROOT, monkeypatch)
+    assert report["findings"], "the shipped plans have findings: the comparison is not vacuous"
+
+
+@pytest.mark.slow
+def test_the_synthetic_repository_lints_alike_on_the_fast_and_the_full_path(tmp_path, monkeypatch):
+    repo = generate(tmp_path / "repo")
+    # A schema error and a money-as-float pitfall too, so the full validator's messages are compared.
+    plan = repo.root / repo.plans[0]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("planctl: 1", "planctl: 1\nunknown_key: 1", 1), encoding="utf-8")
+    report = assert_same_output(repo.root, monkeypatch, twice=False)
+    rules_found = {f["rule"] for f in report["findings"]}
+    assert "schema" in rules_found and len(report["findings"]) >= len(repo.defects)
+
+
+@pytest.mark.parametrize("value, certain", [
+    (9, True), (9.5, True), (9.0, False), (439.0, False), (1e3, False), (2**63, False), (-(2**63) - 1, False),
+    ("text", True), (True, True), (None, True),
+])
+def test_the_compiled_check_is_certain_only_where_both_validators_agree(value, certain):
+    """planctl's rule that 9.0 is not an integer, and values jsonschema-rs reads differently,
+    always go to the full validator."""
+    assert fastschema._plain_json({"a": [value]}) is certain
+
+
+def test_a_value_jsonschema_rs_cannot_read_goes_to_the_full_validator():
+    assert fastschema.certainly_valid({"title": "\ud800"}, "plan") is False  # a lone surrogate: no exception
+
+
+def test_a_whole_valued_float_is_still_money_as_float(monkeypatch):
+    plan = (ROOT / "plans" / "tra-vinh" / "qd-952-2011.yaml").read_text(encoding="utf-8")
+    assert "    total: 439050\n" in plan
+    edited = plan.replace("    total: 439050\n", "    total: 439050.0\n", 1)
+    doc = load_bytes(edited.encode(), "edited.yaml")
+    assert not fastschema.certainly_valid(doc.data, "plan")
+    for fast in (True, False):
+        monkeypatch.setattr(schema, "FAST", fast)
+        findings = schema.check(doc, "plan")
+        assert [f.rule for f in findings] == ["data.money-as-float"], findings

@@ -1,0 +1,112 @@
+"""The on-disk cache of the compiled rule catalogue (planctl/lint/rulecache.py): it gives the same
+rules as compiling the files, and a corrupt, foreign or tampered file, or a changed rule file,
+never gives stale or foreign rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planctl.lint import rulecache, rules
+from planctl.resources import rules_dir
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped rules, and an empty cache folder of its own."""
+    copy = tmp_path / "rules"
+    shutil.copytree(rules_dir(), copy, ignore=shutil.ignore_patterns("policy"))
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
+    rules.catalogue.cache_clear()
+    yield copy
+    rules.catalogue.cache_clear()
+
+
+def cached_files(folder: Path) -> list[Path]:
+    return sorted((folder.parent / "cache").glob("rules-*.json"))
+
+
+def fresh(folder: Path) -> tuple[rules.Rule, ...]:
+    rules.catalogue.cache_clear()
+    return rules.catalogue(folder)
+
+
+def test_the_cached_catalogue_equals_the_compiled_one(folder):
+    compiled = rules._compile(rules.rule_files(folder))
+    first = fresh(folder)
+    assert len(cached_files(folder)) == 1
+    second = fresh(folder)  # from the cache
+    assert first == second == compiled
+    assert [(r.when, r.any_of, r.path) for r in second] == [(r.when, r.any_of, r.path) for r in compiled]
+
+
+@pytest.mark.parametrize("content", [b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"format": 1}',
+                                     b'{"format": 1, "key": "other", "value": []}'])
+def test_a_corrupt_or_foreign_cache_file_is_ignored(folder, content):
+    expected = fresh(folder)
+    (cache_file,) = cached_files(folder)
+    cache_file.write_bytes(content)
+    assert fresh(folder) == expected
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda value: value.pop(),  # a rule removed: the count no longer matches... still a list
+    lambda value: value[0].__setitem__("severity", "fatal"),
+    lambda value: value[0].__setitem__("expression", {"$and": [{"kind": {"$lt": {"$m": "x"}}}]}),
+    lambda value: value[0].__setitem__("expression", "not a condition"),
+    lambda value: value[0].__setitem__("examples", [[1, "plan", None, ""]]),
+    lambda value: value[0].__setitem__("path", "../../../etc/passwd.yaml"),
+    lambda value: value[1].__setitem__("id", value[0]["id"]),
+])
+def test_a_tampered_cache_file_is_rejected_or_rebuilt(folder, tamper):
+    expected = fresh(folder)
+    (cache_file,) = cached_files(folder)
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    tamper(stored["value"])
+    cache_file.write_text(json.dumps(stored), encoding="utf-8")
+    parse = lambda value: rules._rules_from_json(value, folder)  # noqa: E731
+    if stored["value"] and len(stored["value"]) == len(expected):
+        assert rulecache.read(stored["key"], parse) is None  # every value is checked again
+    else:
+        # A rule removed still parses (a shorter catalogue): the key, not the content, protects
+        # against it — which is why the key covers every rule file and the compiler's code.
+        assert len(rulecache.read(stored["key"], parse)) == len(expected) - 1
+
+
+def test_a_changed_rule_file_invalidates_the_cache(folder):
+    before = fresh(folder)
+    target = folder / "consistency" / "group-total.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "severity: error" in text
+    target.write_text(text.replace("severity: error", "severity: warning", 1), encoding="utf-8")
+    after = fresh(folder)
+    changed = {r.id: r.severity.label for r in after}.items() - {r.id: r.severity.label for r in before}.items()
+    assert changed == {("consistency.group-total", "warning")}
+    assert len(cached_files(folder)) == 2  # a new key; the old file is never read again
+
+
+def test_no_cache_and_relative_folders(folder, monkeypatch, tmp_path):
+    monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
+    assert rulecache.cache_dir() is None
+    fresh(folder)
+    assert cached_files(folder) == []
+    monkeypatch.delenv("PLANCTL_NO_CACHE")
+    # A relative path would resolve inside the repository being linted, which planctl does not trust.
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", "cache")
+    assert rulecache.cache_dir() is None
+    monkeypatch.delenv("PLANCTL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert rulecache.cache_dir() == Path.home() / ".cache" / "planctl"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert rulecache.cache_dir() == tmp_path / "xdg" / "planctl"
+
+
+def test_an_unwritable_cache_folder_is_skipped(folder, monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(blocker / "cache"))
+    assert fresh(folder) == rules._compile(rules.rule_files(folder))
