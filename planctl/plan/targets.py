@@ -5,21 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .money import is_number
+from .words import number_text
 
 COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
-
-
-def value_text(raw: Any) -> str:
-    """A number as printed: 50, 12.5 (never 50.0)."""
-    if isinstance(raw, float) and raw.is_integer():
-        return f"{raw:.0f}"
-    if not is_number(raw):
-        return str(raw)
-    try:
-        return f"{raw:g}"
-    except OverflowError:  # an int too large for a float (a 400-digit value): lint and diff show it whole
-        return str(raw)
 
 
 def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:
@@ -28,11 +16,11 @@ def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:
     comparator = fields.get("comparator")
     unit = fields.get("unit") if isinstance(fields.get("unit"), str) else ""
     unit = unit if unit == "%" or not unit else f" {unit}"
-    shown = value_text(fields.get("value")) if fields.get("value") is not None else ""
+    shown = number_text(fields.get("value")) if fields.get("value") is not None else ""
     if comparator == "qualitative" or not shown:
         state = "qualitative"
     elif comparator == "range" and fields.get("value_max") is not None:
-        state = f"{shown}–{value_text(fields['value_max'])}{unit}"
+        state = f"{shown}–{number_text(fields['value_max'])}{unit}"
     else:
         sign = COMPARATORS.get(comparator, comparator) if isinstance(comparator, str) else ""
         state = f"{sign} {shown}{unit}".strip()

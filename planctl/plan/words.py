@@ -16,6 +16,18 @@ def norm(text: str) -> str:
 UNCOUNTABLE = {"info"}  # "2 info", as a severity
 
 
+def number_text(raw: Any) -> str:
+    """A number as printed: 50, 12.5 (never 50.0); anything else as it is."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return str(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        return f"{raw:.0f}"
+    try:
+        return f"{raw:g}"
+    except OverflowError:  # an int too large for a float (a 400-digit value): shown whole
+        return str(raw)
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 or word in UNCOUNTABLE else f"{count} {word}s"
 

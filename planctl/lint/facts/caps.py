@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...document import escape
 from ...plan.money import to_vnd
+from ...plan.words import number_text
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -66,7 +67,7 @@ def caps(ctx: Context, cap: dict) -> None:
         if "max_share" in cap and whole:
             values["share"] = amount * 100 / whole
             values["max_share"] = cap["max_share"]
-            text.update(share_text=f"{amount * 100 / whole:.1f}%", max_share_text=f"{cap['max_share']:g}%")
+            text.update(share_text=f"{amount * 100 / whole:.1f}%", max_share_text=f"{number_text(cap['max_share'])}%")
         ctx.add("cap", pointer, text=text, **values)
 
 
@@ -120,4 +121,4 @@ def splits(ctx: Context) -> None:
             total = sum(split["shares"].values())
             ctx.add("split", f"{base}/split", ctx.view.list_unit, total_share=total,
                     text={"label": item_label("project", project),
-                          "as_printed": split["as_printed"], "total_text": f"{total:g}%"})
+                          "as_printed": split["as_printed"], "total_text": f"{number_text(total)}%"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...document import escape
+from ...plan.words import number_text
 from .base import Context, FactKind, FieldType, item_label
 
 SUM_CHECKS = {
@@ -90,7 +91,7 @@ def projects(ctx: Context) -> None:
             for source_id, share in split["shares"].items():
                 if source_id in amounts and source_id != split.get("of"):
                     sum_check(ctx, "split-amount", f"{base}/amounts/{escape(source_id)}",
-                              f"{label}: {source_id} against its {share:g}% share in '{split['as_printed']}'",
+                              f"{label}: {source_id} against its {number_text(share)}% share in '{split['as_printed']}'",
                               view.vnd(amounts[source_id], unit), view.vnd(round(whole * share / 100), unit), unit)
         if "by_year" in project and amounts:
             sum_check(ctx, "item-years", f"{base}/by_year", f"{label}: yearly amounts",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...plan.words import number_text
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -71,6 +72,6 @@ def milestones(ctx: Context) -> None:
                 ctx.add("milestone-step", f"/roadmap/{ri}/milestones/{mi}/value", indicator=indicator,
                         value=milestone["value"], previous=value, year=entry["year"], previous_year=previous_year,
                         text={"label": f"milestone {milestone['id']!r}",
-                              "value_text": f"{milestone['value']:g}{unit}", "previous_text": f"{value:g}{unit}",
+                              "value_text": number_text(milestone["value"]) + unit, "previous_text": number_text(value) + unit,
                               "previous_label": f"milestone {previous_id!r}"})
             this_year[indicator] = (entry["year"], milestone["value"], milestone["id"])
