@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Config
-from ..document import load_plain
 from ..paths import YAML_SUFFIXES
+from ..plainload import load_plain
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .revisions import FileChange, Repository, Revision

@@ -74,8 +74,8 @@ def test_item_logs_diff_the_whole_plan_only_where_the_item_changed(long_history,
 
 def test_one_item_compares_as_in_the_whole_diff(long_history):
     repo, item, target = long_history
-    from planctl.document import load_plain
     from planctl.history.snapshot import build
+    from planctl.plainload import load_plain
     old = build(load_plain(repo.git("show", f"HEAD~1:{PLAN}").encode(), PLAN)[0])
     new = build(load_plain(repo.git("show", f"HEAD:{PLAN}").encode(), PLAN)[0])
     for a, b in ((old, new), (new, old), (compare.EMPTY, new), (old, compare.EMPTY)):

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planctl.document import load_plain
+from planctl.plainload import load_plain
 from tests.history.conftest import PLAN, real_plans
 from tests.history.gitrepo import PLANS, GitRepo
 

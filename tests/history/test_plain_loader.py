@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planctl.document import MAX_DEPTH, load_bytes, load_plain
+from planctl.document import MAX_DEPTH, load_bytes
+from planctl.plainload import load_plain
 from tests.lint.test_loader_properties import YAML_PIECES, as_yaml, documents
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,335 @@
+"""Plain Python data from libyaml's events, with the position of every node: the builder behind
+planctl/document.py (lint's loader). Scalars are resolved with YAML 1.2's rules (`yes` stays a
+string, `439.050` is the float 439.05); tags outside the core schema are reported, never
+constructed; aliases and nesting are bounded before anything is copied.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import math
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .model import Position
+from .yamlevents import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    VersionedResolver,
+)
+
+if TYPE_CHECKING:
+    from .document import Document
+
+# A plan has a few thousand nodes; a billion-laughs document asks for billions.
+MAX_NODES = 200_000
+MAX_DEPTH = 100
+
+CORE = "tag:yaml.org,2002:"
+# YAML 1.2 implicit resolvers by first character: [(tag, regexp), ...].
+_IMPLICIT = VersionedResolver(version=(1, 2)).versioned_resolver
+_SCALAR_KINDS = {"str", "timestamp", "null", "bool", "int", "float"}
+
+
+def escape(token: str) -> str:
+    """One JSON-pointer reference token (RFC 6901)."""
+    if "~" not in token and "/" not in token:  # nearly every key: no copy
+        return token
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+class _Invalid(Exception):
+    def __init__(self, message: str, event: Event, hint: str = "") -> None:
+        super().__init__(message)
+        self.position, self.hint = _pos(event), hint
+
+
+@dataclass
+class _Anchor:
+    """What an alias (*name) of this anchor (&name) expands to, known before it is copied."""
+
+    value: Any
+    text: str | None  # a scalar's source text, for use as a mapping key
+    pointer: str | None  # where the anchored node was built (None for a mapping key)
+    first: int  # index of its pointer in _Builder.order; its descendants follow up to `last`
+    last: int = 0
+    size: int = 1  # nodes it expands to, its own aliases expanded
+    height: int = 0
+    done: bool = False
+
+
+UNKNOWN_TAG_HINT = "planctl never constructs tagged objects; remove the tag"
+
+
+class _Builder:
+    """Turns the parser's events into plain data, recording positions as it goes."""
+
+    def __init__(self, doc: Document, next_event: Callable[[], Event]) -> None:
+        self.doc = doc
+        self.next = next_event
+        self.count = 0
+        self.deepest = 0
+        self.anchors: dict[str, _Anchor] = {}
+        self.order: list[str] = []  # pointers in the order their positions were recorded
+
+    def document(self) -> tuple[bool, Any]:
+        """(found, data) of the stream's single document; found is False for an empty file."""
+        self.next()  # stream start
+        event = self.next()
+        if isinstance(event, StreamEndEvent):
+            return False, None
+        root = self.next()  # after the document start
+        empty = (isinstance(root, ScalarEvent) and root.value == "" and root.ctag is None
+                 and root.anchor is None and root.implicit[0])
+        data = self.node(root, "", 0)
+        self.next()  # document end
+        event = self.next()
+        if not isinstance(event, StreamEndEvent):
+            raise _Invalid("a second document starts here ('---'); a plan file holds one document", event,
+                           "move the second document to its own file, or remove the '---' line")
+        return not empty, data
+
+    # Events are typed Any: ruamel declares anchor, tag and value on the event subclasses only.
+    def node(self, event: Any, pointer: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
+                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
+                           "remove the repeated aliases (*name); a plan never needs them")
+        if depth > MAX_DEPTH:
+            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels", event,
+                           "flatten the structure; a plan is a few levels deep")
+        kind = type(event)
+        if kind is AliasEvent:
+            return self._alias(event, pointer, depth)
+        self.doc.marks[pointer] = event.start_mark
+        anchor = None
+        if event.anchor is not None:
+            anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
+            outer, self.deepest = self.deepest, depth
+        self.order.append(pointer)
+        if kind is ScalarEvent:
+            value = self._scalar(event, pointer)
+        elif kind is MappingStartEvent:
+            value = self._mapping(event, pointer, depth)
+        elif kind is SequenceStartEvent:
+            value = self._sequence(event, pointer, depth)
+        else:  # the parser guarantees a node here; anything else is a libyaml bug
+            raise _Invalid(f"unexpected {kind.__name__}", event)
+        self.deepest = max(self.deepest, depth)
+        if anchor is not None:
+            anchor.value, anchor.last, anchor.done = value, len(self.order), True
+            anchor.size, anchor.height = self.count - anchor.size + 1, self.deepest - depth
+            if kind is ScalarEvent:
+                anchor.text = event.value
+            self.deepest = max(outer, self.deepest)
+        return value
+
+    def _alias(self, event: AliasEvent, pointer: str, depth: int) -> Any:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise _Invalid(f"alias *{event.anchor} has no anchor &{event.anchor} before it", event,
+                           f"define '&{event.anchor}' on the node to repeat, above this line")
+        if not anchor.done:
+            raise _Invalid(f"alias *{event.anchor} is inside the node it refers to (a recursive alias)", event,
+                           "a plan is a tree: write the repeated part out instead of referring back to it")
+        # Bounds are checked before anything is copied, so a billion laughs costs nothing.
+        self.count += anchor.size - 1
+        if self.count > MAX_NODES:
+            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
+                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
+                           "remove the repeated aliases (*name); a plan never needs them")
+        if depth + anchor.height > MAX_DEPTH:
+            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels (through alias *{event.anchor})", event,
+                           "flatten the structure; a plan is a few levels deep")
+        self.deepest = max(self.deepest, depth + anchor.height)
+        doc = self.doc
+        marks, key_marks = doc.marks, doc.key_marks
+        marks[pointer] = event.start_mark
+        self.order.append(pointer)
+        if anchor.pointer is None:  # a mapping key's anchor
+            return anchor.value
+        if anchor.pointer in doc.float_texts:
+            doc.float_texts[pointer] = doc.float_texts[anchor.pointer]
+        prefix = len(anchor.pointer)
+        for old in self.order[anchor.first + 1:anchor.last]:
+            new = pointer + old[prefix:]
+            marks[new] = marks[old]
+            self.order.append(new)
+            if old in key_marks:
+                key_marks[new] = key_marks[old]
+            if old in doc.float_texts:
+                doc.float_texts[new] = doc.float_texts[old]
+        return copy.deepcopy(anchor.value)
+
+    def _mapping(self, start: MappingStartEvent, pointer: str, depth: int) -> dict:
+        _check_tag(start, "map")
+        result: dict[str, Any] = {}
+        key_marks = self.doc.key_marks
+        while True:
+            event = self.next()
+            if type(event) is MappingEndEvent:
+                return result
+            key = self._key(event)
+            child = f"{pointer}/{escape(key)}"
+            if key in result:
+                first = _position(key_marks[child])
+                raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
+                               "remove or rename one of the two keys")
+            key_marks[child] = event.start_mark
+            result[key] = self.node(self.next(), child, depth + 1)
+
+    def _key(self, event: Any) -> str:
+        """A mapping key as text: `2011:` and `'2011':` are the same key."""
+        kind = type(event)
+        if kind is AliasEvent:
+            anchor = self.anchors.get(event.anchor)
+            if anchor is None or not anchor.done or anchor.text is None:
+                raise _Invalid(f"alias *{event.anchor} cannot be a mapping key here", event,
+                               "write the key out")
+            value, text = anchor.value, anchor.text
+        elif kind is ScalarEvent:
+            plain = event.ctag is None and event.anchor is None and event.implicit[0]
+            if plain:
+                known = _PLAIN_KEYS.get(event.value)
+                if known is not None:
+                    return known
+            if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
+                raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
+            value, text = self._scalar(event, None), event.value
+            if event.anchor is not None:
+                self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
+            if plain:
+                if len(_PLAIN_KEYS) >= _PLAIN_KEYS_MAX:
+                    _PLAIN_KEYS.clear()
+                _PLAIN_KEYS[text] = value if isinstance(value, str) else text
+        else:
+            raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
+                           "write the key as text")
+        return value if isinstance(value, str) else text
+
+    def _sequence(self, start: SequenceStartEvent, pointer: str, depth: int) -> list:
+        _check_tag(start, "seq")
+        result: list[Any] = []
+        while True:
+            event = self.next()
+            if type(event) is SequenceEndEvent:
+                return result
+            result.append(self.node(event, f"{pointer}/{len(result)}", depth + 1))
+
+    def _scalar(self, event: ScalarEvent, pointer: str | None) -> Any:
+        text = event.value
+        if event.ctag is None:
+            tag = _implicit_tag(text) if event.implicit[0] else CORE + "str"
+        else:
+            tag = str(event.tag)  # set whenever ctag is
+            if tag == "!":  # the non-specific tag: a string
+                tag = CORE + "str"
+            elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
+                raise _Invalid(f"unknown tag {_short(tag)!r}", event, UNKNOWN_TAG_HINT)
+        kind = tag[len(CORE):]
+        if kind == "int":
+            return _int(text, event)
+        if kind == "float":
+            value = _float(text, event)
+            if pointer is not None:
+                self.doc.float_texts[pointer] = text
+            return value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() == "true"
+        # str and timestamp: dates stay text (YYYY-MM-DD), the schema checks their form; the
+        # implicit `=` (value) and `!`, `&`, `*` (yaml) resolutions are text too.
+        return unicodedata.normalize("NFC", text)
+
+
+# A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred
+# keys (id, name, amounts, 2011 ...) make up a third of a plan's scalars. Only a key that
+# resolved without a problem is remembered, so a bad key is still reported where it is.
+_PLAIN_KEYS: dict[str, str] = {}
+_PLAIN_KEYS_MAX = 16384
+
+
+@lru_cache(maxsize=16384)
+def _implicit_tag(text: str) -> str:
+    """The YAML 1.2 core tag of a plain scalar (a plan repeats the same few hundred values)."""
+    for tag, regexp in _IMPLICIT.get(text[:1], ()):
+        if regexp.match(text):
+            return tag
+    return CORE + "str"
+
+
+def _check_tag(event: Any, kind: str) -> None:
+    if event.ctag is not None and event.tag not in (CORE + kind, "!"):
+        raise _Invalid(f"unknown tag {_short(event.tag)!r}", event, UNKNOWN_TAG_HINT)
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(CORE):] if tag.startswith(CORE) else tag
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+
+
+def _int(text: str, event: Event) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    try:
+        if digits[:2] in ("0x", "0o", "0b"):
+            return sign * int(digits, 0)
+        return sign * int(digits, 10)
+    except ValueError:  # also a number over Python's 4,300-digit limit
+        raise _Invalid(f"{_shown(text)} is not a valid integer", event, "write a whole number") from None
+
+
+def _float(text: str, event: Event) -> float:
+    if text.lower().lstrip("+-") in (".inf", ".nan"):
+        raise _Invalid(f"{text!r} is not a usable number", event, "write a finite number")
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:  # only reachable through an explicit !!float tag
+        raise _Invalid(f"{_shown(text)} is not a valid number", event, "write a number, or remove the tag") from None
+    if math.isnan(value) or math.isinf(value):  # 1e400, or an explicit !!float inf
+        raise _Invalid(f"{_shown(text)} is not a usable number", event, "write a finite number")
+    return value
+
+
+def _pos(event: Event) -> Position:
+    return _position(event.start_mark)
+
+
+def _position(mark: Any) -> Position:
+    """A parser mark (0-based) as a Position (1-based)."""
+    return Position(mark.line + 1, mark.column + 1)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 with or without BOM; UTF-16/32 when a BOM says so, as YAML allows."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec)
+    return raw.decode("utf-8")
+
+
+def _offset_position(text_before: bytes) -> Position:
+    lines = text_before.split(b"\n")
+    return Position(len(lines), len(lines[-1].decode("utf-8", "replace")) + 1)
+
+
