@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
+from tests.history.gitrepo import Run
 
 # Under GitHub Actions the default lint format is `github`; these tests read text and JSON.
 CLEAN_ENV = {"GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def json(self) -> dict:
-        return json.loads(self.stdout)
 
 
 def planctl(cwd: Path, *args: str) -> Run:
