@@ -116,7 +116,8 @@ def purposes(ctx: Context, purpose: dict) -> None:
             if amount:
                 ctx.add("purpose", f"{base}/{where}", policy=purpose["id"], status=purpose["status"],
                         allowed=bool(allowed & set(group.get("task_groups", []))), amount=amount,
-                        text={"label": _("project {id!r}").format(id=project['id']), "source_name": ctx.view.source_name(source_id),
+                        text={"label": _("project {id!r}").format(id=project['id']),
+                              "source_name": ctx.view.source_name(source_id),
                               "allowed_groups": ", ".join(sorted(allowed)),
                               "status_text": _(_STATUS.get(purpose["status"], purpose["status"]))})
 

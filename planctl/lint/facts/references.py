@@ -9,7 +9,8 @@ from ...i18n import N_, _
 from .base import Context, FactKind, FieldType
 
 KINDS = (
-    FactKind("reference", "A reference to a programme, task group, national target, target, funding source, plan group or baseline figure.",
+    FactKind("reference", "A reference to a programme, task group, national target, target, funding source, plan group "
+                          "or baseline figure.",
              {"context": FieldType.TEXT, "known": FieldType.BOOL}, texts=("label", "target", "context_text")),
 )
 
