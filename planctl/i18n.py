@@ -164,7 +164,7 @@ def date(value: _dt.date | str) -> str:
         try:
             value = _dt.date.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if _language == DEFAULT:
         return value.isoformat()
     from babel.dates import format_date
