@@ -49,6 +49,7 @@ def _passes_through(exc: BaseException) -> bool:
 # Help texts are written in English below and translated when help is shown (the language is
 # known only once --lang has been parsed). Click's own headings are fixed English strings.
 _HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
+_CLICK_TEXTS = (N_("Show this message and exit."),)
 
 
 def _choose_language(option: str | None) -> None:
@@ -94,7 +95,10 @@ def _translate_headings(formatter: TyperHelpFormatter) -> None:
     for i, piece in enumerate(formatter.buffer):
         for heading in _HEADINGS:
             if piece.lstrip().startswith(heading):
-                formatter.buffer[i] = piece.replace(heading, _(heading), 1)
+                piece = piece.replace(heading, _(heading), 1)
+        for text in _CLICK_TEXTS:
+            piece = piece.replace(text, _(text))
+        formatter.buffer[i] = piece
 
 
 class _Command(TyperCommand):

@@ -148,6 +148,123 @@ VI.update({
 })
 PLURALS: dict[str, str] = {}
 
+# --help texts of planctl/cli.py (typer help= and command docstrings), read from the application.
+HELP = {
+    "Provincial ICT development plans as code: lint plan YAML against a JSON Schema and policy rules, and show what "
+    "changed in budgets and targets across git history.\n\nExit codes: 0 clean; 1 findings at or above --fail-on "
+    "(diff: a change, with --exit-code); 2 usage, configuration or input error; 3 internal error (a bug in planctl: "
+    "set PLANCTL_DEBUG=1 for the traceback).":
+        "Kế hoạch phát triển CNTT của tỉnh dưới dạng mã: kiểm tra tệp kế hoạch YAML theo lược đồ JSON Schema và các "
+        "quy tắc, và cho thấy kinh phí, chỉ tiêu đã thay đổi những gì qua các phiên bản trong git.\n\nMã trả về: 0 "
+        "không có vấn đề; 1 có vấn đề ở mức --fail-on trở lên (diff: có thay đổi, với --exit-code); 2 lỗi cách dùng, "
+        "cấu hình hoặc tệp đầu vào; 3 lỗi nội bộ (lỗi của planctl: đặt PLANCTL_DEBUG=1 để xem chi tiết).",
+    "Language of messages and reports: vi (Vietnamese) or en (English). Default: lang of [tool.planctl], else the "
+    "locale (LC_ALL, LC_MESSAGES, LANG), else en.":
+        "Ngôn ngữ của thông báo và báo cáo: vi (tiếng Việt) hoặc en (tiếng Anh). Mặc định: lang trong "
+        "[tool.planctl], nếu không có thì theo biến môi trường (LC_ALL, LC_MESSAGES, LANG), nếu không thì en.",
+    "Show the version and exit.": "In phiên bản rồi thoát.",
+    "Install completion for the current shell.": "Cài đặt tự hoàn thành lệnh cho shell đang dùng.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "In mã tự hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tùy biến việc cài đặt.",
+    "Show this message and exit.": "In hướng dẫn này rồi thoát.",
+    "Check plans against the JSON Schema and the policy rules.\n\nEach finding is printed as FILE:LINE:COLUMN: "
+    "SEVERITY RULE MESSAGE. Exit code 0 when no\nfinding is at or above --fail-on, 1 when one is, 2 on a usage, "
+    "configuration or input error,\n3 on an internal error (a bug in planctl).\nWith the github format, "
+    "GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.":
+        "Kiểm tra kế hoạch theo lược đồ JSON Schema và các quy tắc.\n\nMỗi vấn đề được in thành TỆP:DÒNG:CỘT: MỨC "
+        "QUY-TẮC NỘI-DUNG. Mã trả về 0 khi không có vấn đề nào ở mức --fail-on trở lên, 1 khi có, 2 khi có lỗi "
+        "cách dùng, cấu hình hoặc tệp đầu vào, 3 khi có lỗi nội bộ (lỗi của planctl). Với định dạng github, "
+        "bản tóm tắt Markdown được ghi thêm vào GITHUB_STEP_SUMMARY (nếu biến này được đặt).",
+    "Plan files or folders (default: the 'plans' globs of [tool.planctl], plans/**/*.yaml).":
+        "Tệp hoặc thư mục kế hoạch (mặc định: các mẫu 'plans' trong [tool.planctl], plans/**/*.yaml).",
+    "Format of standard output: text, json, sarif, github, markdown or junit. Default: github under GitHub Actions "
+    "(GITHUB_ACTIONS=true), else text.":
+        "Định dạng in ra: text, json, sarif, github, markdown hoặc junit. Mặc định: github khi chạy trong GitHub "
+        "Actions (GITHUB_ACTIONS=true), nếu không thì text.",
+    "Also write a report in FORMAT to PATH, e.g. sarif=planctl.sarif. Repeatable.":
+        "Ghi thêm báo cáo theo định dạng FORMAT vào tệp PATH, ví dụ sarif=planctl.sarif. Dùng được nhiều lần.",
+    "Lowest severity that makes the exit code 1: error, warning or info (default: fail-on of [tool.planctl], else "
+    "error).":
+        "Mức thấp nhất làm mã trả về là 1: error, warning hoặc info (mặc định: fail-on trong [tool.planctl], nếu "
+        "không có thì error).",
+    "Report only findings that are not in FILE, a saved `planctl lint --format json` result (matched by "
+    "fingerprint).":
+        "Chỉ báo các vấn đề chưa có trong FILE, một kết quả `planctl lint --format json` đã lưu (so theo dấu "
+        "vân tay - fingerprint).",
+    "Print a JSON Schema, for editors and other tools.\n\nPut `# yaml-language-server: $schema=PATH` on the first "
+    "line of a plan to get completion and\ninline errors in editors that use the YAML language server.":
+        "In một lược đồ JSON Schema, cho trình soạn thảo và các công cụ khác.\n\nGhi `# yaml-language-server: "
+        "$schema=PATH` ở dòng đầu của kế hoạch để trình soạn thảo dùng YAML language server gợi ý khi gõ và báo "
+        "lỗi ngay trên dòng.",
+    "Which schema: plan, programme, policy, rule, lint-result, diff-result, log-result.":
+        "Lược đồ nào: plan, programme, policy, rule, lint-result, diff-result, log-result.",
+    "Show what changed in budgets and targets between two revisions.\n\nPer project and funding source, targets, "
+    "and the effect on the totals per group, source,\ntype and year, and on the printed totals.\n\nItems are "
+    "matched by id (a reorder is no change; a project under another group is a move);\nrenamed plan files are "
+    "followed. Without paths, the plans of [tool.planctl] are compared.\nExit code 0 (1 with --exit-code when a "
+    "plan changed), 2 on an error, 3 on an internal error.":
+        "Cho thấy kinh phí và chỉ tiêu thay đổi những gì giữa hai phiên bản.\n\nTheo từng dự án và nguồn vốn, các "
+        "chỉ tiêu, và ảnh hưởng lên các tổng theo nhóm, nguồn vốn, loại vốn và năm, và lên các số tổng in trong "
+        "văn bản.\n\nCác mục được ghép theo mã id (đổi thứ tự không phải là thay đổi; dự án sang nhóm khác là "
+        "chuyển nhóm); tệp kế hoạch đổi tên vẫn được theo dõi. Không nêu đường dẫn thì so sánh các kế hoạch trong "
+        "[tool.planctl]. Mã trả về 0 (1 với --exit-code khi có kế hoạch thay đổi), 2 khi có lỗi, 3 khi có lỗi "
+        "nội bộ.",
+    "What to compare, as in git diff: nothing (HEAD against the working tree), REV (REV against the working tree), "
+    "A B or A..B (A against B), A...B (from the merge base of A and B to B: a pull request's view). Then paths to "
+    "limit the comparison to.":
+        "So sánh gì, như git diff: không ghi gì (HEAD với thư mục làm việc), REV (REV với thư mục làm việc), A B "
+        "hoặc A..B (A với B), A...B (từ điểm chung của A và B đến B: những gì một pull request thay đổi). Sau đó "
+        "là các đường dẫn để chỉ so sánh các tệp đó.",
+    "text (a terminal table), markdown (for a pull-request comment) or json.":
+        "text (bảng trên màn hình), markdown (cho bình luận trong pull request) hoặc json.",
+    "Exit with 1 when a plan changed.": "Trả về mã 1 khi có kế hoạch thay đổi.",
+    "List the commits that changed a plan, a project or a target.\n\nNewest first, with the change each made, e.g. "
+    "\"nstw 3,000 → 3,500 (+500, +16.7%)\". Renames\nare followed.":
+        "Liệt kê các commit đã thay đổi một kế hoạch, một dự án hoặc một chỉ tiêu.\n\nMới nhất trước, kèm thay "
+        "đổi của từng commit, ví dụ \"nstw 3.000 → 3.500 (+500, +16,7%)\". Tệp đổi tên vẫn được theo dõi.",
+    "The plan file whose history to show.": "Tệp kế hoạch cần xem lịch sử.",
+    "Only the commits that changed this project.": "Chỉ các commit đã thay đổi dự án này.",
+    "Only the commits that changed this target.": "Chỉ các commit đã thay đổi chỉ tiêu này.",
+    "Start from this revision.": "Bắt đầu từ phiên bản này.",
+    "Show at most this many commits.": "Hiện tối đa chừng này commit.",
+    "text, markdown or json.": "text, markdown hoặc json.",
+    "Document the policy rules from their files.": "Mô tả các quy tắc kiểm tra từ tệp quy tắc.",
+    "List every rule: id, severity, what it checks.": "Liệt kê mọi quy tắc: mã, mức độ, nội dung kiểm tra.",
+    "A Markdown table (as in the README).": "In thành bảng Markdown (như trong README).",
+    "List the fact kinds a rule can apply to, with their fields (for writing rules).":
+        "Liệt kê các loại dữ kiện (fact) mà quy tắc có thể áp dụng, với các trường của chúng (để viết quy tắc).",
+    "Explain one rule: what it checks, its message, and its examples.":
+        "Giải thích một quy tắc: kiểm tra gì, thông báo và các ví dụ.",
+    "A rule id, e.g. consistency.group-total.": "Mã quy tắc, ví dụ consistency.group-total.",
+}
+VI.update(HELP)
+
+
+def help_texts() -> list[str]:
+    """Every --help text of the application, as planctl/cli.py translates it when help is shown."""
+    import inspect
+
+    import typer
+
+    sys.path.insert(0, str(ROOT))
+    from planctl.cli import app
+
+    found: list[str] = []
+
+    def walk(command) -> None:
+        for obj in (command, *command.params):
+            for attr in ("help", "short_help"):
+                text = getattr(obj, attr, None)
+                if isinstance(text, str):
+                    text = inspect.cleandoc(text) if obj is command else text
+                    if text not in found:
+                        found.append(text)
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return found
+
 
 def main() -> None:
     from babel.messages.mofile import write_mo
@@ -159,6 +276,9 @@ def main() -> None:
                     str(ROOT / "planctl")], check=True, capture_output=True)
     with pot.open("rb") as file:
         catalog = read_po(file, locale="vi")
+    for text in help_texts():
+        if text not in catalog:
+            catalog.add(text)
     missing = []
     for message in catalog:
         if not message.id:

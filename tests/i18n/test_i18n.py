@@ -168,3 +168,20 @@ def test_findings_are_the_same_in_both_languages_apart_from_the_text(monkeypatch
     strip = [[{k: v for k, v in f.items() if k not in ("message", "hint")} for f in r["findings"]] for r in reports]
     assert strip[0] == strip[1] and reports[0]["summary"] == reports[1]["summary"]
     assert [f["message"] for f in reports[0]["findings"]] != [f["message"] for f in reports[1]["findings"]]
+
+
+def test_every_help_text_reads_in_vietnamese(monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vi_catalog", ROOT / "tools" / "vi_catalog.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    catalog = read_po()
+    missing = [text for text in tool.help_texts() if not catalog.get(text)]
+    assert not missing, f"--help texts without Vietnamese (add them to tools/vi_catalog.py HELP): {missing}"
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    for command in ([], ["lint"], ["diff"], ["log"], ["schema"], ["rules"], ["rules", "list"], ["rules", "explain"]):
+        shown = runner.invoke(app, ["--lang", "vi", *command, "--help"]).output
+        assert "Cách dùng:" in shown and "Tùy chọn:" in shown and "Options:" not in shown, command
+        assert "Show this message" not in shown and "Exit code" not in shown, (command, shown)
