@@ -147,6 +147,85 @@ VI.update({
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
 PLURALS: dict[str, str] = {}
+# Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
+# lint/pipeline.py), waivers (lint/filters.py).
+VI.update({
+    "define '&{anchor}' on the node to repeat, above this line": "đặt '&{anchor}' ở nút cần lặp lại, phía trên dòng này",
+    "duplicate key {key!r} (first defined at line {line})": "khóa {key!r} bị lặp (đã có ở dòng {line})",
+    "file is {size} bytes, over the limit of {limit}": "tệp dài {size} byte, vượt giới hạn {limit} byte",
+    "fix the YAML syntax": "sửa cú pháp YAML",
+    "fix the YAML syntax at this position": "sửa cú pháp YAML tại vị trí này",
+    "fix the finding, or renew the waiver with a new date": "sửa vấn đề, hoặc gia hạn miễn trừ với ngày mới",
+    "flatten the structure; a plan is a few levels deep": "giảm số tầng lồng nhau; một kế hoạch chỉ có vài tầng",
+    "indent with spaces: YAML does not allow tab characters for indentation":
+        "thụt lề bằng dấu cách: YAML không cho phép thụt lề bằng ký tự tab",
+    "invalid YAML: {problem}": "YAML không hợp lệ: {problem}",
+    "invalid YAML: {reason} (character {character!r})": "YAML không hợp lệ: {reason} (ký tự {character!r})",
+    "kind is 'plan', 'programme' or 'policy'": "kind phải là 'plan', 'programme' hoặc 'policy'",
+    "merge keys (<<) are not supported": "không hỗ trợ khóa gộp (<<)",
+    "missing required key {key!r}": "thiếu khóa bắt buộc {key!r}",
+    "move the second document to its own file, or remove the '---' line":
+        "chuyển văn bản thứ hai sang tệp riêng, hoặc xóa dòng '---'",
+    "nesting deeper than {n} levels": "lồng nhau sâu quá {n} tầng",
+    "nesting deeper than {n} levels (through alias *{anchor})": "lồng nhau sâu quá {n} tầng (qua alias *{anchor})",
+    "none": "không có",
+    "not valid {encoding}: byte 0x{byte} at offset {offset}": "không phải {encoding} hợp lệ: byte 0x{byte} ở vị trí {offset}",
+    "planctl never constructs tagged objects; remove the tag": "planctl không bao giờ tạo đối tượng theo thẻ; hãy xóa thẻ",
+    "remove or rename one of the two keys": "xóa hoặc đổi tên một trong hai khóa",
+    "remove the control character": "xóa ký tự điều khiển",
+    "remove the repeated aliases (*name); a plan never needs them": "xóa các alias lặp lại (*tên); kế hoạch không cần đến chúng",
+    "remove the waiver: the finding it waived is gone": "xóa miễn trừ: vấn đề được miễn trừ không còn nữa",
+    "save the file as UTF-8 (most editors: 'Save with encoding')":
+        "lưu tệp ở mã UTF-8 (trong phần lớn trình soạn thảo: 'Save with encoding')",
+    "split the file, or raise max-file-bytes in [tool.planctl]": "tách tệp, hoặc tăng max-file-bytes trong [tool.planctl]",
+    "the document expands to more than {n} nodes (aliases repeated over and over, as in a 'billion laughs' file)":
+        "văn bản mở rộng thành hơn {n} nút (alias lặp đi lặp lại, như một tệp 'billion laughs')",
+    "the file is empty": "tệp rỗng",
+    "the top level is a list, not a mapping": "cấp ngoài cùng là một danh sách, không phải một bảng khóa",
+    "the top level is a single value ({type}), not a mapping":
+        "cấp ngoài cùng là một giá trị đơn ({type}), không phải một bảng khóa",
+    "a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'":
+        "tệp kế hoạch là một bảng khóa: bắt đầu bằng 'planctl: 1' và 'kind: plan'",
+    "a plan file is a mapping: start with 'planctl: 1'": "tệp kế hoạch là một bảng khóa: bắt đầu bằng 'planctl: 1'",
+    "unexpected {kind}": "{kind} không đúng chỗ",
+    "unknown key {key!r}": "khóa lạ {key!r}",
+    "unknown kind {kind!r}": "không có loại kind {kind!r}",
+    "unknown tag {tag!r}": "thẻ lạ {tag!r}",
+    "waiver expiry {expires!r} is not a date": "ngày hết hạn {expires!r} của miễn trừ không phải là một ngày",
+    "waiver of {rule} expired on {date} (owner: {owner})":
+        "miễn trừ quy tắc {rule} đã hết hạn ngày {date} (người chịu trách nhiệm: {owner})",
+    "waiver of {rule} matches no finding": "miễn trừ quy tắc {rule} không khớp vấn đề nào",
+    "write a finite number": "ghi một số hữu hạn",
+    "write a number, or remove the tag": "ghi một số, hoặc xóa thẻ",
+    "write a whole number": "ghi một số nguyên",
+    "write the date as YYYY-MM-DD": "ghi ngày theo dạng YYYY-MM-DD",
+    "write the key as text": "ghi khóa dưới dạng văn bản",
+    "write the key out": "ghi khóa đầy đủ",
+    "write the keys out in full": "ghi đầy đủ các khóa",
+    "{text} is not a usable number": "{text} không phải là số dùng được",
+    "{text} is not a valid integer": "{text} không phải là số nguyên hợp lệ",
+    "{text} is not a valid number": "{text} không phải là số hợp lệ",
+    "{value} does not have the expected form": "{value} không đúng dạng quy định",
+    "{value} is not of type {type}": "{value} không thuộc kiểu {type}",
+    "{value} is not one of {allowed}": "{value} không thuộc các giá trị {allowed}",
+    "{value} must be {expected!r}": "{value} phải là {expected!r}",
+    "a second document starts here ('---'); a plan file holds one document":
+        "một văn bản thứ hai bắt đầu ở đây ('---'); mỗi tệp kế hoạch chỉ chứa một văn bản",
+    "alias *{anchor} has no anchor &{anchor} before it": "alias *{anchor} không có neo &{anchor} ở phía trước",
+    "alias *{anchor} is inside the node it refers to (a recursive alias)":
+        "alias *{anchor} nằm trong chính nút nó trỏ tới (alias đệ quy)",
+    "a plan is a tree: write the repeated part out instead of referring back to it":
+        "kế hoạch có cấu trúc cây: ghi lại phần lặp thay vì trỏ ngược về nó",
+    "alias *{anchor} cannot be a mapping key here": "alias *{anchor} không dùng làm khóa ở đây được",
+    "a mapping key must be a plain value, not a list or mapping":
+        "khóa phải là một giá trị đơn, không phải danh sách hay bảng khóa",
+    "add '{key}:' to this mapping": "thêm '{key}:' vào bảng khóa này",
+    "check the spelling; allowed keys here: {keys}": "kiểm tra chính tả; các khóa được dùng ở đây: {keys}",
+    "a percentage is at most 100": "tỷ lệ phần trăm không quá 100",
+    "check the path and its permissions": "kiểm tra đường dẫn và quyền truy cập",
+    "cannot read file: {reason}": "không đọc được tệp: {reason}",
+})
+
 
 # --help texts of planctl/cli.py (typer help= and command docstrings), read from the application.
 HELP = {
