@@ -90,13 +90,16 @@ def _read_table(pyproject: Path, stop: Path) -> object:
         text = read_regular(pyproject, MAX_PYPROJECT_BYTES).decode("utf-8")
         return tomllib.loads(text).get("tool", {})
     except OSError as exc:
-        raise PlanctlError(f"{pyproject}: cannot read it: {exc.strerror or exc}") from None
+        raise PlanctlError(_("{pyproject}: cannot read it: {reason}").format(
+            pyproject=pyproject, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError as exc:
-        raise PlanctlError(f"{pyproject}: not UTF-8 text (byte {exc.start})") from None
+        raise PlanctlError(_("{pyproject}: not UTF-8 text (byte {byte})").format(pyproject=pyproject, byte=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanctlError(f"{pyproject}: cannot read [tool.planctl]: {exc}") from None
+        raise PlanctlError(_("{pyproject}: cannot read [tool.planctl]: {problem}").format(
+            pyproject=pyproject, problem=exc)) from None
     except RecursionError:
-        raise PlanctlError(f"{pyproject}: cannot read [tool.planctl]: arrays or tables nested too deeply") from None
+        raise PlanctlError(_("{pyproject}: cannot read [tool.planctl]: arrays or tables nested too deeply").format(
+            pyproject=pyproject)) from None
 
 
 def load_config(start: Path | None = None) -> Config:
@@ -108,12 +111,14 @@ def load_config(start: Path | None = None) -> Config:
         return Config(root=project_root(start), anchored=anchored)
     tool = _read_table(pyproject, _search_stop(start))
     if not isinstance(tool, dict):
-        raise PlanctlError(f"{pyproject}: [tool] must be a table, not {type(tool).__name__}")
+        raise PlanctlError(_("{pyproject}: [tool] must be a table, not {type}").format(pyproject=pyproject,
+                                                                                      type=type(tool).__name__))
     table = tool.get("planctl")
     if table is None:
         return Config(root=project_root(start))
     if not isinstance(table, dict):
-        raise PlanctlError(f"{pyproject}: [tool.planctl] must be a table, not {type(table).__name__}")
+        raise PlanctlError(_("{pyproject}: [tool.planctl] must be a table, not {type}").format(
+            pyproject=pyproject, type=type(table).__name__))
     return Config(**_values(pyproject, table))
 
 
@@ -121,14 +126,15 @@ def _values(pyproject: Path, table: dict) -> dict:
     known = {f.name.replace("_", "-") for f in fields(Config)} - {"root", "source", "anchored"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise PlanctlError(f"{pyproject}: unknown setting(s) in [tool.planctl]: {', '.join(unknown)} "
-                           f"(known: {', '.join(sorted(known))})")
+        raise PlanctlError(_("{pyproject}: unknown setting(s) in [tool.planctl]: {unknown} (known: {known})").format(
+            pyproject=pyproject, unknown=", ".join(unknown), known=", ".join(sorted(known))))
     values: dict = {"root": pyproject.parent, "source": pyproject}
     for key in GLOB_KEYS:
         if key in table:
             value = table[key]
             if not isinstance(value, list):
-                raise PlanctlError(f"{pyproject}: [tool.planctl] {key} must be a list of glob patterns")
+                raise PlanctlError(_("{pyproject}: [tool.planctl] {key} must be a list of glob patterns").format(
+                    pyproject=pyproject, key=key))
             values[key] = tuple(check_pattern(v, f"{pyproject}: [tool.planctl] {key}") for v in value)
     if "fail-on" in table:
         try:
@@ -139,8 +145,8 @@ def _values(pyproject: Path, table: dict) -> dict:
         limit = table["max-file-bytes"]
         # bool is an int in Python: `true` would be a limit of 1 byte.
         if isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0:
-            raise PlanctlError(f"{pyproject}: [tool.planctl] max-file-bytes must be a positive integer "
-                               f"(got {json.dumps(limit, default=str)})")
+            raise PlanctlError(_("{pyproject}: [tool.planctl] max-file-bytes must be a positive integer (got {value})").format(
+                pyproject=pyproject, value=json.dumps(limit, default=str)))
         values["max_file_bytes"] = limit
     if "lang" in table:
         from .i18n import LANGUAGES, parse_language

@@ -25,7 +25,9 @@ class Severity(enum.IntEnum):
         try:
             return cls[text.upper()]
         except KeyError:
-            raise PlanctlError(f"unknown severity {text!r}: use error, warning or info") from None
+            from .i18n import _
+
+            raise PlanctlError(_("unknown severity {text!r}: use error, warning or info").format(text=text)) from None
 
 
 @dataclass(frozen=True, order=True)

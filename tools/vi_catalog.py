@@ -226,6 +226,80 @@ VI.update({
     "cannot read file: {reason}": "không đọc được tệp: {reason}",
 })
 
+# Errors that stop a run (exit code 2): configuration, paths, outputs, baseline, programme files.
+VI.update({
+    " (the same file as {file})": " (cùng một tệp với {file})",
+    "--output {spec!r}: expected FORMAT=PATH, e.g. --output sarif=planctl.sarif (formats: {formats})":
+        "--output {spec!r}: cần dạng FORMAT=PATH, ví dụ --output sarif=planctl.sarif (các định dạng: {formats})",
+    "--output {spec!r}: folder {folder} does not exist; create it first":
+        "--output {spec!r}: thư mục {folder} không tồn tại; hãy tạo thư mục trước",
+    "--output {spec!r}: {path} is a folder; give a file name": "--output {spec!r}: {path} là thư mục; hãy ghi tên tệp",
+    "--output {spec!r}: {path} is given twice": "--output {spec!r}: {path} bị ghi hai lần",
+    "baseline is not a planctl lint JSON result ({how})": "baseline không phải là kết quả JSON của planctl lint ({how})",
+    "baseline is not a planctl lint JSON result: {problem} ({how})":
+        "baseline không phải là kết quả JSON của planctl lint: {problem} ({how})",
+    "baseline is not valid JSON: {problem} ({how})": "baseline không phải JSON hợp lệ: {problem} ({how})",
+    "baseline {path}: arrays or objects nested too deeply to be a planctl lint JSON result ({how})":
+        "baseline {path}: mảng hoặc đối tượng lồng nhau quá sâu, không thể là kết quả JSON của planctl lint ({how})",
+    "baseline {path}: cannot read it: {reason}": "baseline {path}: không đọc được: {reason}",
+    "baseline {path}: is a folder, not a JSON file ({how})": "baseline {path}: là thư mục, không phải tệp JSON ({how})",
+    "baseline {path}: no such file ({how})": "baseline {path}: không có tệp này ({how})",
+    "baseline {path}: not UTF-8 text (byte {byte}) ({how})": "baseline {path}: không phải văn bản UTF-8 (byte {byte}) ({how})",
+    "cannot append the job summary to {path} (GITHUB_STEP_SUMMARY): {reason}":
+        "không ghi thêm được bản tóm tắt vào {path} (GITHUB_STEP_SUMMARY): {reason}",
+    "cannot write the {format} report to {path}: {reason}": "không ghi được báo cáo {format} vào {path}: {reason}",
+    "contains a NUL character": "chứa ký tự NUL",
+    "goes up with '..'; planctl reads only files inside the repository":
+        "đi lên thư mục cha bằng '..'; planctl chỉ đọc tệp trong kho",
+    "invalid {kind} file: {problem}": "tệp {kind} không hợp lệ: {problem}",
+    "is absolute; planctl reads only files inside the repository, so globs are relative to the folder of "
+    "pyproject.toml":
+        "là đường dẫn tuyệt đối; planctl chỉ đọc tệp trong kho, nên mẫu glob được tính từ thư mục chứa pyproject.toml",
+    "is empty; write a glob relative to the folder of pyproject.toml, e.g. \"plans/**/*.yaml\"":
+        "rỗng; hãy ghi mẫu glob tính từ thư mục chứa pyproject.toml, ví dụ \"plans/**/*.yaml\"",
+    "is not a valid glob: '**' must be a whole path segment (got {bad!r})":
+        "không phải mẫu glob hợp lệ: '**' phải là nguyên một đoạn đường dẫn (đang ghi {bad!r})",
+    "no plan files match {globs} under {root} (pass paths, or set 'plans' in [tool.planctl])":
+        "không có tệp kế hoạch nào khớp {globs} trong {root} (hãy nêu đường dẫn, hoặc đặt 'plans' trong [tool.planctl])",
+    "reaches into .git; planctl does not read git's own files (they can hold credentials)":
+        "trỏ vào .git; planctl không đọc các tệp riêng của git (chúng có thể chứa thông tin đăng nhập)",
+    "save one with: planctl lint --format json > {path}": "tạo baseline bằng lệnh: planctl lint --format json > {path}",
+    "unknown severity {text!r}: use error, warning or info": "không có mức {text!r}: dùng error, warning hoặc info",
+    "{name} is in or leads into a .git folder; planctl does not read git's own files (they can hold credentials)":
+        "{name} nằm trong hoặc trỏ vào thư mục .git; planctl không đọc các tệp riêng của git (chúng có thể chứa "
+        "thông tin đăng nhập)",
+    "{name} is outside the repository at {root}; planctl reads only files inside the repository it checks":
+        "{name} nằm ngoài kho {root}; planctl chỉ đọc tệp trong kho đang kiểm tra",
+    "{name} resolves to {target}, outside the repository at {root}; planctl reads only files inside the repository "
+    "it checks":
+        "{name} trỏ tới {target}, nằm ngoài kho {root}; planctl chỉ đọc tệp trong kho đang kiểm tra",
+    "{path}: a {kind} file is a mapping": "{path}: tệp {kind} phải là một bảng khóa",
+    "{path}: no .yaml or .yml file in this folder: nothing was checked":
+        "{path}: thư mục không có tệp .yaml hay .yml nào: không có gì được kiểm tra",
+    "{path}: no such file or directory": "{path}: không có tệp hoặc thư mục này",
+    "{path}: not a YAML file (expected .yaml or .yml)": "{path}: không phải tệp YAML (cần đuôi .yaml hoặc .yml)",
+    "{path}: not a regular file or folder": "{path}: không phải tệp thông thường hay thư mục",
+    "{pyproject}: [tool.planctl] max-file-bytes must be a positive integer (got {value})":
+        "{pyproject}: [tool.planctl] max-file-bytes phải là số nguyên dương (đang ghi {value})",
+    "{pyproject}: [tool.planctl] must be a table, not {type}": "{pyproject}: [tool.planctl] phải là một bảng, không phải {type}",
+    "{pyproject}: [tool.planctl] {key} must be a list of glob patterns":
+        "{pyproject}: [tool.planctl] {key} phải là một danh sách mẫu glob",
+    "{pyproject}: [tool] must be a table, not {type}": "{pyproject}: [tool] phải là một bảng, không phải {type}",
+    "{pyproject}: cannot read [tool.planctl]: arrays or tables nested too deeply":
+        "{pyproject}: không đọc được [tool.planctl]: mảng hoặc bảng lồng nhau quá sâu",
+    "{pyproject}: cannot read [tool.planctl]: {problem}": "{pyproject}: không đọc được [tool.planctl]: {problem}",
+    "{pyproject}: cannot read it: {reason}": "{pyproject}: không đọc được: {reason}",
+    "{pyproject}: not UTF-8 text (byte {byte})": "{pyproject}: không phải văn bản UTF-8 (byte {byte})",
+    "{pyproject}: unknown setting(s) in [tool.planctl]: {unknown} (known: {known})":
+        "{pyproject}: [tool.planctl] có thiết lập lạ: {unknown} (các thiết lập: {known})",
+    "{what}: {path}{same} is a file this run reads; writing the report there would overwrite it: choose another file":
+        "{what}: {path}{same} là tệp mà lần chạy này đọc; ghi báo cáo vào đó sẽ ghi đè lên nó: hãy chọn tệp khác",
+    "{where}: glob {pattern!r} {problem}": "{where}: mẫu glob {pattern!r} {problem}",
+    "{where}: unknown format {name!r}: use one of {formats}": "{where}: không có định dạng {name!r}: dùng một trong {formats}",
+    "{where}: {pattern!r} is not a string; globs are strings like \"plans/**/*.yaml\"":
+        "{where}: {pattern!r} không phải chuỗi; mẫu glob là chuỗi như \"plans/**/*.yaml\"",
+})
+
 
 # --help texts of planctl/cli.py (typer help= and command docstrings), read from the application.
 HELP = {
