@@ -101,6 +101,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(_language).ngettext(singular, plural, n)
 
 
+def prepare() -> None:
+    """Load what the run's language needs (catalog, Babel's locale data) now: before forking lint
+    workers, so that each does not load it again."""
+    if _language != DEFAULT:
+        _catalog(_language)
+        number(1.5)
+
+
 def N_(msgid: str) -> str:
     """Marks a message for extraction where it is defined; `_()` translates it where it is shown."""
     return msgid

@@ -90,6 +90,14 @@ VI = {
     "phasing total for {year}": "tổng phân kỳ năm {year}",
     "phasing grand total against its years": "tổng cộng của bảng phân kỳ so với các năm",
     "phasing grand total against its rows": "tổng cộng của bảng phân kỳ so với các dòng",
+    # planctl rules explain (also the help of a rule in SARIF)
+    "Applies to: {fact} — {about}": "Áp dụng cho: {fact} — {about}",
+    "Message:    {message}": "Thông báo:   {message}",
+    "Hint:       {hint}": "Gợi ý:       {hint}",
+    "File:       {file}": "Tệp:         {file}",
+    "fires at line {line}": "báo vấn đề ở dòng {line}",
+    "does not fire": "không báo vấn đề",
+    "Example ({verdict}):": "Ví dụ ({verdict}):",
     # reports
     "hint: {hint}": "gợi ý: {hint}",
     "*hint:* {hint}": "*gợi ý:* {hint}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..i18n import _
 from ..model import BUILTIN_RULES
 from .facts import FACT_KINDS
 from .rules import Rule
@@ -28,14 +29,14 @@ def explain(rule: Rule) -> str:
         "",
         textwrap.indent(textwrap.fill(rule.description, 88), "  "),
         "",
-        f"  Applies to: {rule.fact} — {fields.about}",
-        f"  Message:    {rule.text('message')}",
-        f"  Hint:       {rule.text('hint')}",
-        f"  File:       {rule.path.parent.name}/{rule.path.name}",
+        "  " + _("Applies to: {fact} — {about}").format(fact=rule.fact, about=fields.about),
+        "  " + _("Message:    {message}").format(message=rule.text("message")),
+        "  " + _("Hint:       {hint}").format(hint=rule.text("hint")),
+        "  " + _("File:       {file}").format(file=f"{rule.path.parent.name}/{rule.path.name}"),
     ]
     for example in rule.examples:
-        verdict = f"fires at line {example.line}" if example.fails else "does not fire"
-        parts += ["", f"  Example ({verdict}):", textwrap.indent(example.plan.rstrip(), "    ")]
+        verdict = _("fires at line {line}").format(line=example.line) if example.fails else _("does not fire")
+        parts += ["", "  " + _("Example ({verdict}):").format(verdict=verdict), textwrap.indent(example.plan.rstrip(), "    ")]
     return "\n".join(parts) + "\n"
 
 
