@@ -94,8 +94,9 @@ def projects(ctx: Context) -> None:
             for source_id, share in split["shares"].items():
                 if source_id in amounts and source_id != split.get("of"):
                     sum_check(ctx, "split-amount", f"{base}/amounts/{escape(source_id)}",
-                              _("{label}: {source} against its {share} share in '{split}'").format(
-                                  label=label, source=source_id, share=percent(share), split=split['as_printed']),
+                              _("{label}: {source!r} against its {share} share in '{split}'").format(
+                                  label=label, source=view.source_name(source_id), share=percent(share),
+                                  split=split['as_printed']),
                               view.vnd(amounts[source_id], unit), view.vnd(round(whole * share / 100), unit), unit)
         if "by_year" in project and amounts:
             sum_check(ctx, "item-years", f"{base}/by_year", _("{label}: yearly amounts").format(label=label),
@@ -116,7 +117,8 @@ def groups(ctx: Context) -> None:
         for source_id, amount in stated.get("by_source", {}).items():
             if projects:
                 sum_check(ctx, "group-source", f"/groups/{gi}/stated/by_source/{escape(source_id)}",
-                          _("{label} subtotal for {source}").format(label=label, source=source_id), view.vnd(amount, unit),
+                          _("{label} subtotal for {source!r}").format(label=label, source=view.source_name(source_id)),
+                          view.vnd(amount, unit),
                           sum(view.attributed(p, source_id) for p in projects), unit)
         if "total" in stated and stated.get("by_source"):
             sum_check(ctx, "stated-sources", f"/groups/{gi}/stated/total",
@@ -145,7 +147,8 @@ def project_list(ctx: Context) -> None:
                   or_else=sum(view.group_value(g, printed=False) for g in view.groups))
     for source_id, amount in stated.get("by_source", {}).items():
         sum_check(ctx, "list-source", f"/project_list/stated/by_source/{escape(source_id)}",
-                  _("grand total of the project list for {source}").format(source=source_id), view.vnd(amount, unit),
+                  _("grand total of the project list for {source!r}").format(source=view.source_name(source_id)),
+                  view.vnd(amount, unit),
                   sum(view.group_value(g, source_id) for g in view.groups), unit,
                   or_else=sum(view.group_value(g, source_id, printed=False) for g in view.groups))
 
@@ -165,7 +168,7 @@ def budget(ctx: Context) -> None:
         children = {s: a for s, a in by_source.items() if view.sources.get(s, {}).get("parent") == parent}
         if children:
             sum_check(ctx, "budget-children", f"/budget/by_source/{escape(parent)}",
-                      _("budget for {source} in the text against its parts").format(source=parent),
+                      _("budget for {source!r} in the text against its parts").format(source=view.source_name(parent)),
                       view.vnd(by_source[parent], unit), view.vnd(sum(children.values()), unit), unit)
     for kind, amount in budget.get("by_type", {}).items():
         lines = {s: a for s, a in by_source.items() if view.sources.get(s, {}).get("type") == kind}
@@ -183,7 +186,7 @@ def budget(ctx: Context) -> None:
         listed = view.vnd(printed, view.list_unit) if printed is not None else items
         if listed:
             what = (_("total budget in the text against the project list") if source_id is None else
-                    _("budget for {source} in the text against the project list").format(source=source_id))
+                    _("budget for {source!r} in the text against the project list").format(source=view.source_name(source_id)))
             pointer = "/budget/total" if source_id is None else f"/budget/by_source/{escape(source_id)}"
             sum_check(ctx, "budget-vs-list", pointer, what,
                       view.vnd(amount, unit), listed, unit, or_else=items)
