@@ -27,7 +27,7 @@ def explain(rule: Rule) -> str:
         f"{rule.id} ({rule.severity.label})",
         f"  {rule.text('summary')}",
         "",
-        textwrap.indent(textwrap.fill(rule.description, 88), "  "),
+        textwrap.indent(textwrap.fill(rule.text("description"), 88), "  "),
         "",
         "  " + _("Applies to: {fact} — {about}").format(fact=rule.fact, about=fields.about),
         "  " + _("Message:    {message}").format(message=rule.text("message")),

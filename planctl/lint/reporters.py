@@ -56,7 +56,7 @@ def rule_metadata(rule_id: str) -> dict[str, str]:
     rule = by_id(rule_id)
     if rule is None:
         return {"summary": _("planctl rule {rule}").format(rule=rule_id), "description": "", "help": ""}
-    return {"summary": rule.text("summary"), "description": rule.description, "help": explain(rule)}
+    return {"summary": rule.text("summary"), "description": rule.text("description"), "help": explain(rule)}
 
 
 def repo_path(result: LintResult, name: str) -> str:

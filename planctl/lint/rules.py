@@ -50,9 +50,10 @@ class Rule:
     summary_vi: str = ""
     message_vi: str = ""
     hint_vi: str = ""
+    description_vi: str = ""
 
     def text(self, key: str) -> str:
-        """summary, message or hint in the run's language (planctl/i18n.py)."""
+        """summary, description, message or hint in the run's language (planctl/i18n.py)."""
         from ..i18n import language
 
         english = getattr(self, key)
@@ -158,13 +159,14 @@ def load_rule(path: Path) -> Rule:
     examples = tuple(Example(e["fails"], e["plan"], e.get("line"), e.get("note", "")) for e in data["examples"])
     return Rule(data["id"], Severity.parse(data["severity"]), data["summary"], data["description"].strip(),
                 data["fact"], data["message"], data.get("hint", ""), condition, examples, path,
-                when, tuple(any_of), data["summary_vi"], data["message_vi"], data.get("hint_vi", ""))
+                when, tuple(any_of), data["summary_vi"], data["message_vi"], data.get("hint_vi", ""),
+                data["description_vi"].strip())
 
 
 def _check_vietnamese(path: Path, doc: Document, data: dict) -> None:
     """Every text a planner reads has its Vietnamese twin (`<key>_vi`) with the same template
     fields: a rule without it does not load."""
-    for key in ("summary", "message", "hint"):
+    for key in ("summary", "description", "message", "hint"):
         if not data.get(key):
             continue
         twin = f"{key}_vi"

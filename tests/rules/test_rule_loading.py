@@ -28,6 +28,7 @@ when:
 message: "{label} ({plan_value}) is weaker than {national_value}"
 message_vi: "{label} ({plan_value}) thấp hơn {national_value}"
 summary_vi: Một quy tắc viết cho kiểm thử
+description_vi: Một quy tắc viết cho kiểm thử.
 """
 
 
@@ -104,10 +105,12 @@ CASES = [
          8, "message has no Vietnamese translation: add message_vi"),
     case("no Vietnamese summary", VALID.replace("summary_vi: Một quy tắc viết cho kiểm thử\n", ""),
          3, "summary has no Vietnamese translation: add summary_vi"),
-    case("no Vietnamese hint", VALID + "hint: raise it\n", 11, "hint has no Vietnamese translation: add hint_vi"),
+    case("no Vietnamese description", VALID.replace("description_vi: Một quy tắc viết cho kiểm thử.\n", ""),
+         4, "description has no Vietnamese translation: add description_vi"),
+    case("no Vietnamese hint", VALID + "hint: raise it\n", 12, "hint has no Vietnamese translation: add hint_vi"),
     case("Vietnamese message with other fields", VALID.replace("thấp hơn {national_value}", "thấp hơn {national}"),
          9, "message_vi uses {label, national, plan_value} but message uses {label, national_value, plan_value}"),
-    case("Vietnamese hint with a field the fact lacks", VALID + "hint: raise it\nhint_vi: \"nâng {goal}\"\n", 12,
+    case("Vietnamese hint with a field the fact lacks", VALID + "hint: raise it\nhint_vi: \"nâng {goal}\"\n", 13,
          "hint_vi uses {goal}, which fact 'alignment' does not have"),
 ]
 
