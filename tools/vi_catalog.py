@@ -102,6 +102,7 @@ VI = {
     # reports
     "hint: {hint}": "gợi ý: {hint}",
     "*hint:* {hint}": "*gợi ý:* {hint}",
+    "{message}. Hint: {hint}": "{message}. Gợi ý: {hint}",
     "{files} checked: {counts}": "đã kiểm tra {files}: {counts}",
     "{counts} in {files}": "{counts} trong {files}",
     "{n} suppressed": "{n} bị tắt",

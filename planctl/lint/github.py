@@ -12,6 +12,7 @@ cli.py, the markdown reporter) and the SARIF upload carry the complete list.
 from __future__ import annotations
 
 from ..escape import workflow_data, workflow_property
+from ..i18n import _
 from ..model import Finding, Severity
 from .reporters import repo_path, summary_line
 from .runner import LintResult
@@ -27,7 +28,7 @@ def annotation(result: LintResult, finding: Finding) -> str:
         "title": f"planctl {finding.rule}",
     }
     props = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
-    message = f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
+    message = finding.message + "\n" + _("hint: {hint}").format(hint=finding.hint) if finding.hint else finding.message
     return f"::{COMMANDS[finding.severity]} {props}::{workflow_data(message)}"
 
 

@@ -28,7 +28,7 @@ def testcase(suite: ET.Element, path: str, f: Finding) -> None:
                          classname=xml_text(classname(path)), time="0")
     detail = f"{path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
     if f.hint:
-        detail += f"\nhint: {f.hint}"
+        detail += "\n" + _("hint: {hint}").format(hint=f.hint)
     if f.severity is Severity.ERROR:
         failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=xml_text(f.rule))
         failure.text = xml_text(detail)
