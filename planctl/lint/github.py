@@ -15,6 +15,7 @@ folds the log per file.
 # No `from __future__ import annotations`: the name would clash with annotations() below.
 
 from ..escape import visible, workflow_data, workflow_property
+from ..i18n import _
 from ..model import Finding, Severity
 from .newsince import NEW, comparison_of, statuses
 from .reporters import repo_path, summary_line
@@ -31,7 +32,7 @@ def annotation(result: LintResult, finding: Finding) -> str:
         "title": f"planctl {finding.rule}",
     }
     props = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
-    message = f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
+    message = finding.message + "\n" + _("hint: {hint}").format(hint=finding.hint) if finding.hint else finding.message
     return f"::{COMMANDS[finding.severity]} {props}::{workflow_data(message)}"
 
 
