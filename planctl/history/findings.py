@@ -1,0 +1,118 @@
+"""The findings section of `planctl diff`: which lint findings a revision adds and which it fixes.
+
+Each changed plan is linted on both sides, from its git blobs (the working tree's through the
+temporary index, like the rest of diff): nothing on disk is read or written for it. Findings
+are matched by fingerprint (planctl.lint.reporters.fingerprint: rule, file, JSON pointer, key;
+not the line, not the wording), so a finding that only moved is neither new nor fixed. Both
+sides are named by the plan's path at the new revision, so a renamed plan keeps its findings.
+
+Both sides are judged by the rules, programmes and policies of the working tree, one file at a
+time, as `planctl lint --new-since` judges them: "new" then means "this revision introduced
+it". Checks across plans (the same project in two plans) see one plan at a time here.
+
+The rules engine is imported only when this section is asked for (lazily, in `collect`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from ..config import Config
+
+if TYPE_CHECKING:
+    from ..lint.registry import Registry
+    from ..model import Finding
+    from .compare import DiffResult, PlanDiff
+    from .revisions import FileChange, Repository
+    from .select import Scope, Selection
+
+
+@dataclass(frozen=True)
+class FileFindings:
+    """One plan's findings that the revision adds (lines at the new revision) and fixes (lines at
+    the old one), each errors first, then by line."""
+
+    path: str
+    new: tuple[Finding, ...]
+    fixed: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Findings:
+    files: dict[str, FileFindings]
+
+    def of(self, plan: PlanDiff) -> FileFindings | None:
+        return self.files.get(plan.path)
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        return (sum(len(f.new) for f in self.files.values()), sum(len(f.fixed) for f in self.files.values()))
+
+
+def _order(finding: Finding) -> tuple:
+    return (-finding.severity, finding.position.line, finding.position.column, finding.rule, finding.pointer)
+
+
+def _lint(data: bytes | None, name: str, config: Config, registry: Callable[[], Registry]) -> list[Finding]:
+    from ..document import load_bytes
+    from ..lint import filters, pipeline
+
+    if data is None:
+        return []
+    doc = load_bytes(data, name, max_bytes=config.max_file_bytes)
+    checked = pipeline.check([doc], registry)
+    return filters.in_files(checked.findings, {doc.name: doc} if doc.ok else {},
+                            waivers_of={d.name for d in checked.valid}).kept
+
+
+def _blob(repo: Repository, blob: str | None, regular: bool, config: Config) -> bytes | None:
+    if blob is None or not regular or repo.blob_size(blob) > config.max_file_bytes:
+        return None  # diff reports these files itself
+    return repo.read_blob(blob)
+
+
+def compare_findings(old: list[Finding], new: list[Finding], path: str) -> FileFindings:
+    """New and fixed findings of one file, by fingerprint; a fingerprint found n times before and
+    m times after is new m − n times (or fixed n − m times)."""
+    from ..lint.reporters import fingerprint
+
+    before = Counter(fingerprint(f, path) for f in old)
+    added = []
+    for f in sorted(new, key=_order):
+        fp = fingerprint(f, path)
+        if before[fp] > 0:
+            before[fp] -= 1
+        else:
+            added.append(f)
+    fixed = []
+    for f in sorted(old, key=_order):
+        fp = fingerprint(f, path)
+        if before[fp] > 0:
+            before[fp] -= 1
+            fixed.append(f)
+    return FileFindings(path, tuple(added), tuple(fixed))
+
+
+def collect(repo: Repository, selection: Selection, scope: Scope, config: Config, result: DiffResult) -> Findings:
+    """The findings each compared plan of `result` gains and loses between the two revisions."""
+    from ..lint.registry import load_registry
+
+    registries: list[Registry] = []
+
+    def registry() -> Registry:
+        if not registries:
+            registries.append(load_registry(config))
+        return registries[0]
+
+    wanted = {p.path for p in result.plans if p.changed and not p.errors}
+    changes: list[FileChange] = [c for c in repo.changes(selection.old, selection.new, list(scope.pathspecs))
+                                 if c.path in wanted]
+    files = {}
+    for change in changes:
+        name = change.path
+        old = _lint(_blob(repo, change.old_blob, change.old_regular, config), name, config, registry)
+        new = _lint(_blob(repo, change.new_blob, change.new_regular, config), name, config, registry)
+        files[name] = compare_findings(old, new, name)
+    return Findings(files)
