@@ -10,17 +10,21 @@ pays for the rules engine.
 from __future__ import annotations
 
 import errno
+import inspect
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__
+from . import __version__, i18n
 from .errors import PlanctlError
+from .i18n import N_, _
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
     import click
@@ -40,6 +44,70 @@ def _passes_through(exc: BaseException) -> bool:
     module = type(exc).__module__
     return module.startswith(("typer._click", "click")) or isinstance(exc, typer.Exit)
 
+# Help texts are written in English below and translated when help is shown (the language is
+# known only once --lang has been parsed). Click's own headings are fixed English strings.
+_HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
+
+
+def _choose_language(option: str | None) -> None:
+    """--lang, then [tool.planctl] lang, then the locale: planctl/i18n.py `choose`. A broken
+    configuration does not stop the choice; the command that reads it reports it."""
+    configured = None
+    if not option:
+        from .config import load_config
+
+        try:
+            configured = load_config().lang
+        except PlanctlError:
+            pass
+    i18n.set_language(i18n.choose(option, configured, os.environ))
+
+
+@contextmanager
+def _translated_help(command: click.Command) -> Iterator[None]:
+    """The help texts of a command, its parameters and its subcommands, in the run's language, while help is written."""
+    saved: list[tuple[Any, str, Any]] = []
+
+    def walk(cmd: Any) -> None:
+        for obj in (cmd, *getattr(cmd, "params", ())):
+            for attr in ("help", "short_help"):
+                text = getattr(obj, attr, None)
+                if isinstance(text, str):
+                    saved.append((obj, attr, text))
+                    setattr(obj, attr, _(inspect.cleandoc(text)) if obj is cmd else _(text))
+        for sub in getattr(cmd, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+    try:
+        yield
+    finally:
+        for obj, attr, text in saved:
+            setattr(obj, attr, text)
+
+
+def _translate_headings(formatter: click.HelpFormatter) -> None:
+    if i18n.language() == i18n.DEFAULT:
+        return
+    for i, piece in enumerate(formatter.buffer):
+        for heading in _HEADINGS:
+            if piece.lstrip().startswith(heading):
+                formatter.buffer[i] = piece.replace(heading, _(heading), 1)
+
+
+class _Command(TyperCommand):
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
+
+
+class _Group(TyperGroup):
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
+
 
 class _Planctl(TyperGroup):
     """Maps what a command raises to an exit code, for every command at once.
@@ -47,6 +115,11 @@ class _Planctl(TyperGroup):
     A crash must never exit with 1, the code of "findings": CI could not tell a bug from a
     result. Here rather than in main(): typer's test runner invokes the group, not main().
     """
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
 
     def invoke(self, ctx: TyperClickContext) -> Any:
         try:
@@ -56,7 +129,7 @@ class _Planctl(TyperGroup):
 
             # One line: a file name with a line break could otherwise start a line of its own,
             # and under GitHub Actions a line starting with '::' is a workflow command.
-            typer.echo(f"planctl: error: {visible(str(exc))}", err=True)
+            typer.echo(_("planctl: error: {message}").format(message=visible(str(exc))), err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except Exception as exc:
             if _passes_through(exc):
@@ -66,8 +139,9 @@ class _Planctl(TyperGroup):
             from .escape import visible
 
             message = visible(" ".join(str(exc).split())[:500])  # one line, whatever a plan put in it
-            typer.echo(f"planctl: internal error: {type(exc).__name__}: {message} — this is a bug in planctl; "
-                       f"please report it (set {DEBUG_VARIABLE}=1 to see the traceback)", err=True)
+            typer.echo(_("planctl: internal error: {type}: {message} — this is a bug in planctl; please report it "
+                         "(set {variable}=1 to see the traceback)").format(type=type(exc).__name__, message=message,
+                                                                            variable=DEBUG_VARIABLE), err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
@@ -90,15 +164,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: str | None) -> str | None:
+    if value is not None and i18n.parse_language(value) != value.strip().lower():
+        raise typer.BadParameter(_("{value!r}: use vi (Vietnamese) or en (English)").format(value=value))
+    _choose_language(value)
+    return value
+
+
 @app.callback()
 def main_options(
+    lang: str = typer.Option(None, "--lang", metavar="vi|en", callback=_lang, is_eager=True,
+                             help="Language of messages and reports: vi (Vietnamese) or en (English). Default: "
+                                  "lang of [tool.planctl], else the locale (LC_ALL, LC_MESSAGES, LANG), else en."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
     """planctl: lint and diff provincial development plans."""
 
 
-@app.command()
+@app.command(cls=_Command)
 def lint(
     paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: the 'plans' globs "
                                                   "of [tool.planctl], plans/**/*.yaml)."),
@@ -141,7 +225,7 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command)
 def schema_command(
     kind: str = typer.Argument("plan", help="Which schema: plan, programme, policy, rule, lint-result, diff-result, log-result."),
 ) -> None:
@@ -157,15 +241,15 @@ def schema_command(
         from .resources import DATA
 
         known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in (DATA / "schema").glob("*.schema.json")))
-        raise PlanctlError(f"unknown schema {kind!r}: use one of {known}")
+        raise PlanctlError(_("unknown schema {kind!r}: use one of {known}").format(kind=kind, known=known))
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
-rules_app = typer.Typer(help="Document the policy rules from their files.", no_args_is_help=True)
+rules_app = typer.Typer(cls=_Group, help="Document the policy rules from their files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=_Command)
 def rules_list(
     markdown: bool = typer.Option(False, "--markdown", help="A Markdown table (as in the README)."),
 ) -> None:
@@ -176,7 +260,7 @@ def rules_list(
     sys.stdout.write(table(catalogue(), markdown))
 
 
-@rules_app.command("facts")
+@rules_app.command("facts", cls=_Command)
 def rules_facts() -> None:
     """List the fact kinds a rule can apply to, with their fields (for writing rules)."""
     from .lint.catalogue_docs import facts
@@ -184,7 +268,7 @@ def rules_facts() -> None:
     sys.stdout.write(facts())
 
 
-@rules_app.command("explain")
+@rules_app.command("explain", cls=_Command)
 def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consistency.group-total.")) -> None:
     """Explain one rule: what it checks, its message, and its examples."""
     from .lint.catalogue_docs import explain
@@ -193,12 +277,12 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
     rule = by_id(rule_id)
     if rule is None:
         known = ", ".join(r.id for r in catalogue())
-        raise PlanctlError(f"unknown rule {rule_id!r} (known: {known})")
+        raise PlanctlError(_("unknown rule {rule_id!r} (known: {known})").format(rule_id=rule_id, known=known))
     sys.stdout.write(explain(rule))
 
 
 
-class _PathsAfterDashDash(TyperCommand):
+class _PathsAfterDashDash(_Command):
     """Keeps the arguments after `--` apart: as in git, they are paths, never revisions."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -241,7 +325,7 @@ def diff_command(
     raise typer.Exit(code)
 
 
-@app.command("log")
+@app.command("log", cls=_Command)
 def log_command(
     plan: Path = typer.Argument(..., help="The plan file whose history to show."),
     item: str = typer.Option(None, "--item", metavar="ID", help="Only the commits that changed this project."),
@@ -262,4 +346,5 @@ def log_command(
 
 
 def main() -> None:
+    i18n.set_language(i18n.choose(None, None, os.environ))  # until --lang and the configuration are read
     app()

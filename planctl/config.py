@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import PlanctlError
+from .i18n import _
 from .model import Severity
 from .paths import check_pattern, confine, git_top, read_regular
 
@@ -31,6 +32,7 @@ class Config:
     policies: tuple[str, ...] = ("rules/policy/*.yaml",)
     fail_on: Severity = Severity.ERROR
     max_file_bytes: int = 2 * 1024 * 1024
+    lang: str | None = None  # the language of messages (planctl/i18n.py); --lang wins
     source: Path | None = None  # the pyproject.toml the settings came from
     # False outside any repository (no pyproject.toml, no .git): then the paths given on the
     # command line are roots of their own.
@@ -140,4 +142,13 @@ def _values(pyproject: Path, table: dict) -> dict:
             raise PlanctlError(f"{pyproject}: [tool.planctl] max-file-bytes must be a positive integer "
                                f"(got {json.dumps(limit, default=str)})")
         values["max_file_bytes"] = limit
+    if "lang" in table:
+        from .i18n import LANGUAGES, parse_language
+
+        lang = table["lang"]
+        if not isinstance(lang, str) or parse_language(lang) != lang.strip().lower():
+            raise PlanctlError(_("{pyproject}: [tool.planctl] lang must be one of {languages} (got {value})").format(
+                pyproject=pyproject, languages=", ".join(f'"{code}"' for code in LANGUAGES),
+                value=json.dumps(lang, default=str, ensure_ascii=False)))
+        values["lang"] = lang.strip().lower()
     return values

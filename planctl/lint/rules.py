@@ -46,6 +46,17 @@ class Rule:
     path: Path
     when: dict = field(default_factory=dict, compare=False)  # in the engine's terms (see facts/base.py)
     any_of: tuple = ()
+    # Vietnamese (summary_vi, message_vi, hint_vi in the rule file): required, same {fields}.
+    summary_vi: str = ""
+    message_vi: str = ""
+    hint_vi: str = ""
+
+    def text(self, key: str) -> str:
+        """summary, message or hint in the run's language (planctl/i18n.py)."""
+        from ..i18n import language
+
+        english = getattr(self, key)
+        return (getattr(self, f"{key}_vi") or english) if language() == "vi" else english
 
 
 def _template_fields(template: str) -> set[str]:
@@ -128,7 +139,7 @@ def load_rule(path: Path) -> Rule:
     when = _compile_tests(path, doc, "/when", data.get("when", {}), kind)
     any_of = [_compile_tests(path, doc, f"/any/{i}", branch, kind) for i, branch in enumerate(data.get("any", []))]
     shown = kind.shown()
-    for key in ("message", "hint"):
+    for key in ("message", "hint", "message_vi", "hint_vi"):
         try:
             unknown = _template_fields(data.get(key, "")) - shown
         except ValueError as exc:
@@ -137,6 +148,7 @@ def load_rule(path: Path) -> Rule:
             raise _problem(path, doc.locate(f"/{key}").line,
                            f"{key} uses {{{min(unknown)}}}, which fact {data['fact']!r} does not have "
                            f"(available: {', '.join(sorted(shown))})")
+    _check_vietnamese(path, doc, data)
     category, _, name = data["id"].partition(".")
     if path.stem != name or path.parent.name != category:
         raise _problem(path, doc.locate("/id").line,
@@ -146,7 +158,24 @@ def load_rule(path: Path) -> Rule:
     examples = tuple(Example(e["fails"], e["plan"], e.get("line"), e.get("note", "")) for e in data["examples"])
     return Rule(data["id"], Severity.parse(data["severity"]), data["summary"], data["description"].strip(),
                 data["fact"], data["message"], data.get("hint", ""), condition, examples, path,
-                when, tuple(any_of))
+                when, tuple(any_of), data["summary_vi"], data["message_vi"], data.get("hint_vi", ""))
+
+
+def _check_vietnamese(path: Path, doc: Document, data: dict) -> None:
+    """Every text a planner reads has its Vietnamese twin (`<key>_vi`) with the same template
+    fields: a rule without it does not load."""
+    for key in ("summary", "message", "hint"):
+        if not data.get(key):
+            continue
+        twin = f"{key}_vi"
+        if not data.get(twin):
+            raise _problem(path, doc.locate(f"/{key}").line,
+                           f"{key} has no Vietnamese translation: add {twin} (see docs/glossary.md)")
+        english, vietnamese = _template_fields(data[key]), _template_fields(data[twin])
+        if english != vietnamese:
+            raise _problem(path, doc.locate(f"/{twin}").line,
+                           f"{twin} uses {{{', '.join(sorted(vietnamese)) or ''}}} but {key} uses "
+                           f"{{{', '.join(sorted(english)) or ''}}}: the two must use the same fields")
 
 
 def rule_files(folder: Path | None = None) -> list[Path]:
