@@ -74,25 +74,31 @@ def _blob(repo: Repository, blob: str | None, regular: bool, config: Config) -> 
 
 
 def compare_findings(old: list[Finding], new: list[Finding], path: str) -> FileFindings:
-    """New and fixed findings of one file, by fingerprint; a fingerprint found n times before and
-    m times after is new m − n times (or fixed n − m times)."""
+    """New and fixed findings of one file.
+
+    First by rule and message: the same message (it names the item by id and states the figures)
+    on both sides is the same finding, wherever it moved. A fingerprint holds the finding's JSON
+    pointer, and removing a target shifts the index of every target after it, so fingerprints
+    alone would call those findings fixed and new again. Then, among what is left, by
+    fingerprint: a finding whose figures changed (a new message) at the same place is the same
+    finding. A key found n times before and m times after is new m − n times, or fixed n − m.
+    """
     from ..lint.reporters import fingerprint
 
-    before = Counter(fingerprint(f, path) for f in old)
-    added = []
-    for f in sorted(new, key=_order):
-        fp = fingerprint(f, path)
-        if before[fp] > 0:
-            before[fp] -= 1
-        else:
-            added.append(f)
-    fixed = []
-    for f in sorted(old, key=_order):
-        fp = fingerprint(f, path)
-        if before[fp] > 0:
-            before[fp] -= 1
-            fixed.append(f)
+    added, fixed = sorted(new, key=_order), sorted(old, key=_order)
+    for key in (lambda f: (f.rule, f.message), lambda f: fingerprint(f, path)):
+        both = Counter(key(f) for f in added) & Counter(key(f) for f in fixed)
+        left_new, left_fixed = Counter(both), Counter(both)
+        added = [f for f in added if not _take(left_new, key(f))]
+        fixed = [f for f in fixed if not _take(left_fixed, key(f))]
     return FileFindings(path, tuple(added), tuple(fixed))
+
+
+def _take(counts: Counter, key: object) -> bool:
+    if counts[key] > 0:
+        counts[key] -= 1
+        return True
+    return False
 
 
 def collect(repo: Repository, selection: Selection, scope: Scope, config: Config, result: DiffResult) -> Findings:

@@ -1,56 +1,48 @@
-"""The language of what `planctl diff` and `planctl log` print: words and numbers.
+"""The words and numbers of what `planctl diff` and `planctl log` print, in the run's language.
 
-Every phrase the diff and log outputs print goes through `_()` (message id: the English text,
-with `{name}` fields filled after translation), and every number through `number()`, so the
-renderers never format a figure themselves. planctl.i18n (gettext catalogs, Babel) provides
-both once merged; until then this module is the stand-in: English, and the Vietnamese of
-VI below, which moves into the catalog as it is.
+Every phrase goes through `_()` (message id: the English text, `{name}` fields filled after
+translation) and every number through `number()` / `percent()`, so the renderers never format a
+figure themselves. The language, the number formats (Babel) and the gettext catalog are
+planctl.i18n's; the Vietnamese of the diff and log phrases is VI below, consulted when the
+catalog has no entry (it moves into planctl.po as it is: the message ids are the same).
 
 Vietnamese writes numbers as the documents do: `331.400`, `16,7%`.
 """
 
 from __future__ import annotations
 
-import os
+from .. import i18n
 
-_state = {"lang": ""}
-
-
-def set_language(lang: str | None) -> None:
-    """'vi' or 'en'; None or '' to take it from LC_ALL / LC_MESSAGES / LANG (default English)."""
-    _state["lang"] = lang or ""
-
-
-def language() -> str:
-    if _state["lang"]:
-        return _state["lang"]
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+set_language = i18n.set_language
+language = i18n.language
 
 
 def _(message: str, **fields: object) -> str:
-    """The message in the current language, its {fields} filled."""
-    text = VI.get(message, message) if language() == "vi" else message
+    """The message in the run's language, its {fields} filled."""
+    text = i18n._(message)
+    if text == message and i18n.language() == "vi":
+        text = VI.get(message, message)
     return text.format(**fields) if fields else text
 
 
-def number(value: int | float, decimals: int = 0, *, sign: bool = False, trim: bool = False) -> str:
-    """1,234.5 in English, 1.234,5 in Vietnamese; `sign` adds '+' to a positive number;
-    `trim` drops trailing zero decimals."""
-    text = f"{value:{'+' if sign else ''},.{decimals}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if language() == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+def number(value: int | float, decimals: int = 3, *, sign: bool = False) -> str:
+    """1,234.5 / 1.234,5: up to `decimals` decimals; `sign` adds '+' to a positive number."""
+    return i18n.signed_number(value, decimals) if sign else i18n.number(value, decimals)
 
 
 def percent(value: float, *, sign: bool = True) -> str:
-    """'+16.7%' / '+16,7%'."""
-    return number(value, 1, sign=sign) + "%"
+    """'+16.7%' / '+16,7%' (one decimal, as the documents print shares)."""
+    rounded = round(value, 1)
+    text = i18n.number(rounded, 1)
+    point = i18n.number(0.5, 1)[1]  # the decimal sign of the language
+    if point not in text:  # one decimal always, so a column of shares lines up: 4.0%, 16.9%
+        text += point + "0"
+    return ("+" if sign and rounded > 0 else "") + text + "%"
+
+
+def unit_name(unit: str) -> str:
+    """'million VND' / 'triệu đồng'."""
+    return i18n.unit_name(unit)
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -87,7 +79,7 @@ VI: dict[str, str] = {
     "type": "loại vốn",
     "year": "năm",
     "phasing": "phân kỳ",
-    "printed figure": "số liệu in trong văn bản",
+    "printed figure": "số liệu ghi trong văn bản",
     "printed": "số in",
     "summarises": "tổng của",
     "old sum": "tổng trước",
@@ -104,7 +96,7 @@ VI: dict[str, str] = {
     "(total only)": "(chỉ có tổng)",
     "plan total": "tổng kế hoạch",
     "year {year}": "năm {year}",
-    "printed total": "tổng in trong văn bản",
+    "printed total": "tổng ghi trong văn bản",
     "also changed": "thay đổi khác",
     "also changed: {names}": "thay đổi khác: {names}",
     "name": "tên",
@@ -138,8 +130,8 @@ VI: dict[str, str] = {
     "{n} rows": "{n} dòng",
     "1 figure": "1 số liệu",
     "{n} figures": "{n} số liệu",
-    "1 printed total": "1 số tổng in trong văn bản",
-    "{n} printed totals": "{n} số tổng in trong văn bản",
+    "1 printed total": "1 số tổng ghi trong văn bản",
+    "{n} printed totals": "{n} số tổng ghi trong văn bản",
     "1 commit": "1 lần sửa đổi (commit)",
     "{n} commits": "{n} lần sửa đổi (commit)",
     "1 error": "1 lỗi",
@@ -197,15 +189,15 @@ VI: dict[str, str] = {
     "before: {n} of {funded}": "trước: {n} trên {funded}",
     "projects without yearly amounts are not spread over years":
         "dự án không có kinh phí theo năm không được chia theo năm",
-    "the printed phasing table, its top-level rows added up": "bảng phân kỳ in trong văn bản, cộng các dòng cấp trên cùng",
-    "Printed totals ({unit}): {figures} changed": "Số tổng in trong văn bản ({unit}): {figures} thay đổi",
-    "Printed totals left unchanged ({unit}): {n}": "Số tổng in trong văn bản chưa được cập nhật ({unit}): {n}",
+    "the printed phasing table, its top-level rows added up": "bảng phân kỳ ghi trong văn bản, cộng các dòng cấp trên cùng",
+    "Printed totals ({unit}): {figures} changed": "Số tổng ghi trong văn bản ({unit}): {figures} thay đổi",
+    "Printed totals left unchanged ({unit}): {n}": "Số tổng ghi trong văn bản chưa được cập nhật ({unit}): {n}",
     "the projects' sum": "tổng các dự án",
     "the sum of group {group}": "tổng nhóm {group}",
     "the sum of group {group} for {source}": "tổng nhóm {group}, nguồn {source}",
     "the projects' sum for {source}": "tổng các dự án, nguồn {source}",
     "the projects' {kind} sum": "tổng các dự án, {kind}",
-    "group {group} printed subtotal": "tổng nhóm {group} in trong văn bản",
+    "group {group} printed subtotal": "tổng nhóm {group} (ghi trong văn bản)",
     "project list grand total": "tổng cộng danh mục dự án",
     "budget in the text": "kinh phí nêu trong văn bản",
     "phasing table": "bảng phân kỳ",
@@ -238,6 +230,23 @@ VI: dict[str, str] = {
         "… {what} không hiển thị ở đây (bình luận bị giới hạn độ dài): chạy {command} để xem toàn bộ.",
     " and ": " và ",
     "{n} more rows": "{n} dòng khác",
+    "Other lint findings: {n}": "Kết quả kiểm tra khác: {n}",
+    "fixed": "đã sửa",
+    "line numbers of fixed findings are those of the old revision":
+        "số dòng của các lỗi đã sửa là số dòng ở phiên bản trước",
+    # moves and totals
+    "added, in {group}": "thêm mới, thuộc {group}",
+    "removed, from {group}": "bỏ, trước thuộc {group}",
+    "moved from {old} to {new}": "chuyển từ {old} sang {new}",
+    "moved out of {group}": "chuyển ra khỏi {group}",
+    "moved into {group}": "chuyển vào {group}",
+    "merge base of {a} and {b}": "điểm rẽ nhánh chung của {a} và {b}",
+    "sum before": "tổng trước",
+    "sum now": "tổng sau",
+    "the subtotal of {group}": "tổng của {group}",
+    "the subtotals of {n} groups": "tổng của {n} nhóm",
+    "each printed figure still equals the old sum of what it summarises: update it or say why":
+        "mỗi số ghi trong văn bản vẫn bằng tổng cũ của các khoản nó tổng hợp: cần cập nhật hoặc giải thích",
     # log
     "History": "Lịch sử",
     "commit": "commit",

@@ -10,7 +10,7 @@ line a reviewer most needs to see.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from .diff import Money
@@ -36,6 +36,8 @@ class Rollup:
     note: str = ""
     # per year: projects giving yearly amounts and projects with an amount, (new, old)
     coverage: tuple[tuple[int, int], tuple[int, int]] | None = None
+    # every group's or source's name at either revision, by id, also those without money
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -155,10 +157,14 @@ def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
         return source.parent if source else None
 
     before, after = sums(old), sums(new)
+    group_names = {gid: group_name(gid) for gid in [*old.groups, *new.groups] if group_name(gid)}
+    source_names = {sid: source_name(sid) for sid in [*old.sources, *new.sources] if source_name(sid)}
     found = [
-        Rollup("group", "per group", _rows(before.by_group, after.by_group, group_label, name=group_name)),
-        Rollup("source", "per funding source", _rows(before.by_source, after.by_source, source_label, source_parent,
-                                                              source_name)),
+        Rollup("group", "per group", _rows(before.by_group, after.by_group, group_label, name=group_name),
+               names=group_names),
+        Rollup("source", "per funding source",
+               _rows(before.by_source, after.by_source, source_label, source_parent, source_name),
+               names=source_names),
         Rollup("type", "per type", _rows(before.by_type, after.by_type, str)),
     ]
     if before.by_year or after.by_year:

@@ -88,6 +88,7 @@ class Names:
         for rollup in plan.rollups:
             into = self.groups if rollup.dimension == "group" else self.sources if rollup.dimension == "source" else None
             if into is not None:
+                into.update(rollup.names)
                 into.update((row.key, row.name) for row in rollup.rows if row.name)
         for item in plan.groups:
             self.groups.setdefault(item.id, item.name if item.name != item.id else "")
@@ -100,6 +101,14 @@ class Names:
             return t.ABSENT
         name = self.groups.get(gid)
         return f"{name} ({gid})" if name else gid
+
+    def group_short(self, gid: str) -> str:
+        """'Nhiệm vụ 1 (st-hr)': a group's printed heading up to its colon, as the documents refer to it."""
+        name = self.groups.get(gid, "")
+        head = name.split(":", 1)[0].strip() if ":" in name else ""
+        if head and len(head) <= 24:
+            return f"{head} ({gid})"
+        return self.group(gid)
 
     def source(self, sid: str) -> str:
         """'Ngân sách địa phương (nsdp)'."""
@@ -135,7 +144,7 @@ def block_label(key: str, names: Names) -> str:
     """Where a printed total is printed, from its key: 'group … printed subtotal', 'budget in the text'."""
     parts = key.split("/")
     if parts[0] == "groups" and len(parts) > 1:
-        return _("group {group} printed subtotal", group=names.group(parts[1]))
+        return _("group {group} printed subtotal", group=names.group_short(parts[1]))
     return {"project_list": _("project list grand total"), "budget": _("budget in the text"),
             "phasing": _("phasing table")}.get(parts[0], parts[0])
 
@@ -162,24 +171,6 @@ def figure_label(key: str, names: Names) -> str:
     return block
 
 
-def figure_sums(key: str, names: Names) -> str:
-    """What a printed total summarises, from its key."""
-    parts = key.split("/")
-    source = parts[2] if len(parts) == 3 and parts[1] == "by_source" else None
-    if parts[0] == "groups" and len(parts) >= 3:
-        gid = parts[1]
-        if len(parts) == 5 and parts[3] == "by_source":
-            return _("the sum of group {group} for {source}", group=names.group(gid), source=names.source(parts[4]))
-        return _("the sum of group {group}", group=names.group(gid))
-    if parts[0] == "phasing" and len(parts) == 3 and parts[2] == "total":
-        source = parts[1]
-    if source:
-        return _("the projects' sum for {source}", source=names.source(source))
-    if len(parts) == 3 and parts[1] == "by_type":
-        return _("the projects' {kind} sum", kind=_(parts[2]))
-    return _("the projects' sum")
-
-
 def plan_lines(plan: PlanDiff) -> list[str]:
     """The lines under a plan's heading: what happened to the file, errors, warnings."""
     lines = []
@@ -194,7 +185,11 @@ def plan_lines(plan: PlanDiff) -> list[str]:
     lines.append(total_line(plan))
     if plan.stale:
         names = Names(plan)
-        blocks = ", ".join(dict.fromkeys(block_label(s.key, names) for s in plan.stale))
+        groups = list(dict.fromkeys(s.key.split("/")[1] for s in plan.stale if s.key.startswith("groups/")))
+        blocks = ([_("the subtotal of {group}", group=names.group_short(groups[0]))] if len(groups) == 1 else
+                  [_("the subtotals of {n} groups", n=len(groups))] if groups else [])
+        blocks += list(dict.fromkeys(block_label(s.key, names) for s in plan.stale if not s.key.startswith("groups/")))
+        blocks = ", ".join(blocks)
         lines.append(_("warning: {totals} did not change although the projects they summarise did ({blocks})",
                        totals=t.plural(len(plan.stale), "printed total"), blocks=blocks))
     lines += [_("plan: {change}", change=t.field_change(f)) for f in plan.fields]
@@ -230,11 +225,14 @@ def _project_rows(item: ProjectChange, unit: str, names: Names) -> list[tuple[st
         rows.append((_("added, in {group}", group=names.group(item.new_group)), *_money_cells(item.total, unit)))
     elif item.status is Status.REMOVED:
         rows.append((_("removed, from {group}", group=names.group(item.old_group)), *_money_cells(item.total, unit)))
+    elif item.moved and item.total.old is None and item.total.new is None:
+        rows.append((_("moved from {old} to {new}", old=names.group(item.old_group), new=names.group(item.new_group)),
+                     "", "", "", ""))
     elif item.moved:  # its money leaves one group and arrives in the other: the roll-up adds up
         rows.append((_("moved out of {group}", group=names.group(item.old_group)),
-                     *_money_cells(Money(item.total.old, None), unit)))
+                     *_money_cells(Money(item.total.old, None), unit)[:3], ""))
         rows.append((_("moved into {group}", group=names.group(item.new_group)),
-                     *_money_cells(Money(None, item.total.new), unit)))
+                     *_money_cells(Money(None, item.total.new), unit)[:3], ""))
     rows += [(names.source(line.key), *_money_cells(line.money, unit)) for line in item.sources]
     if item.status is Status.CHANGED and item.total.changed and (
             len(item.sources) != 1 or item.sources[0].money != item.total):
@@ -341,7 +339,9 @@ def rollup_table(rollup: Rollup, plan: PlanDiff, width: int) -> Table | None:
         return short(("↳ " if parent else "") + text, width)
 
     shown = [row for row in rollup.rows if row.money.changed or row.key in keep]
-    rows: list[tuple[Cell, ...]] = [(label(row.key, row.parent), *_money_cells(row.money, unit)) for row in shown]
+    rows: list[tuple[Cell, ...]] = [(label(row.key, row.parent), *_money_cells(row.money, unit)) if row.money.changed
+                                    else (label(row.key, row.parent), *_money_cells(row.money, unit)[:2], "0", "")
+                                    for row in shown]
     unchanged = len(rollup.rows) - len(shown)
     if rollup.dimension in ("group", "source", "type"):
         rows.append((_("plan total"), *_money_cells(plan.total, unit)))
@@ -357,7 +357,7 @@ def stated_table(plan: PlanDiff, width: int) -> Table | None:
     if not plan.stated:
         return None
     names = Names(plan)
-    rows = tuple((short(figure_label(s.key, names), width), *_money_cells(s.money, plan.unit)) for s in plan.stated)
+    rows = tuple((short(figure_label(s.key, names), width * 2), *_money_cells(s.money, plan.unit)) for s in plan.stated)
     return Table(_("Printed totals ({unit}): {figures} changed", unit=t.unit_name(plan.unit),
                    figures=t.plural(len(plan.stated), "figure")),
                  (_("printed figure"), _("old"), _("new"), _("Δ"), _("Δ%")), ("left", *MONEY_ALIGN), rows,
@@ -369,27 +369,35 @@ def stale_table(plan: PlanDiff, width: int) -> Table | None:
         return None
     unit = plan.unit
     names = Names(plan)
-    rows = tuple((short(figure_label(s.key, names), width), t.amount(s.stated, unit),
-                  short(figure_sums(s.key, names), width), t.amount(s.computed.old, unit),
-                  t.amount(s.computed.new, unit), t.signed(s.computed.delta, unit))
+    rows = tuple((short(figure_label(s.key, names), width * 2), t.amount(s.stated, unit),
+                  t.amount(s.computed.old, unit), t.amount(s.computed.new, unit), t.signed(s.computed.delta, unit))
                  for s in plan.stale)
     return Table(_("Printed totals left unchanged ({unit}): {n}", unit=t.unit_name(unit), n=len(plan.stale)),
-                 (_("printed figure"), _("printed"), _("summarises"), _("old sum"), _("new sum"), _("Δ")),
-                 ("left", "right", "left", "right", "right", "right"), rows, fold=len(rows) > FOLD_ROWS)
+                 (_("printed figure"), _("printed"), _("sum before"), _("sum now"), _("Δ")),
+                 ("left", "right", "right", "right", "right"), rows, fold=len(rows) > FOLD_ROWS,
+                 note=_("each printed figure still equals the old sum of what it summarises: update it or say why"))
 
 
-def findings_table(found: FileFindings, width: int) -> Table | None:
-    """The lint findings a revision adds and fixes in one plan: errors first, new before fixed."""
+def findings_tables(found: FileFindings, width: int) -> list[Table]:
+    """The lint findings a revision adds and fixes in one plan: errors first, new before fixed.
+    When they are many, the new errors stay open and the rest is folded."""
     if not found.new and not found.fixed:
-        return None
-    rows: list[tuple[Cell, ...]] = []
+        return []
+    rows: list[tuple[tuple[Cell, ...], bool]] = []  # (row, a new error)
     for status, items in ((_("new"), found.new), (_("fixed"), found.fixed)):
         for f in items:
-            rows.append((f"{_(f.severity.label)} ({status})", str(f.line), Code(f.rule), short(f.message, width * 3)))
-    return Table(_("Lint findings: {new} new, {fixed} fixed", new=len(found.new), fixed=len(found.fixed)),
-                 (_("severity"), _("line"), _("rule"), _("message")), ("left", "right", "left", "left"), tuple(rows),
-                 fold=len(rows) > FOLD_ROWS and not found.new,
-                 note=_("line numbers of fixed findings are those of the old revision") if found.fixed else "")
+            rows.append(((f"{_(f.severity.label)} ({status})", str(f.line), Code(f.rule), short(f.message, width * 3)),
+                         status == _("new") and f.severity.label == "error"))
+    headers = (_("severity"), _("line"), _("rule"), _("message"))
+    align = ("left", "right", "left", "left")
+    title = _("Lint findings: {new} new, {fixed} fixed", new=len(found.new), fixed=len(found.fixed))
+    note = _("line numbers of fixed findings are those of the old revision") if found.fixed else ""
+    if len(rows) <= FOLD_ROWS or all(error for _row, error in rows) or not any(error for _row, error in rows):
+        return [Table(title, headers, align, tuple(row for row, _e in rows), fold=len(rows) > FOLD_ROWS
+                      and not any(error for _row, error in rows), note=note)]
+    rest = tuple(row for row, error in rows if not error)
+    return [Table(title, headers, align, tuple(row for row, error in rows if error)),
+            Table(_("Other lint findings: {n}", n=len(rest)), headers, align, rest, fold=True, note=note)]
 
 
 def plan_tables(plan: PlanDiff, width: int, findings: Findings | None = None) -> list[Table]:
@@ -397,8 +405,8 @@ def plan_tables(plan: PlanDiff, width: int, findings: Findings | None = None) ->
         return []
     whole = plan.status is not Status.CHANGED  # an added or removed plan: its items, its totals
     found = findings.of(plan) if findings is not None else None
-    tables = [findings_table(found, width) if found is not None else None,
-              project_table(plan, width), target_table(plan, width)]
+    tables = [project_table(plan, width), target_table(plan, width),
+              *(findings_tables(found, width) if found is not None else [])]
     if not whole:
         tables += [items_table("Groups: {counts}", plan.groups, width),
                    items_table("Funding sources: {counts}", plan.sources, width)]

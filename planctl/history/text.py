@@ -17,6 +17,7 @@ from .diff import FieldChange, Money, ProjectChange, Status, TargetChange
 from .lang import _, number
 from .lang import percent as percent_text
 from .lang import plural as plural_of
+from .lang import unit_name as _unit_name
 
 ABSENT = "—"
 
@@ -34,7 +35,7 @@ def plural(count: int, word: str) -> str:
 
 def unit_name(unit: str) -> str:
     """'million VND' / 'triệu đồng'."""
-    return _(unit or "million VND")
+    return _unit_name(unit or "million VND")
 
 
 def amount(vnd: int | None, unit: str, *, absent: str = ABSENT) -> str:
@@ -42,7 +43,7 @@ def amount(vnd: int | None, unit: str, *, absent: str = ABSENT) -> str:
     if vnd is None:
         return absent
     value = in_unit(vnd, unit)
-    return number(value) if isinstance(value, int) else number(value, 3, trim=True)
+    return number(value)
 
 
 def signed(vnd: int, unit: str) -> str:
@@ -77,7 +78,7 @@ def plain_number(raw: int | float) -> str:
     """A target's value as printed: 50, 12.5 (12,5 in Vietnamese), never 50.0; no separators
     under 10,000 (years and small values read better without)."""
     if isinstance(raw, float) and not raw.is_integer():
-        return number(raw, 6, trim=True)
+        return number(raw, 6)
     value = int(raw)
     return number(value) if abs(value) >= 10_000 else str(value)
 
