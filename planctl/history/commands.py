@@ -8,8 +8,8 @@ for, so `--format json` never loads tabulate.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
 
 from ..config import load_config
 from ..errors import PlanctlError
@@ -20,7 +20,7 @@ DIFF_FORMATS = {"text": ("render", "text"), "markdown": ("render", "markdown"), 
 LOG_FORMATS = {"text": ("render", "log_text"), "markdown": ("render", "log_markdown"), "json": ("jsonout", "log_json")}
 
 
-def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[[Any], str]:
+def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[..., str]:
     if name not in formats:
         raise PlanctlError(f"unknown format {name!r}: use {', '.join(formats)}")
     module, function = formats[name]

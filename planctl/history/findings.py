@@ -16,8 +16,9 @@ The rules engine is imported only when this section is asked for (lazily, in `co
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..config import Config
 

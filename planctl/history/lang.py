@@ -17,11 +17,11 @@ set_language = i18n.set_language
 language = i18n.language
 
 
-def _(message: str, **fields: object) -> str:
+def _(msgid: str, /, **fields: object) -> str:
     """The message in the run's language, its {fields} filled."""
-    text = i18n._(message)
-    if text == message and i18n.language() == "vi":
-        text = VI.get(message, message)
+    text = i18n._(msgid)
+    if text == msgid and i18n.language() == "vi":
+        text = VI.get(msgid, msgid)
     return text.format(**fields) if fields else text
 
 
@@ -59,7 +59,7 @@ VI: dict[str, str] = {
     "VND": "đồng",
     # statuses and short words
     "added": "thêm mới",
-    "removed": "bỏ",
+    "removed": "loại bỏ",
     "changed": "thay đổi",
     "moved": "chuyển nhóm",
     "new": "mới",
@@ -70,7 +70,7 @@ VI: dict[str, str] = {
     "old": "trước",
     "Δ": "chênh lệch",
     "Δ%": "%",
-    "change": "nội dung",
+    "change": "nội dung thay đổi",
     "project": "dự án",
     "target": "chỉ tiêu",
     "plan": "kế hoạch",
@@ -84,7 +84,7 @@ VI: dict[str, str] = {
     "summarises": "tổng của",
     "old sum": "tổng trước",
     "new sum": "tổng sau",
-    "now": "hiện nay",
+    "whole target": "chỉ tiêu (đầy đủ)",
     "id": "mã",
     "projects": "dự án",
     "targets": "chỉ tiêu",
@@ -120,7 +120,7 @@ VI: dict[str, str] = {
     # counts
     "{n} changed": "{n} thay đổi",
     "{n} added": "{n} thêm mới",
-    "{n} removed": "{n} bỏ",
+    "{n} removed": "{n} loại bỏ",
     "{n} moved": "{n} chuyển nhóm",
     "1 plan": "1 kế hoạch",
     "{n} plans": "{n} kế hoạch",
@@ -180,7 +180,7 @@ VI: dict[str, str] = {
     "Roll-up per type ({unit})": "Tổng hợp theo loại vốn ({unit})",
     "Roll-up per year ({unit})": "Tổng hợp theo năm ({unit})",
     "Phasing table per year ({unit})": "Bảng phân kỳ theo năm ({unit})",
-    "{rows} unchanged": "{rows} không đổi",
+    "{rows} unchanged, not shown": "{rows} không đổi, không hiển thị",
     "from the project that gives yearly amounts (of {funded})":
         "chỉ từ 1 dự án có kinh phí theo năm (trên tổng số {funded} dự án)",
     "from the {n} projects that give yearly amounts (of {funded})":
@@ -236,7 +236,7 @@ VI: dict[str, str] = {
         "số dòng của các lỗi đã sửa là số dòng ở phiên bản trước",
     # moves and totals
     "added, in {group}": "thêm mới, thuộc {group}",
-    "removed, from {group}": "bỏ, trước thuộc {group}",
+    "removed, from {group}": "loại bỏ, trước thuộc {group}",
     "moved from {old} to {new}": "chuyển từ {old} sang {new}",
     "moved out of {group}": "chuyển ra khỏi {group}",
     "moved into {group}": "chuyển vào {group}",

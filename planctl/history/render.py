@@ -12,7 +12,8 @@ subject cannot break a table or a code span, inject HTML, or act on a terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
@@ -135,8 +136,8 @@ def markdown(result: DiffResult, findings: Findings | None = None) -> str:
            f"**{md_text(r.summary_line(result))}**", ""]
     if findings is not None:
         new, fixed = findings.counts
-        out += [f"{'❌ ' if new else ''}{md_text(_('Lint findings: {new} new, {fixed} fixed', new=new, fixed=fixed))}",
-                ""]
+        line = md_text(_("Lint findings: {new} new, {fixed} fixed", new=new, fixed=fixed))
+        out += [f"⚠ **{line}**" if new else line, ""]
     summary = r.summary_table(result, findings)
     if summary.rows:
         out += [_table(summary, markdown=True), ""]

@@ -10,8 +10,8 @@ line a reviewer most needs to see.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from .diff import Money
 from .snapshot import NO_TYPE, Snapshot

@@ -16,7 +16,7 @@ the same figures. Choices made for a finance reviewer:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from . import text as t
 from .compare import DiffResult, PlanDiff
@@ -49,7 +49,7 @@ class Code:
     text: str
 
 
-Cell = Union[str, Label, Code]
+Cell = str | Label | Code
 
 
 @dataclass(frozen=True)
@@ -189,9 +189,8 @@ def plan_lines(plan: PlanDiff) -> list[str]:
         blocks = ([_("the subtotal of {group}", group=names.group_short(groups[0]))] if len(groups) == 1 else
                   [_("the subtotals of {n} groups", n=len(groups))] if groups else [])
         blocks += list(dict.fromkeys(block_label(s.key, names) for s in plan.stale if not s.key.startswith("groups/")))
-        blocks = ", ".join(blocks)
         lines.append(_("warning: {totals} did not change although the projects they summarise did ({blocks})",
-                       totals=t.plural(len(plan.stale), "printed total"), blocks=blocks))
+                       totals=t.plural(len(plan.stale), "printed total"), blocks=", ".join(blocks)))
     lines += [_("plan: {change}", change=t.field_change(f)) for f in plan.fields]
     if plan.also:
         lines.append(_("plan: {change}", change=t.also(plan.also)))
@@ -269,7 +268,7 @@ def _target_rows(item: TargetChange) -> list[tuple[str, ...]]:
         rows.append((t.field_name(change.field), t.field_value(change.field, change.old),
                      t.field_value(change.field, change.new), t.delta_text(change.field, change.old, change.new)))
     if item.fields:
-        rows.append((_("now"), t.target_state(item.old), t.target_state(item.new), ""))
+        rows.append((_("whole target"), t.target_state(item.old), t.target_state(item.new), ""))
     if item.also:
         rows.append((_("also changed"), "", ", ".join(t.field_name(n) for n in item.also), ""))
     return rows
@@ -346,9 +345,11 @@ def rollup_table(rollup: Rollup, plan: PlanDiff, width: int) -> Table | None:
     if rollup.dimension in ("group", "source", "type"):
         rows.append((_("plan total"), *_money_cells(plan.total, unit)))
     notes = [_year_note(rollup) if rollup.dimension == "year" else "",
-             _("the printed phasing table, its top-level rows added up") if rollup.dimension == "phasing" else "",
-             _("{rows} unchanged", rows=t.plural(unchanged, "row")) if unchanged else ""]
-    return Table(_(ROLLUP_TITLES.get(rollup.dimension, rollup.title), unit=t.unit_name(unit)),
+             _("the printed phasing table, its top-level rows added up") if rollup.dimension == "phasing" else ""]
+    title = _(ROLLUP_TITLES.get(rollup.dimension, rollup.title), unit=t.unit_name(unit))
+    if unchanged:
+        title += " — " + _("{rows} unchanged, not shown", rows=t.plural(unchanged, "row"))
+    return Table(title,
                  (_(rollup.dimension), _("old"), _("new"), _("Δ"), _("Δ%")), ("left", *MONEY_ALIGN), tuple(rows),
                  fold=len(rows) > FOLD_ROWS, note="; ".join(n for n in notes if n))
 
@@ -405,14 +406,14 @@ def plan_tables(plan: PlanDiff, width: int, findings: Findings | None = None) ->
         return []
     whole = plan.status is not Status.CHANGED  # an added or removed plan: its items, its totals
     found = findings.of(plan) if findings is not None else None
-    tables = [project_table(plan, width), target_table(plan, width),
-              *(findings_tables(found, width) if found is not None else [])]
+    tables = [project_table(plan, width), target_table(plan, width)]
     if not whole:
         tables += [items_table("Groups: {counts}", plan.groups, width),
                    items_table("Funding sources: {counts}", plan.sources, width)]
     tables += [rollup_table(rollup, plan, width) for rollup in plan.rollups]
     if not whole:
         tables += [stated_table(plan, width), stale_table(plan, width)]
+    tables += findings_tables(found, width) if found is not None else []  # their count is in the summary
     return [table for table in tables if table is not None]
 
 
@@ -475,7 +476,7 @@ def findings_cell(found: FileFindings | None) -> str:
         return "—"
     errors = sum(1 for f in found.new if f.severity.label == "error")
     text = _("{new} new, {fixed} fixed", new=len(found.new), fixed=len(found.fixed))
-    return f"❌ {text}" if errors else text
+    return f"⚠ {text}" if errors else text
 
 
 SUMMARY_TITLE_WIDTH = 80

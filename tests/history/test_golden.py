@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from planctl import __version__
-
 from tests.history.gitrepo import GitRepo, find_project, find_target
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
