@@ -174,7 +174,7 @@ VI: dict[str, str] = {
     "Funding sources: {counts}": "Nguồn vốn: {counts}",
     "moved from {old}": "chuyển từ {old}",
     "moved to {new}": "chuyển sang {new}",
-    "in {group}": "trong {group}",
+    "in {group}": "thuộc {group}",
     "Roll-up per group ({unit})": "Tổng hợp theo nhóm nhiệm vụ ({unit})",
     "Roll-up per funding source ({unit})": "Tổng hợp theo nguồn vốn ({unit})",
     "Roll-up per type ({unit})": "Tổng hợp theo loại vốn ({unit})",
@@ -248,11 +248,16 @@ VI: dict[str, str] = {
     "each printed figure still equals the old sum of what it summarises: update it or say why":
         "mỗi số ghi trong văn bản vẫn bằng tổng cũ của các khoản nó tổng hợp: cần cập nhật hoặc giải thích",
     # log
+    "error at {revision}: {message}": "lỗi ở {revision}: {message}",
+    "plan added: {projects}, total {amount} {unit}": "thêm kế hoạch: {projects}, tổng kinh phí {amount} {unit}",
+    "plan removed (total was {amount} {unit})": "bỏ kế hoạch (tổng kinh phí trước đó {amount} {unit})",
+    "… and {n} more (planctl diff shows them)": "… và {n} thay đổi khác (xem bằng planctl diff)",
     "History": "Lịch sử",
     "commit": "commit",
     "date": "ngày",
     "author": "người sửa",
-    "subject": "nội dung sửa đổi",
+    "subject": "tiêu đề commit",
+    "what changed": "thay đổi",
     "planctl log: {what}{path} ({commits}, newest first)": "planctl log: {what}{path} ({commits}, mới nhất trước)",
     "{what} {item} in ": "{what} {item} trong ",
 }

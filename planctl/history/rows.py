@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import i18n
 from . import text as t
 from .compare import DiffResult, PlanDiff
 from .diff import ItemChange, Money, ProjectChange, Status, TargetChange
@@ -142,33 +143,12 @@ def total_line(plan: PlanDiff) -> str:
 
 def block_label(key: str, names: Names) -> str:
     """Where a printed total is printed, from its key: 'group … printed subtotal', 'budget in the text'."""
-    parts = key.split("/")
-    if parts[0] == "groups" and len(parts) > 1:
-        return _("group {group} printed subtotal", group=names.group_short(parts[1]))
-    return {"project_list": _("project list grand total"), "budget": _("budget in the text"),
-            "phasing": _("phasing table")}.get(parts[0], parts[0])
+    return t.block_label(key, names.group_short)
 
 
 def figure_label(key: str, names: Names) -> str:
     """A printed total named for people, from its key ('groups/st-hr/by_source/nsdp')."""
-    parts = key.split("/")
-    block = block_label(key, names)
-    if parts[0] == "groups":
-        parts = parts[1:]
-    if parts[0] == "phasing" and len(parts) >= 2:
-        if parts[1] == "total":
-            return _("phasing grand total")
-        if parts[1] == "year_totals" and len(parts) == 3:
-            return _("phasing total, {year}", year=parts[2])
-        if len(parts) == 3:
-            source = names.source(parts[1])
-            return (_("phasing {source}, total", source=source) if parts[2] == "total"
-                    else _("phasing {source}, {year}", source=source, year=parts[2]))
-    if len(parts) == 3 and parts[1] == "by_source":
-        return f"{block}, {names.source(parts[2])}"
-    if len(parts) == 3 and parts[1] == "by_type":
-        return f"{block}, {_(parts[2])}"
-    return block
+    return t.figure_label(key, names.group_short, names.source)
 
 
 def plan_lines(plan: PlanDiff) -> list[str]:
@@ -530,6 +510,6 @@ def log_table(result: LogResult, short: bool) -> Table:
         commit = entry.commit
         sha = commit.sha[:10] if short else commit.sha[:12]
         change = "\n".join(entry.lines)
-        rows.append((sha, commit.date[:10], commit.author, commit.subject, change))
-    return Table(_("History"), (_("commit"), _("date"), _("author"), _("subject"), _("change")),
+        rows.append((sha, i18n.date(commit.date[:10]), commit.author, commit.subject, change))
+    return Table(_("History"), (_("commit"), _("date"), _("author"), _("subject"), _("what changed")),
                  ("left", "left", "left", "left", "left"), tuple(rows))

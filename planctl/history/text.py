@@ -8,7 +8,7 @@ lang.number, every phrase through lang._ (the one place the language is decided)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..plan.money import in_unit as in_unit
@@ -192,3 +192,33 @@ def target_lines(item: TargetChange) -> list[str]:
     if item.also:
         lines.append(also(item.also))
     return lines
+
+
+def block_label(key: str, group: Callable[[str], str] = str) -> str:
+    """Where a printed total is printed, from its key: 'group … printed subtotal', 'budget in the text'."""
+    parts = key.split("/")
+    if parts[0] == "groups" and len(parts) > 1:
+        return _("group {group} printed subtotal", group=group(parts[1]))
+    return {"project_list": _("project list grand total"), "budget": _("budget in the text"),
+            "phasing": _("phasing table")}.get(parts[0], parts[0])
+
+
+def figure_label(key: str, group: Callable[[str], str] = str, source: Callable[[str], str] = str) -> str:
+    """A printed total named for people, from its key ('groups/st-hr/by_source/nsdp')."""
+    parts = key.split("/")
+    block = block_label(key, group)
+    if parts[0] == "groups":
+        parts = parts[1:]
+    if parts[0] == "phasing" and len(parts) >= 2:
+        if parts[1] == "total":
+            return _("phasing grand total")
+        if parts[1] == "year_totals" and len(parts) == 3:
+            return _("phasing total, {year}", year=parts[2])
+        if len(parts) == 3:
+            return (_("phasing {source}, total", source=source(parts[1])) if parts[2] == "total"
+                    else _("phasing {source}, {year}", source=source(parts[1]), year=parts[2]))
+    if len(parts) == 3 and parts[1] == "by_source":
+        return f"{block}, {source(parts[2])}"
+    if len(parts) == 3 and parts[1] == "by_type":
+        return f"{block}, {_(parts[2])}"
+    return block
