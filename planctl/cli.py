@@ -28,7 +28,9 @@ from .i18n import N_, _
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
     import click
+    from typer._click.core import Command as TyperClickCommand
     from typer._click.core import Context as TyperClickContext
+    from typer._click.formatting import HelpFormatter as TyperHelpFormatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
@@ -47,6 +49,7 @@ def _passes_through(exc: BaseException) -> bool:
 # Help texts are written in English below and translated when help is shown (the language is
 # known only once --lang has been parsed). Click's own headings are fixed English strings.
 _HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
+_CLICK_TEXTS = (N_("Show this message and exit."),)
 
 
 def _choose_language(option: str | None) -> None:
@@ -64,7 +67,7 @@ def _choose_language(option: str | None) -> None:
 
 
 @contextmanager
-def _translated_help(command: click.Command) -> Iterator[None]:
+def _translated_help(command: TyperClickCommand) -> Iterator[None]:
     """The help texts of a command, its parameters and its subcommands, in the run's language, while help is written."""
     saved: list[tuple[Any, str, Any]] = []
 
@@ -86,24 +89,27 @@ def _translated_help(command: click.Command) -> Iterator[None]:
             setattr(obj, attr, text)
 
 
-def _translate_headings(formatter: click.HelpFormatter) -> None:
+def _translate_headings(formatter: TyperHelpFormatter) -> None:
     if i18n.language() == i18n.DEFAULT:
         return
     for i, piece in enumerate(formatter.buffer):
         for heading in _HEADINGS:
             if piece.lstrip().startswith(heading):
-                formatter.buffer[i] = piece.replace(heading, _(heading), 1)
+                piece = piece.replace(heading, _(heading), 1)
+        for text in _CLICK_TEXTS:
+            piece = piece.replace(text, _(text))
+        formatter.buffer[i] = piece
 
 
 class _Command(TyperCommand):
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
         with _translated_help(self):
             super().format_help(ctx, formatter)
         _translate_headings(formatter)
 
 
 class _Group(TyperGroup):
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
         with _translated_help(self):
             super().format_help(ctx, formatter)
         _translate_headings(formatter)
@@ -116,7 +122,7 @@ class _Planctl(TyperGroup):
     result. Here rather than in main(): typer's test runner invokes the group, not main().
     """
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
         with _translated_help(self):
             super().format_help(ctx, formatter)
         _translate_headings(formatter)

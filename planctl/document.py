@@ -43,6 +43,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import i18n
+from .i18n import N_, _
 from .model import SYNTAX, Finding, Position, Severity
 from .paths import FileTooLarge, read_regular
 
@@ -118,7 +120,7 @@ class _Anchor:
     done: bool = False
 
 
-UNKNOWN_TAG_HINT = "planctl never constructs tagged objects; remove the tag"
+UNKNOWN_TAG_HINT = N_("planctl never constructs tagged objects; remove the tag")
 
 
 class _Builder:
@@ -145,20 +147,20 @@ class _Builder:
         self.next()  # document end
         event = self.next()
         if not isinstance(event, StreamEndEvent):
-            raise _Invalid("a second document starts here ('---'); a plan file holds one document", event,
-                           "move the second document to its own file, or remove the '---' line")
+            raise _Invalid(_("a second document starts here ('---'); a plan file holds one document"), event,
+                           _("move the second document to its own file, or remove the '---' line"))
         return not empty, data
 
     # Events are typed Any: ruamel declares anchor, tag and value on the event subclasses only.
     def node(self, event: Any, pointer: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
-                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
-                           "remove the repeated aliases (*name); a plan never needs them")
+            raise _Invalid(_("the document expands to more than {n} nodes (aliases repeated over and over, as in a "
+                             "'billion laughs' file)").format(n=i18n.number(MAX_NODES)), event,
+                           _("remove the repeated aliases (*name); a plan never needs them"))
         if depth > MAX_DEPTH:
-            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels", event,
-                           "flatten the structure; a plan is a few levels deep")
+            raise _Invalid(_("nesting deeper than {n} levels").format(n=MAX_DEPTH), event,
+                           _("flatten the structure; a plan is a few levels deep"))
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth)
@@ -175,7 +177,7 @@ class _Builder:
         elif kind is SequenceStartEvent:
             value = self._sequence(event, pointer, depth)
         else:  # the parser guarantees a node here; anything else is a libyaml bug
-            raise _Invalid(f"unexpected {kind.__name__}", event)
+            raise _Invalid(_("unexpected {kind}").format(kind=kind.__name__), event)
         self.deepest = max(self.deepest, depth)
         if anchor is not None:
             anchor.value, anchor.last, anchor.done = value, len(self.order), True
@@ -188,20 +190,21 @@ class _Builder:
     def _alias(self, event: AliasEvent, pointer: str, depth: int) -> Any:
         anchor = self.anchors.get(event.anchor)
         if anchor is None:
-            raise _Invalid(f"alias *{event.anchor} has no anchor &{event.anchor} before it", event,
-                           f"define '&{event.anchor}' on the node to repeat, above this line")
+            raise _Invalid(_("alias *{anchor} has no anchor &{anchor} before it").format(anchor=event.anchor), event,
+                           _("define '&{anchor}' on the node to repeat, above this line").format(anchor=event.anchor))
         if not anchor.done:
-            raise _Invalid(f"alias *{event.anchor} is inside the node it refers to (a recursive alias)", event,
-                           "a plan is a tree: write the repeated part out instead of referring back to it")
+            raise _Invalid(_("alias *{anchor} is inside the node it refers to (a recursive alias)").format(
+                anchor=event.anchor), event,
+                _("a plan is a tree: write the repeated part out instead of referring back to it"))
         # Bounds are checked before anything is copied, so a billion laughs costs nothing.
         self.count += anchor.size - 1
         if self.count > MAX_NODES:
-            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
-                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
-                           "remove the repeated aliases (*name); a plan never needs them")
+            raise _Invalid(_("the document expands to more than {n} nodes (aliases repeated over and over, as in a "
+                             "'billion laughs' file)").format(n=i18n.number(MAX_NODES)), event,
+                           _("remove the repeated aliases (*name); a plan never needs them"))
         if depth + anchor.height > MAX_DEPTH:
-            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels (through alias *{event.anchor})", event,
-                           "flatten the structure; a plan is a few levels deep")
+            raise _Invalid(_("nesting deeper than {n} levels (through alias *{anchor})").format(
+                n=MAX_DEPTH, anchor=event.anchor), event, _("flatten the structure; a plan is a few levels deep"))
         self.deepest = max(self.deepest, depth + anchor.height)
         doc = self.doc
         doc.positions[pointer] = _pos(event)
@@ -233,8 +236,8 @@ class _Builder:
             child = f"{pointer}/{escape(key)}"
             if key in result:
                 first = key_positions[child]
-                raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
-                               "remove or rename one of the two keys")
+                raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
+                               event, _("remove or rename one of the two keys"))
             key_positions[child] = _pos(event)
             result[key] = self.node(self.next(), child, depth + 1)
 
@@ -244,18 +247,18 @@ class _Builder:
         if kind is AliasEvent:
             anchor = self.anchors.get(event.anchor)
             if anchor is None or not anchor.done or anchor.text is None:
-                raise _Invalid(f"alias *{event.anchor} cannot be a mapping key here", event,
-                               "write the key out")
+                raise _Invalid(_("alias *{anchor} cannot be a mapping key here").format(anchor=event.anchor), event,
+                               _("write the key out"))
             value, text = anchor.value, anchor.text
         elif kind is ScalarEvent:
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
-                raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
+                raise _Invalid(_("merge keys (<<) are not supported"), event, _("write the keys out in full"))
             value, text = self._scalar(event, None), event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
         else:
-            raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
-                           "write the key as text")
+            raise _Invalid(_("a mapping key must be a plain value, not a list or mapping"), event,
+                           _("write the key as text"))
         return value if isinstance(value, str) else text
 
     def _sequence(self, start: SequenceStartEvent, pointer: str, depth: int) -> list:
@@ -276,7 +279,7 @@ class _Builder:
             if tag == "!":  # the non-specific tag: a string
                 tag = CORE + "str"
             elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
-                raise _Invalid(f"unknown tag {_short(tag)!r}", event, UNKNOWN_TAG_HINT)
+                raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(tag)), event, _(UNKNOWN_TAG_HINT))
         kind = tag[len(CORE):]
         if kind == "int":
             return _int(text, event)
@@ -305,7 +308,7 @@ def _implicit_tag(text: str) -> str:
 
 def _check_tag(event: Any, kind: str) -> None:
     if event.ctag is not None and event.tag not in (CORE + kind, "!"):
-        raise _Invalid(f"unknown tag {_short(event.tag)!r}", event, UNKNOWN_TAG_HINT)
+        raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(event.tag)), event, _(UNKNOWN_TAG_HINT))
 
 
 def _short(tag: str) -> str:
@@ -325,18 +328,19 @@ def _int(text: str, event: Event) -> int:
             return sign * int(digits, 0)
         return sign * int(digits, 10)
     except ValueError:  # also a number over Python's 4,300-digit limit
-        raise _Invalid(f"{_shown(text)} is not a valid integer", event, "write a whole number") from None
+        raise _Invalid(_("{text} is not a valid integer").format(text=_shown(text)), event, _("write a whole number")) from None
 
 
 def _float(text: str, event: Event) -> float:
     if text.lower().lstrip("+-") in (".inf", ".nan"):
-        raise _Invalid(f"{text!r} is not a usable number", event, "write a finite number")
+        raise _Invalid(_("{text} is not a usable number").format(text=repr(text)), event, _("write a finite number"))
     try:
         value = float(text.replace("_", ""))
     except ValueError:  # only reachable through an explicit !!float tag
-        raise _Invalid(f"{_shown(text)} is not a valid number", event, "write a number, or remove the tag") from None
+        raise _Invalid(_("{text} is not a valid number").format(text=_shown(text)), event,
+                       _("write a number, or remove the tag")) from None
     if math.isnan(value) or math.isinf(value):  # 1e400, or an explicit !!float inf
-        raise _Invalid(f"{_shown(text)} is not a usable number", event, "write a finite number")
+        raise _Invalid(_("{text} is not a usable number").format(text=_shown(text)), event, _("write a finite number"))
     return value
 
 
@@ -370,16 +374,18 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
     """Parse YAML bytes. Problems come back on `Document.error`, never as exceptions."""
     doc = Document(name)
     if len(raw) > max_bytes:
-        return _error(doc, f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-                      Position(), "split the file, or raise max-file-bytes in [tool.planctl]")
+        return _error(doc, _("file is {size} bytes, over the limit of {limit}").format(size=i18n.number(len(raw)),
+                                                                                        limit=i18n.number(max_bytes)),
+                      Position(), _("split the file, or raise max-file-bytes in [tool.planctl]"))
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
         encoding = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
         bad = raw[exc.start:exc.start + 1].hex().upper()
         where = _offset_position(raw[:exc.start]) if encoding == "UTF-8" else Position()
-        return _error(doc, f"not valid {encoding}: byte 0x{bad} at offset {exc.start}", where,
-                      "save the file as UTF-8 (most editors: 'Save with encoding')")
+        return _error(doc, _("not valid {encoding}: byte 0x{byte} at offset {offset}").format(
+            encoding=encoding, byte=bad, offset=exc.start), where,
+            _("save the file as UTF-8 (most editors: 'Save with encoding')"))
     doc.text = text
     return _parse(doc, text)
 
@@ -389,8 +395,8 @@ def _syntax_hint(exc: MarkedYAMLError, text: str) -> str:
     lines = text.split("\n")
     at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
     if "tab" in (exc.problem or "") or at == "\t":
-        return "indent with spaces: YAML does not allow tab characters for indentation"
-    return "fix the YAML syntax at this position"
+        return _("indent with spaces: YAML does not allow tab characters for indentation")
+    return _("fix the YAML syntax at this position")
 
 
 def _parse(doc: Document, text: str) -> Document:
@@ -401,17 +407,18 @@ def _parse(doc: Document, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = " ".join(p for p in (exc.problem, exc.context and f"({exc.context})") if p)
-        return _error(doc, f"invalid YAML: {problem}", where, _syntax_hint(exc, text))
+        return _error(doc, _("invalid YAML: {problem}").format(problem=problem), where, _syntax_hint(exc, text))
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
-        return _error(doc, f"invalid YAML: {exc.reason} (character {exc.character!r})",
-                      _offset_position(before), "remove the control character")
+        return _error(doc, _("invalid YAML: {reason} (character {character!r})").format(reason=exc.reason,
+                                                                                          character=exc.character),
+                      _offset_position(before), _("remove the control character"))
     except YAMLError as exc:  # anything else libyaml reports
-        return _error(doc, f"invalid YAML: {exc}", Position(), "fix the YAML syntax")
+        return _error(doc, _("invalid YAML: {problem}").format(problem=exc), Position(), _("fix the YAML syntax"))
     except _Invalid as exc:
         return _error(doc, str(exc), exc.position, exc.hint)
     if not found:
-        return _error(doc, "the file is empty", Position(), "a plan file is a mapping: start with 'planctl: 1'")
+        return _error(doc, _("the file is empty"), Position(), _("a plan file is a mapping: start with 'planctl: 1'"))
     doc.data = data
     doc.suppressions = _suppressions(text)
     return doc
@@ -435,10 +442,10 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
         raw = read_regular(path, max_bytes)
     except FileTooLarge as exc:
         return _error(Document(name), exc.strerror, Position(),
-                      "split the file, or raise max-file-bytes in [tool.planctl]")
+                      _("split the file, or raise max-file-bytes in [tool.planctl]"))
     except OSError as exc:
-        return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),
-                      "check the path and its permissions")
+        return _error(Document(name), _("cannot read file: {reason}").format(reason=exc.strerror), Position(),
+                      _("check the path and its permissions"))
     return load_bytes(raw, name, max_bytes=max_bytes)
 
 

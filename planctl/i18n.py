@@ -18,13 +18,15 @@ LC_ALL / LC_MESSAGES / LANG, else English (`choose`).
 
 from __future__ import annotations
 
-import datetime as _dt
-import gettext as _gettext
 from collections.abc import Mapping
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as _dt
+    import gettext as _gettext
+    from decimal import Decimal
 
 LANGUAGES = ("en", "vi")
 DEFAULT = "en"
@@ -76,6 +78,8 @@ def language() -> str:
 
 @cache
 def _catalog(lang: str) -> _gettext.NullTranslations:
+    import gettext as _gettext  # only when not English: 1-2 ms of start-up
+
     path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         with path.open("rb") as file:
@@ -160,11 +164,13 @@ def percent(value: int | float | Decimal, decimals: int = 1) -> str:
 def date(value: _dt.date | str) -> str:
     """A date: ISO (2010-09-22) in English, as the documents write it (22/9/2010) in Vietnamese.
     Text that is not an ISO date is returned as it is."""
+    import datetime as _dt
+
     if isinstance(value, str):
         try:
             value = _dt.date.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if _language == DEFAULT:
         return value.isoformat()
     from babel.dates import format_date

@@ -10,8 +10,8 @@ from .rules import Rule
 
 
 def table(rules: tuple[Rule, ...], markdown: bool = False) -> str:
-    rows = [(r.id, r.severity.label, r.summary) for r in rules]
-    rows += [(r.id, r.severity.label, r.summary) for r in BUILTIN_RULES.values()]
+    rows = [(r.id, r.severity.label, r.text("summary")) for r in rules]
+    rows += [(r.id, r.severity.label, r.text("summary")) for r in BUILTIN_RULES.values()]
     if markdown:
         lines = ["| rule | severity | checks that |", "|---|---|---|"]
         lines += [f"| `{rid}` | {sev} | {summary} |" for rid, sev, summary in rows]
@@ -24,13 +24,13 @@ def explain(rule: Rule) -> str:
     fields = FACT_KINDS[rule.fact]
     parts = [
         f"{rule.id} ({rule.severity.label})",
-        f"  {rule.summary}",
+        f"  {rule.text('summary')}",
         "",
         textwrap.indent(textwrap.fill(rule.description, 88), "  "),
         "",
         f"  Applies to: {rule.fact} — {fields.about}",
-        f"  Message:    {rule.message}",
-        f"  Hint:       {rule.hint}",
+        f"  Message:    {rule.text('message')}",
+        f"  Hint:       {rule.text('hint')}",
         f"  File:       {rule.path.parent.name}/{rule.path.name}",
     ]
     for example in rule.examples:

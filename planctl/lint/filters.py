@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..i18n import _, date
 from ..model import WAIVER_EXPIRED, WAIVER_INVALID, WAIVER_UNUSED, Finding
 
 
@@ -67,17 +68,18 @@ def _waive(findings: list[Finding], docs: Mapping[str, Document],
             expires = _expiry(waiver.get("expires"))
             if expires is None:
                 about.append(doc.finding(WAIVER_INVALID.id, WAIVER_INVALID.severity,
-                                         f"waiver expiry {waiver.get('expires')!r} is not a date",
-                                         f"{pointer}/expires", hint="write the date as YYYY-MM-DD", key=(pointer,)))
+                                         _("waiver expiry {expires!r} is not a date").format(expires=waiver.get('expires')),
+                                         f"{pointer}/expires", hint=_("write the date as YYYY-MM-DD"), key=(pointer,)))
             elif expires < on:
                 about.append(doc.finding(WAIVER_EXPIRED.id, WAIVER_EXPIRED.severity,
-                                         f"waiver of {waiver.get('rule')} expired on {waiver.get('expires')} "
-                                         f"(owner: {waiver.get('owner')})", f"{pointer}/expires",
-                                         hint="fix the finding, or renew the waiver with a new date", key=(pointer,)))
+                                         _("waiver of {rule} expired on {date} (owner: {owner})").format(
+                                             rule=waiver.get('rule'), date=date(expires), owner=waiver.get('owner')),
+                                         f"{pointer}/expires",
+                                         hint=_("fix the finding, or renew the waiver with a new date"), key=(pointer,)))
             elif (name, i) not in used:
                 about.append(doc.finding(WAIVER_UNUSED.id, WAIVER_UNUSED.severity,
-                                         f"waiver of {waiver.get('rule')} matches no finding", pointer,
-                                         hint="remove the waiver: the finding it waived is gone", key=(pointer,)))
+                                         _("waiver of {rule} matches no finding").format(rule=waiver.get('rule')), pointer,
+                                         hint=_("remove the waiver: the finding it waived is gone"), key=(pointer,)))
     return kept, waived, about
 
 

@@ -13,12 +13,12 @@ import importlib
 import json
 import os
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from .. import __version__
 from ..escape import json_document, visible
+from ..i18n import _, ngettext, number
 from ..model import Finding
-from ..plan.words import plural
 from .runner import LintResult
 
 JSON_FORMAT_VERSION = 1
@@ -52,11 +52,11 @@ def rule_metadata(rule_id: str) -> dict[str, str]:
 
     builtin = BUILTIN_RULES.get(rule_id)
     if builtin is not None:
-        return {"summary": builtin.summary, "description": builtin.summary + ".", "help": builtin.help}
+        return {"summary": builtin.text("summary"), "description": builtin.text("summary") + ".", "help": builtin.text("help")}
     rule = by_id(rule_id)
     if rule is None:
-        return {"summary": f"planctl rule {rule_id}", "description": "", "help": ""}
-    return {"summary": rule.summary, "description": rule.description, "help": explain(rule)}
+        return {"summary": _("planctl rule {rule}").format(rule=rule_id), "description": "", "help": ""}
+    return {"summary": rule.text("summary"), "description": rule.description, "help": explain(rule)}
 
 
 def repo_path(result: LintResult, name: str) -> str:
@@ -74,16 +74,33 @@ def result_fingerprint(result: LintResult, finding: Finding) -> str:
     return fingerprint(finding, repo_path(result, finding.file))
 
 
-def summary_line(result: LintResult) -> str:
-    counts = result.counts()
-    parts = [plural(counts.get(s, 0), s) for s in ("error", "warning", "info")]
+def counted(n: int, singular: str, plural: str) -> str:
+    """'3 errors' / '3 lỗi': a count in the run's language; the texts hold {n}."""
+    return ngettext(singular, plural, n).format(n=number(n))
+
+
+def severity_counts(counts: dict) -> list[str]:
+    return [counted(counts.get("error", 0), _("{n} error"), _("{n} errors")),
+            counted(counts.get("warning", 0), _("{n} warning"), _("{n} warnings")),
+            counted(counts.get("info", 0), _("{n} info"), _("{n} info"))]
+
+
+def hidden_counts(result: LintResult) -> list[str]:
+    """The suppressed, waived and baselined findings, when there are any."""
+    parts = []
     if result.suppressed:
-        parts.append(f"{len(result.suppressed)} suppressed")
+        parts.append(_("{n} suppressed").format(n=number(len(result.suppressed))))
     if result.waived:
-        parts.append(f"{len(result.waived)} waived")
+        parts.append(_("{n} waived").format(n=number(len(result.waived))))
     if result.baselined:
-        parts.append(f"{len(result.baselined)} hidden by the baseline")
-    return f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+        parts.append(_("{n} hidden by the baseline").format(n=number(len(result.baselined))))
+    return parts
+
+
+def summary_line(result: LintResult) -> str:
+    parts = severity_counts(result.counts()) + hidden_counts(result)
+    return _("{files} checked: {counts}").format(files=counted(result.files, _("{n} file"), _("{n} files")),
+                                                 counts=", ".join(parts))
 
 
 def text(result: LintResult) -> str:
@@ -94,7 +111,7 @@ def text(result: LintResult) -> str:
     for f in result.findings:
         lines.append(visible(f"{f.file}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"))
         if f.hint:
-            lines.append(visible(f"    hint: {f.hint}"))
+            lines.append(visible("    " + _("hint: {hint}").format(hint=f.hint)))
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -148,13 +148,13 @@ def load_rule(path: Path) -> Rule:
             raise _problem(path, doc.locate(f"/{key}").line,
                            f"{key} uses {{{min(unknown)}}}, which fact {data['fact']!r} does not have "
                            f"(available: {', '.join(sorted(shown))})")
-    _check_vietnamese(path, doc, data)
     category, _, name = data["id"].partition(".")
     if path.stem != name or path.parent.name != category:
         raise _problem(path, doc.locate("/id").line,
                        f"rule {data['id']} must live in rules/{category}/{name}.yaml")
     condition = engine.compile_condition(data["id"], data["fact"], when, any_of or None)
     engine.check_condition(condition)
+    _check_vietnamese(path, doc, data)
     examples = tuple(Example(e["fails"], e["plan"], e.get("line"), e.get("note", "")) for e in data["examples"])
     return Rule(data["id"], Severity.parse(data["severity"]), data["summary"], data["description"].strip(),
                 data["fact"], data["message"], data.get("hint", ""), condition, examples, path,

@@ -254,7 +254,8 @@ def tables(ctx: Context) -> None:
                 parts = [section["stated"][col] if col in section.get("stated", {})
                          else sum(_dec(r["values"].get(col, 0)) for r in section["rows"]) for section in sections]
                 count_check(ctx, "table-column", f"/baseline/tables/{ti}/stated/{escape(col)}",
-                          _("table {table!r}, total of column {column!r}").format(table=table['id'], column=col), table["stated"][col], parts)
+                          _("table {table!r}, total of column {column!r}").format(table=table['id'], column=col),
+                          table["stated"][col], parts)
 
 
 def _dec(value: int | float | Decimal) -> Decimal:
@@ -281,4 +282,5 @@ def indicator_parts(ctx: Context) -> None:
     for i, whole in enumerate(indicators):
         if whole["id"] in parts:
             count_check(ctx, "indicator-parts", f"/baseline/indicators/{i}/value",
-                        _("baseline figure {id!r} ({unit})").format(id=whole['id'], unit=whole['unit']), whole["value"], parts[whole["id"]])
+                        _("baseline figure {id!r} ({unit})").format(id=whole['id'], unit=whole['unit']),
+                        whole["value"], parts[whole["id"]])
