@@ -13,7 +13,6 @@ import pytest
 from planctl.history.findings import compare_findings
 from planctl.model import Finding, Position, Severity
 from planctl.resources import schema_path
-
 from tests.history.gitrepo import GitRepo
 from tests.history.test_golden import RENAMED, revision_repo
 
