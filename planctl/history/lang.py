@@ -241,8 +241,8 @@ VI: dict[str, str] = {
     "sum now": "tổng sau",
     "the subtotal of {group}": "số cộng của {group}",
     "the subtotals of {n} groups": "số cộng của {n} nhóm",
-    "each printed figure still equals the old sum of what it summarises: update it or say why":
-        "mỗi số ghi trong văn bản vẫn bằng tổng cũ của các khoản nó tổng hợp: cần cập nhật hoặc giải thích",
+    "each printed figure stayed the same while the sum of what it summarises changed: update it or say why":
+        "các số này giữ nguyên trong khi tổng các khoản mà chúng tổng hợp đã thay đổi: cần cập nhật hoặc giải thích",
     # log
     "error at {revision}: {message}": "lỗi ở {revision}: {message}",
     "plan added: {projects}, total {amount} {unit}": "thêm kế hoạch: {projects}, tổng kinh phí {amount} {unit}",

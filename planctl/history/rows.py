@@ -356,7 +356,8 @@ def stale_table(plan: PlanDiff, width: int) -> Table | None:
     return Table(_("Printed totals left unchanged ({unit}): {n}", unit=t.unit_name(unit), n=len(plan.stale)),
                  (_("printed figure"), _("printed"), _("sum before"), _("sum now"), _("Δ")),
                  ("left", "right", "right", "right", "right"), rows, fold=len(rows) > FOLD_ROWS,
-                 note=_("each printed figure still equals the old sum of what it summarises: update it or say why"))
+                 note=_("each printed figure stayed the same while the sum of what it summarises changed: update it or "
+                        "say why"))
 
 
 def findings_tables(found: FileFindings, width: int) -> list[Table]:
