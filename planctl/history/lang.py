@@ -3,8 +3,10 @@
 Every phrase goes through `_()` (message id: the English text, `{name}` fields filled after
 translation) and every number through `number()` / `percent()`, so the renderers never format a
 figure themselves. The language, the number formats (Babel) and the gettext catalog are
-planctl.i18n's; the Vietnamese of the diff and log phrases is VI below, consulted when the
-catalog has no entry (it moves into planctl.po as it is: the message ids are the same).
+planctl.i18n's. The Vietnamese of the diff and log phrases is written in VI below, beside the
+code that uses it: tools/vi_catalog.py puts it into planctl.po (the catalog's own entries win),
+and `_()` consults VI directly for the message ids built at run time (statuses, counts, units),
+which extraction cannot see.
 
 Vietnamese writes numbers as the documents do: `331.400`, `16,7%`.
 """
