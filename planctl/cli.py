@@ -388,6 +388,9 @@ def diff_command(
     format: HistoryFormat = typer.Option("text", "--format", "-f", help="text (a terminal table), markdown (for "
                                                                           "a pull-request comment) or json."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when a plan changed."),
+    findings: bool | None = typer.Option(None, "--findings/--no-findings",
+                                            help="Say which lint findings the revision adds and fixes (lints both "
+                                                 "sides). Default: on for markdown, off for text and json."),
 ) -> None:
     """Show what changed in budgets and targets between two revisions.
 
@@ -400,7 +403,8 @@ def diff_command(
     """
     from .history.commands import run_diff
 
-    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd())
+    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd(),
+                            findings)
     sys.stdout.write(output)
     raise typer.Exit(code)
 

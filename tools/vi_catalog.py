@@ -353,6 +353,7 @@ VI.update({
     "the schemas in {folder} are the installed planctl's (or absent)":
         "các lược đồ trong {folder} là của bản planctl đã cài (hoặc không có)",
     "wrote {path}": "đã ghi {path}",
+    "Δ too large to show": "chênh lệch quá lớn, không hiển thị được",
     "leads out of the repository": "trỏ ra ngoài kho",
     "cannot be read: {reason}": "không đọc được: {reason}",
     "differs from the {kind} schema of the installed planctl {version}":
@@ -495,8 +496,21 @@ HELP = {
     "Explain one rule: what it checks, its message, and its examples.":
         "Giải thích một quy tắc: kiểm tra gì, thông báo và các ví dụ.",
     "A rule id, e.g. consistency.group-total.": "Mã quy tắc, ví dụ consistency.group-total.",
+    "Say which lint findings the revision adds and fixes (lints both sides). Default: on for markdown, off for "
+    "text and json.":
+        "Cho biết lần sửa đổi thêm và khắc phục những vấn đề lint nào (kiểm tra cả hai phiên bản). Mặc định: bật "
+        "với markdown, tắt với text và json.",
 }
 VI.update(HELP)
+
+
+def history_vi() -> dict[str, str]:
+    """The phrases of planctl diff and log, translated beside them in planctl/history/lang.py (the
+    entries above win where both give one)."""
+    sys.path.insert(0, str(ROOT))
+    from planctl.history.lang import VI as history
+
+    return dict(history)
 
 
 def help_texts() -> list[str]:
@@ -539,6 +553,7 @@ def main() -> None:
         if text not in catalog:
             catalog.add(text)
     missing = []
+    diff_log = history_vi()
     for message in catalog:
         if not message.id:
             continue
@@ -547,7 +562,7 @@ def main() -> None:
             if not message.string[0]:
                 missing.append(message.id[0])
         else:
-            message.string = VI.get(message.id, "")
+            message.string = VI.get(message.id, "") or diff_log.get(message.id, "")
             if not message.string:
                 missing.append(message.id)
     catalog.header_comment = "# Vietnamese messages of planctl; written by tools/vi_catalog.py, following docs/glossary.md."
