@@ -353,6 +353,8 @@ VI.update({
     "the schemas in {folder} are the installed planctl's (or absent)":
         "các lược đồ trong {folder} là của bản planctl đã cài (hoặc không có)",
     "wrote {path}": "đã ghi {path}",
+    "new {since}": "mới {since}",
+    "fixed {since}: {file} {rule} {message}": "đã sửa {since}: {file} {rule} {message}",
     "Δ too large to show": "chênh lệch quá lớn, không hiển thị được",
     "leads out of the repository": "trỏ ra ngoài kho",
     "cannot be read: {reason}": "không đọc được: {reason}",

@@ -55,10 +55,12 @@ def annotations(result: LintResult) -> str:
         lines = _groups(result, result.findings)
     else:
         marked = list(zip(result.findings, statuses(result), strict=True))
-        lines = _groups(result, [f for f, s in marked if s == NEW], f" (new {comparison.since})")
+        lines = _groups(result, [f for f, s in marked if s == NEW],
+                        " (" + _("new {since}").format(since=comparison.since) + ")")
         lines += _groups(result, [f for f, s in marked if s != NEW])
         # Fixed findings are gone from the files: a log line each, never an annotation.
-        lines += [visible(f"fixed {comparison.since}: {repo_path(result, x.finding.file)} {x.finding.rule} "
-                          f"{x.finding.message}") for x in comparison.fixed]
+        lines += [visible(_("fixed {since}: {file} {rule} {message}").format(
+            since=comparison.since, file=repo_path(result, x.finding.file), rule=x.finding.rule,
+            message=x.finding.message)) for x in comparison.fixed]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
