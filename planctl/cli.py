@@ -10,20 +10,26 @@ pays for the rules engine.
 from __future__ import annotations
 
 import errno
+import inspect
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__
+from . import __version__, i18n
 from .errors import PlanctlError
+from .i18n import N_, _
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
+    from typer._click.core import Command as TyperClickCommand
     from typer._click.core import Context as TyperClickContext
+    from typer._click.formatting import HelpFormatter as TyperHelpFormatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
@@ -45,6 +51,78 @@ def _passes_through(exc: BaseException) -> bool:
     module = type(exc).__module__
     return module.startswith(("typer._click", "click")) or isinstance(exc, typer.Exit)
 
+# Help texts are written in English below and translated when help is shown (the language is
+# known only once --lang has been parsed). Click's own headings are fixed English strings.
+_HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
+_CLICK_TEXTS = (N_("Show this message and exit."),)
+
+
+def _choose_language(option: str | None) -> None:
+    """--lang, then [tool.planctl] lang, then the locale: planctl/i18n.py `choose`. A broken
+    configuration does not stop the choice; the command that reads it reports it.
+
+    This runs while click parses the options, outside _Planctl.invoke: an unexpected exception
+    here would escape the exit-code mapping (a traceback and exit 1), so every failure falls back
+    to the locale and the command, reading the configuration again, reports it (exit 2 or 3)."""
+    configured = None
+    if not option:
+        from .config import load_config
+
+        try:
+            configured = load_config().lang
+        except Exception:  # noqa: BLE001 - reported by the command itself, see above
+            pass
+    i18n.set_language(i18n.choose(option, configured, os.environ))
+
+
+@contextmanager
+def _translated_help(command: TyperClickCommand) -> Iterator[None]:
+    """The help texts of a command, its parameters and its subcommands, in the run's language, while help is written."""
+    saved: list[tuple[Any, str, Any]] = []
+
+    def walk(cmd: Any) -> None:
+        for obj in (cmd, *getattr(cmd, "params", ())):
+            for attr in ("help", "short_help"):
+                text = getattr(obj, attr, None)
+                if isinstance(text, str):
+                    saved.append((obj, attr, text))
+                    setattr(obj, attr, _(inspect.cleandoc(text)) if obj is cmd else _(text))
+        for sub in getattr(cmd, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+    try:
+        yield
+    finally:
+        for obj, attr, text in saved:
+            setattr(obj, attr, text)
+
+
+def _translate_headings(formatter: TyperHelpFormatter) -> None:
+    if i18n.language() == i18n.DEFAULT:
+        return
+    for i, piece in enumerate(formatter.buffer):
+        for heading in _HEADINGS:
+            if piece.lstrip().startswith(heading):
+                piece = piece.replace(heading, _(heading), 1)
+        for text in _CLICK_TEXTS:
+            piece = piece.replace(text, _(text))
+        formatter.buffer[i] = piece
+
+
+class _Command(TyperCommand):
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
+
+
+class _Group(TyperGroup):
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
+
 
 class _Planctl(TyperGroup):
     """Maps what a command raises to an exit code, for every command at once.
@@ -52,6 +130,11 @@ class _Planctl(TyperGroup):
     A crash must never exit with 1, the code of "findings": CI could not tell a bug from a
     result. Here rather than in main(): typer's test runner invokes the group, not main().
     """
+
+    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
+        with _translated_help(self):
+            super().format_help(ctx, formatter)
+        _translate_headings(formatter)
 
     def invoke(self, ctx: TyperClickContext) -> Any:
         try:
@@ -61,7 +144,7 @@ class _Planctl(TyperGroup):
 
             # One line: a file name with a line break could otherwise start a line of its own,
             # and under GitHub Actions a line starting with '::' is a workflow command.
-            typer.echo(f"planctl: error: {visible(str(exc))}", err=True)
+            typer.echo(_("planctl: error: {message}").format(message=visible(str(exc))), err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except Exception as exc:
             if _passes_through(exc):
@@ -71,8 +154,9 @@ class _Planctl(TyperGroup):
             from .escape import visible
 
             message = visible(" ".join(str(exc).split())[:500])  # one line, whatever a plan put in it
-            typer.echo(f"planctl: internal error: {type(exc).__name__}: {message} — this is a bug in planctl; "
-                       f"please report it (set {DEBUG_VARIABLE}=1 to see the traceback)", err=True)
+            typer.echo(_("planctl: internal error: {type}: {message} — this is a bug in planctl; please report it "
+                         "(set {variable}=1 to see the traceback)").format(type=type(exc).__name__, message=message,
+                                                                            variable=DEBUG_VARIABLE), err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
@@ -95,15 +179,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: str | None) -> str | None:
+    if value is not None and i18n.parse_language(value) != value.strip().lower():
+        raise typer.BadParameter(_("{value!r}: use vi (Vietnamese) or en (English)").format(value=value))
+    _choose_language(value)
+    return value
+
+
 @app.callback()
 def main_options(
+    lang: str = typer.Option(None, "--lang", metavar="vi|en", callback=_lang, is_eager=True,
+                             help="Language of messages and reports: vi (Vietnamese) or en (English). Default: "
+                                  "lang of [tool.planctl], else the locale (LC_ALL, LC_MESSAGES, LANG), else en."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
     """planctl: lint and diff provincial development plans."""
 
 
-@app.command()
+@app.command(cls=_Command)
 def lint(
     paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: the 'plans' globs "
                                                   "of [tool.planctl], plans/**/*.yaml)."),
@@ -145,7 +239,7 @@ def lint(
     outputs = plan_outputs(format, list(output or []), os.environ)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     if baseline is not None and new_since is not None:
-        raise PlanctlError("give --baseline or --new-since, not both: each decides which findings are new")
+        raise PlanctlError(_("give --baseline or --new-since, not both: each decides which findings are new"))
     known = None
     if baseline is not None:
         from .lint.baseline import load_baseline
@@ -163,7 +257,7 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command)
 def schema_command(
     kind: str = typer.Argument(None, help="Which schema: plan, programme, policy, rule, config ([tool.planctl]), "
                                           "lint-result, diff-result, log-result (default: plan)."),
@@ -182,12 +276,12 @@ def schema_command(
 
     if check or update:
         if kind is not None or (check and update):
-            raise PlanctlError("--check and --update take no schema name, and not both at once")
+            raise PlanctlError(_("--check and --update take no schema name, and not both at once"))
         _schema_copies(check)
     kind = kind or "plan"
     path = schema_path(kind)
     if not kind.replace("-", "").isalpha() or not path.is_file():  # a name, never a path
-        raise PlanctlError(f"unknown schema {kind!r}: use one of {', '.join(schema_kinds())}")
+        raise PlanctlError(_("unknown schema {kind!r}: use one of {known}").format(kind=kind, known=", ".join(schema_kinds())))
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
@@ -202,16 +296,17 @@ def _schema_copies(check: bool) -> None:
         for copy in stale:
             typer.echo(f"{display_name(copy.path)}: {copy.reason}")
         if stale:
-            typer.echo("planctl schema --update copies the installed schemas over them", err=True)
+            typer.echo(_("planctl schema --update copies the installed schemas over them"), err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        typer.echo(f"the schemas in {display_name(root / 'schema')} are the installed planctl's (or absent)")
+        typer.echo(_("the schemas in {folder} are the installed planctl's (or absent)").format(
+            folder=display_name(root / 'schema')))
         raise typer.Exit(EXIT_OK)
     for path in update(root):
-        typer.echo(f"wrote {display_name(path)}")
+        typer.echo(_("wrote {path}").format(path=display_name(path)))
     raise typer.Exit(EXIT_OK)
 
 
-@app.command("init")
+@app.command("init", cls=_Command)
 def init_command(
     folder: str = typer.Argument(".", metavar="[DIR]", help="The repository to set up (default: here)."),
     force: bool = typer.Option(False, "--force", help="Replace files (and [tool.planctl]) that exist already."),
@@ -234,11 +329,11 @@ def init_command(
     sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask).text())
 
 
-rules_app = typer.Typer(help="Document the policy rules from their files.", no_args_is_help=True)
+rules_app = typer.Typer(cls=_Group, help="Document the policy rules from their files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=_Command)
 def rules_list(
     markdown: bool = typer.Option(False, "--markdown", help="A Markdown table (as in the README)."),
 ) -> None:
@@ -249,7 +344,7 @@ def rules_list(
     sys.stdout.write(table(catalogue(), markdown))
 
 
-@rules_app.command("facts")
+@rules_app.command("facts", cls=_Command)
 def rules_facts() -> None:
     """List the fact kinds a rule can apply to, with their fields (for writing rules)."""
     from .lint.catalogue_docs import facts
@@ -257,7 +352,7 @@ def rules_facts() -> None:
     sys.stdout.write(facts())
 
 
-@rules_app.command("explain")
+@rules_app.command("explain", cls=_Command)
 def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consistency.group-total.")) -> None:
     """Explain one rule: what it checks, its message, and its examples."""
     from .lint.catalogue_docs import explain
@@ -266,12 +361,12 @@ def rules_explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. consi
     rule = by_id(rule_id)
     if rule is None:
         known = ", ".join(r.id for r in catalogue())
-        raise PlanctlError(f"unknown rule {rule_id!r} (known: {known})")
+        raise PlanctlError(_("unknown rule {rule_id!r} (known: {known})").format(rule_id=rule_id, known=known))
     sys.stdout.write(explain(rule))
 
 
 
-class _PathsAfterDashDash(TyperCommand):
+class _PathsAfterDashDash(_Command):
     """Keeps the arguments after `--` apart: as in git, they are paths, never revisions."""
 
     def parse_args(self, ctx: TyperClickContext, args: list[str]) -> list[str]:
@@ -293,6 +388,9 @@ def diff_command(
     format: HistoryFormat = typer.Option("text", "--format", "-f", help="text (a terminal table), markdown (for "
                                                                           "a pull-request comment) or json."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when a plan changed."),
+    findings: bool | None = typer.Option(None, "--findings/--no-findings",
+                                            help="Say which lint findings the revision adds and fixes (lints both "
+                                                 "sides). Default: on for markdown, off for text and json."),
 ) -> None:
     """Show what changed in budgets and targets between two revisions.
 
@@ -305,12 +403,13 @@ def diff_command(
     """
     from .history.commands import run_diff
 
-    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd())
+    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd(),
+                            findings)
     sys.stdout.write(output)
     raise typer.Exit(code)
 
 
-@app.command("log")
+@app.command("log", cls=_Command)
 def log_command(
     plan: Path = typer.Argument(..., help="The plan file whose history to show."),
     item: str = typer.Option(None, "--item", metavar="ID", help="Only the commits that changed this project."),
@@ -331,4 +430,5 @@ def log_command(
 
 
 def main() -> None:
+    i18n.set_language(i18n.choose(None, None, os.environ))  # until --lang and the configuration are read
     app()

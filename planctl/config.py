@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .config_schema import check as check_schema
 from .errors import PlanctlError
+from .i18n import _
 from .model import Severity
 from .paths import check_pattern, confine, git_top, read_regular
 
@@ -37,6 +38,7 @@ class Config:
     max_file_bytes: int = 2 * 1024 * 1024
     # (rule id, "off" or a severity) from [tool.planctl.rules]; applied by lint/filters.py.
     rules: tuple[tuple[str, str], ...] = ()
+    lang: str | None = None  # the language of messages (planctl/i18n.py); --lang wins
     source: Path | None = None  # the pyproject.toml or planctl.toml the settings came from
     # False outside any repository (no pyproject.toml, no .git): then the paths given on the
     # command line are roots of their own.
@@ -106,20 +108,24 @@ def _read_table(pyproject: Path, stop: Path, whole: bool = False) -> object:
         document = tomllib.loads(text)
         return document if whole else document.get("tool", {})
     except OSError as exc:
-        raise PlanctlError(f"{pyproject}: cannot read it: {exc.strerror or exc}") from None
+        raise PlanctlError(_("{pyproject}: cannot read it: {reason}").format(
+            pyproject=pyproject, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError as exc:
-        raise PlanctlError(f"{pyproject}: not UTF-8 text (byte {exc.start})") from None
+        raise PlanctlError(_("{pyproject}: not UTF-8 text (byte {byte})").format(pyproject=pyproject, byte=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanctlError(f"{pyproject}: cannot read {what}: {exc}") from None
+        raise PlanctlError(_("{pyproject}: cannot read {what}: {problem}").format(
+            pyproject=pyproject, what=what, problem=exc)) from None
     except RecursionError:
-        raise PlanctlError(f"{pyproject}: cannot read {what}: arrays or tables nested too deeply") from None
+        raise PlanctlError(_("{pyproject}: cannot read {what}: arrays or tables nested too deeply").format(
+            pyproject=pyproject, what=what)) from None
 
 
 def _pyproject_table(pyproject: Path, stop: Path) -> object:
     """[tool.planctl] of a pyproject.toml, None when it has none."""
     tool = _read_table(pyproject, stop)
     if not isinstance(tool, dict):
-        raise PlanctlError(f"{pyproject}: [tool] must be a table, not {type(tool).__name__}")
+        raise PlanctlError(_("{pyproject}: [tool] must be a table, not {type}").format(pyproject=pyproject,
+                                                                                      type=type(tool).__name__))
     return tool.get("planctl")
 
 
@@ -135,14 +141,15 @@ def load_config(start: Path | None = None) -> Config:
         table = _read_table(source, stop, whole=True)
         beside = source.with_name("pyproject.toml")
         if beside.is_file() and _pyproject_table(beside, stop) is not None:
-            raise PlanctlError(f"{source}: {beside.name} beside it has [tool.planctl] too; keep the settings in one "
-                               "of the two files")
+            raise PlanctlError(_("{source}: {beside} beside it has [tool.planctl] too; keep the settings in one "
+                                 "of the two files").format(source=source, beside=beside.name))
     else:
         table = _pyproject_table(source, stop)
         if table is None:
             return Config(root=project_root(start))
     if not isinstance(table, dict):
-        raise PlanctlError(f"{source}: [tool.planctl] must be a table, not {type(table).__name__}")
+        raise PlanctlError(_("{pyproject}: [tool.planctl] must be a table, not {type}").format(
+            pyproject=source, type=type(table).__name__))
     return Config(**_values(source, table))
 
 
@@ -161,4 +168,6 @@ def _values(pyproject: Path, table: dict) -> dict:
         values["max_file_bytes"] = table["max-file-bytes"]
     if "rules" in table:
         values["rules"] = tuple(sorted(table["rules"].items()))
+    if "lang" in table:
+        values["lang"] = table["lang"].strip().lower()
     return values

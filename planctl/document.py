@@ -23,6 +23,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import i18n
+from .i18n import _
 from .model import SYNTAX, Finding, Position, Severity
 from .paths import FileTooLarge, read_regular
 from .yamlbuild import (  # noqa: F401  (escape, CORE, MAX_DEPTH, MAX_NODES: planctl's names for them)
@@ -101,16 +103,18 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
     """Parse YAML bytes. Problems come back on `Document.error`, never as exceptions."""
     doc = Document(name)
     if len(raw) > max_bytes:
-        return _error(doc, f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-                      Position(), "split the file, or raise max-file-bytes in [tool.planctl]")
+        return _error(doc, _("file is {size} bytes, over the limit of {limit}").format(size=i18n.number(len(raw)),
+                                                                                        limit=i18n.number(max_bytes)),
+                      Position(), _("split the file, or raise max-file-bytes in [tool.planctl]"))
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
         encoding = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
         bad = raw[exc.start:exc.start + 1].hex().upper()
         where = _offset_position(raw[:exc.start]) if encoding == "UTF-8" else Position()
-        return _error(doc, f"not valid {encoding}: byte 0x{bad} at offset {exc.start}", where,
-                      "save the file as UTF-8 (most editors: 'Save with encoding')")
+        return _error(doc, _("not valid {encoding}: byte 0x{byte} at offset {offset}").format(
+            encoding=encoding, byte=bad, offset=exc.start), where,
+            _("save the file as UTF-8 (most editors: 'Save with encoding')"))
     doc.text = text
     return _parse(doc, text)
 
@@ -120,8 +124,8 @@ def _syntax_hint(exc: MarkedYAMLError, text: str) -> str:
     lines = text.split("\n")
     at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
     if "tab" in (exc.problem or "") or at == "\t":
-        return "indent with spaces: YAML does not allow tab characters for indentation"
-    return "fix the YAML syntax at this position"
+        return _("indent with spaces: YAML does not allow tab characters for indentation")
+    return _("fix the YAML syntax at this position")
 
 
 def _parse(doc: Document, text: str) -> Document:
@@ -132,17 +136,18 @@ def _parse(doc: Document, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = " ".join(p for p in (exc.problem, exc.context and f"({exc.context})") if p)
-        return _error(doc, f"invalid YAML: {problem}", where, _syntax_hint(exc, text))
+        return _error(doc, _("invalid YAML: {problem}").format(problem=problem), where, _syntax_hint(exc, text))
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
-        return _error(doc, f"invalid YAML: {exc.reason} (character {exc.character!r})",
-                      _offset_position(before), "remove the control character")
+        return _error(doc, _("invalid YAML: {reason} (character {character!r})").format(reason=exc.reason,
+                                                                                          character=exc.character),
+                      _offset_position(before), _("remove the control character"))
     except YAMLError as exc:  # anything else libyaml reports
-        return _error(doc, f"invalid YAML: {exc}", Position(), "fix the YAML syntax")
+        return _error(doc, _("invalid YAML: {problem}").format(problem=exc), Position(), _("fix the YAML syntax"))
     except _Invalid as exc:
         return _error(doc, str(exc), exc.position, exc.hint)
     if not found:
-        return _error(doc, "the file is empty", Position(), "a plan file is a mapping: start with 'planctl: 1'")
+        return _error(doc, _("the file is empty"), Position(), _("a plan file is a mapping: start with 'planctl: 1'"))
     doc.data = data
     doc.suppressions = _suppressions(text)
     return doc
@@ -168,10 +173,10 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
         raw = read_regular(path, max_bytes)
     except FileTooLarge as exc:
         return _error(Document(name), exc.strerror or str(exc), Position(),
-                      "split the file, or raise max-file-bytes in [tool.planctl]")
+                      _("split the file, or raise max-file-bytes in [tool.planctl]"))
     except OSError as exc:
-        return _error(Document(name), f"cannot read file: {exc.strerror}", Position(),
-                      "check the path and its permissions")
+        return _error(Document(name), _("cannot read file: {reason}").format(reason=exc.strerror), Position(),
+                      _("check the path and its permissions"))
     return load_bytes(raw, name, max_bytes=max_bytes)
 
 

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from .errors import PlanctlError
+from .i18n import N_
 
 
 class Severity(enum.IntEnum):
@@ -24,7 +25,9 @@ class Severity(enum.IntEnum):
         try:
             return cls[text.upper()]
         except KeyError:
-            raise PlanctlError(f"unknown severity {text!r}: use error, warning or info") from None
+            from .i18n import _
+
+            raise PlanctlError(_("unknown severity {text!r}: use error, warning or info").format(text=text)) from None
 
 
 @dataclass(frozen=True, order=True)
@@ -71,34 +74,39 @@ class BuiltinRule:
     summary: str
     help: str
 
+    def text(self, key: str) -> str:
+        """summary or help in the run's language (the catalog: planctl/locale)."""
+        from .i18n import _
+
+        return _(getattr(self, key))
+
 
 SYNTAX = BuiltinRule(
-    "syntax", Severity.ERROR,
-    "The file is valid YAML, UTF-8, within the size limit, without unknown tags or alias bombs",
-    "The file could not be read as YAML. Fix the YAML at the reported line and column: indent with "
-    "spaces, not tabs; save the file as UTF-8; quote values that contain ': '.")
+    "syntax", Severity.ERROR, N_("The file is valid YAML, UTF-8, within the size limit, without unknown tags or alias bombs"),
+    N_("The file could not be read as YAML. Fix the YAML at the reported line and column: indent with "
+    "spaces, not tabs; save the file as UTF-8; quote values that contain ': '."))
 SCHEMA = BuiltinRule(
-    "schema", Severity.ERROR, "The file matches its JSON Schema (planctl schema plan|programme)",
-    "The file does not match its JSON Schema. `planctl schema plan` (or programme, policy) prints the "
+    "schema", Severity.ERROR, N_("The file matches its JSON Schema (planctl schema plan|programme)"),
+    N_("The file does not match its JSON Schema. `planctl schema plan` (or programme, policy) prints the "
     "schema. Put `# yaml-language-server: $schema=<path to plan.schema.json>` on the first line of the "
-    "file to get completion and these errors in your editor.")
+    "file to get completion and these errors in your editor."))
 WAIVER_EXPIRED = BuiltinRule(
-    "waiver.expired", Severity.ERROR, "A waiver in the plan is past its expiry date",
-    "A waiver accepts a finding only until its `expires` date. Fix the finding, or renew the waiver "
-    "with a new date, a reason and an owner.")
+    "waiver.expired", Severity.ERROR, N_("A waiver in the plan is past its expiry date"),
+    N_("A waiver accepts a finding only until its `expires` date. Fix the finding, or renew the waiver "
+    "with a new date, a reason and an owner."))
 WAIVER_UNUSED = BuiltinRule(
-    "waiver.unused", Severity.WARNING, "A waiver in the plan matches no finding",
-    "The finding this waiver accepted is gone. Remove the waiver so that it cannot hide a new finding "
-    "of the same rule.")
+    "waiver.unused", Severity.WARNING, N_("A waiver in the plan matches no finding"),
+    N_("The finding this waiver accepted is gone. Remove the waiver so that it cannot hide a new finding "
+    "of the same rule."))
 WAIVER_INVALID = BuiltinRule(
-    "waiver.invalid", Severity.ERROR, "A waiver's expiry is a real date",
-    "Write the waiver's `expires` date as YYYY-MM-DD, a date that exists (2027-02-28, not 2027-02-30).")
+    "waiver.invalid", Severity.ERROR, N_("A waiver's expiry is a real date"),
+    N_("Write the waiver's `expires` date as YYYY-MM-DD, a date that exists (2027-02-28, not 2027-02-30)."))
 
 SCHEMA_STALE = BuiltinRule(
-    "schema.stale", Severity.WARNING, "The repository's copies of the schemas are the installed planctl's",
-    "The plans' first lines point editors at schema/*.schema.json in the repository, copies that `planctl "
+    "schema.stale", Severity.WARNING, N_("The repository's copies of the schemas are the installed planctl's"),
+    N_("The plans' first lines point editors at schema/*.schema.json in the repository, copies that `planctl "
     "init` wrote. They differ from the schemas of the installed planctl (it was upgraded, or a copy was "
     "edited), so editors and `planctl lint` disagree about what a valid plan is. `planctl schema --update` "
-    "copies the installed schemas over them; `planctl schema --check` lists the stale ones.")
+    "copies the installed schemas over them; `planctl schema --check` lists the stale ones."))
 
 BUILTIN_RULES = {r.id: r for r in (SYNTAX, SCHEMA, WAIVER_EXPIRED, WAIVER_UNUSED, WAIVER_INVALID, SCHEMA_STALE)}

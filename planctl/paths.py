@@ -15,6 +15,7 @@ import stat
 from pathlib import Path, PurePath
 
 from .errors import PlanctlError
+from .i18n import _, number
 
 YAML_SUFFIXES = (".yaml", ".yml")  # what planctl reads as plans, in lint and in diff
 
@@ -33,30 +34,31 @@ def git_top(start: Path) -> Path | None:
 def check_pattern(pattern: object, where: str) -> str:
     """A configured glob that cannot leave the folder it starts from; else a PlanctlError naming `where`."""
     if not isinstance(pattern, str):
-        raise PlanctlError(f"{where}: {pattern!r} is not a string; globs are strings like \"plans/**/*.yaml\"")
+        raise PlanctlError(_("{where}: {pattern!r} is not a string; globs are strings like \"plans/**/*.yaml\"").format(
+            where=where, pattern=pattern))
     problem = _pattern_problem(pattern)
     if problem:
-        raise PlanctlError(f"{where}: glob {pattern!r} {problem}")
+        raise PlanctlError(_("{where}: glob {pattern!r} {problem}").format(where=where, pattern=pattern, problem=problem))
     return pattern
 
 
 def _pattern_problem(pattern: str) -> str:
     if not pattern.strip():
-        return "is empty; write a glob relative to the folder of pyproject.toml, e.g. \"plans/**/*.yaml\""
+        return _("is empty; write a glob relative to the folder of pyproject.toml, e.g. \"plans/**/*.yaml\"")
     if "\0" in pattern:
-        return "contains a NUL character"
+        return _("contains a NUL character")
     pure = PurePath(pattern)
     if pure.is_absolute() or pure.anchor or pattern.startswith(("/", "\\", "~")):
-        return ("is absolute; planctl reads only files inside the repository, so globs are relative to "
-                "the folder of pyproject.toml")
+        return _("is absolute; planctl reads only files inside the repository, so globs are relative to "
+                 "the folder of pyproject.toml")
     parts = pattern.replace("\\", "/").split("/")
     if ".." in parts:
-        return "goes up with '..'; planctl reads only files inside the repository"
+        return _("goes up with '..'; planctl reads only files inside the repository")
     if ".git" in parts:
-        return "reaches into .git; planctl does not read git's own files (they can hold credentials)"
+        return _("reaches into .git; planctl does not read git's own files (they can hold credentials)")
     bad = next((p for p in parts if "**" in p and p != "**"), None)
     if bad is not None:
-        return f"is not a valid glob: '**' must be a whole path segment (got {bad!r})"
+        return _("is not a valid glob: '**' must be a whole path segment (got {bad!r})").format(bad=bad)
     return ""
 
 
@@ -83,13 +85,15 @@ def confine(path: Path, root: Path, prefix: str = "", shown: object = None) -> P
     name = path if shown is None else shown
     if inside(path, root):
         if in_git_dir(path, root):
-            raise PlanctlError(f"{prefix}{name} is in or leads into a .git folder; planctl does not read git's own files "
-                               "(they can hold credentials)")
+            raise PlanctlError(prefix + _("{name} is in or leads into a .git folder; planctl does not read git's own "
+                                          "files (they can hold credentials)").format(name=name))
         return path
     target = Path(os.path.realpath(path))
-    leads = f"resolves to {target}, outside" if target != Path(os.path.abspath(path)) else "is outside"
-    raise PlanctlError(f"{prefix}{name} {leads} the repository at {root}; planctl reads only files inside "
-                       "the repository it checks")
+    if target != Path(os.path.abspath(path)):
+        raise PlanctlError(prefix + _("{name} resolves to {target}, outside the repository at {root}; planctl reads only "
+                                      "files inside the repository it checks").format(name=name, target=target, root=root))
+    raise PlanctlError(prefix + _("{name} is outside the repository at {root}; planctl reads only files inside the "
+                                  "repository it checks").format(name=name, root=root))
 
 
 class NotRegularFile(OSError):
@@ -101,7 +105,8 @@ class NotRegularFile(OSError):
 
 class FileTooLarge(OSError):
     def __init__(self, path: Path, size: int, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"file is {size:,} bytes, over the limit of {limit:,}", str(path))
+        super().__init__(errno.EFBIG, _("file is {size} bytes, over the limit of {limit}").format(
+            size=number(size), limit=number(limit)), str(path))
         self.size, self.limit = size, limit
 
 

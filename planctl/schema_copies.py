@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .i18n import _
 from .model import SCHEMA_STALE, Finding, Position
 from .paths import inside, read_regular
 from .resources import EDITOR_SCHEMAS, schema_kinds, schema_path
@@ -50,15 +51,16 @@ def stale_copies(root: Path) -> list[Stale]:
         if os.path.realpath(copy) == os.path.realpath(shipped):
             continue  # planctl's own checkout: the installed schemas are these files
         if not inside(copy, root):
-            found.append(Stale(kind, copy, "leads out of the repository"))
+            found.append(Stale(kind, copy, _("leads out of the repository")))
             continue
         try:
             data = read_regular(copy, MAX_SCHEMA_BYTES)
         except OSError as exc:
-            found.append(Stale(kind, copy, f"cannot be read: {exc.strerror or exc}"))
+            found.append(Stale(kind, copy, _("cannot be read: {reason}").format(reason=exc.strerror or exc)))
             continue
         if _normalised(data) != _normalised(shipped.read_bytes()):
-            found.append(Stale(kind, copy, f"differs from the {kind} schema of the installed planctl {__version__}"))
+            found.append(Stale(kind, copy, _("differs from the {kind} schema of the installed planctl {version}").format(
+                kind=kind, version=__version__)))
     return found
 
 
@@ -80,8 +82,8 @@ def update(root: Path) -> list[Path]:
 def findings(root: Path, name: Callable[[Path], str] = str) -> list[Finding]:
     """One schema.stale finding per stale copy, at its first line; `name` gives the file's name."""
     return [Finding(SCHEMA_STALE.id, SCHEMA_STALE.severity,
-                    f"{FOLDER}/{stale.path.name} {stale.reason}: editors check files against another schema than "
-                    "planctl lint does", name(stale.path), Position(1, 1),
-                    hint="`planctl schema --update` copies the installed schemas into schema/; commit them",
+                    _("{file} {reason}: editors check files against another schema than planctl lint does").format(
+                        file=f"{FOLDER}/{stale.path.name}", reason=stale.reason), name(stale.path), Position(1, 1),
+                    hint=_("`planctl schema --update` copies the installed schemas into schema/; commit them"),
                     key=(stale.kind,))
             for stale in stale_copies(root)]

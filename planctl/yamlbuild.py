@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import i18n
+from .i18n import N_, _
 from .model import Position
 from .yamlevents import (
     AliasEvent,
@@ -68,7 +70,7 @@ class _Anchor:
     done: bool = False
 
 
-UNKNOWN_TAG_HINT = "planctl never constructs tagged objects; remove the tag"
+UNKNOWN_TAG_HINT = N_("planctl never constructs tagged objects; remove the tag")
 
 
 class _Builder:
@@ -95,20 +97,20 @@ class _Builder:
         self.next()  # document end
         event = self.next()
         if not isinstance(event, StreamEndEvent):
-            raise _Invalid("a second document starts here ('---'); a plan file holds one document", event,
-                           "move the second document to its own file, or remove the '---' line")
+            raise _Invalid(_("a second document starts here ('---'); a plan file holds one document"), event,
+                           _("move the second document to its own file, or remove the '---' line"))
         return not empty, data
 
     # Events are typed Any: ruamel declares anchor, tag and value on the event subclasses only.
     def node(self, event: Any, pointer: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
-                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
-                           "remove the repeated aliases (*name); a plan never needs them")
+            raise _Invalid(_("the document expands to more than {n} nodes (aliases repeated over and over, as in a "
+                             "'billion laughs' file)").format(n=i18n.number(MAX_NODES)), event,
+                           _("remove the repeated aliases (*name); a plan never needs them"))
         if depth > MAX_DEPTH:
-            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels", event,
-                           "flatten the structure; a plan is a few levels deep")
+            raise _Invalid(_("nesting deeper than {n} levels").format(n=MAX_DEPTH), event,
+                           _("flatten the structure; a plan is a few levels deep"))
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth)
@@ -125,7 +127,7 @@ class _Builder:
         elif kind is SequenceStartEvent:
             value = self._sequence(event, pointer, depth)
         else:  # the parser guarantees a node here; anything else is a libyaml bug
-            raise _Invalid(f"unexpected {kind.__name__}", event)
+            raise _Invalid(_("unexpected {kind}").format(kind=kind.__name__), event)
         self.deepest = max(self.deepest, depth)
         if anchor is not None:
             anchor.value, anchor.last, anchor.done = value, len(self.order), True
@@ -138,20 +140,21 @@ class _Builder:
     def _alias(self, event: AliasEvent, pointer: str, depth: int) -> Any:
         anchor = self.anchors.get(event.anchor)
         if anchor is None:
-            raise _Invalid(f"alias *{event.anchor} has no anchor &{event.anchor} before it", event,
-                           f"define '&{event.anchor}' on the node to repeat, above this line")
+            raise _Invalid(_("alias *{anchor} has no anchor &{anchor} before it").format(anchor=event.anchor), event,
+                           _("define '&{anchor}' on the node to repeat, above this line").format(anchor=event.anchor))
         if not anchor.done:
-            raise _Invalid(f"alias *{event.anchor} is inside the node it refers to (a recursive alias)", event,
-                           "a plan is a tree: write the repeated part out instead of referring back to it")
+            raise _Invalid(_("alias *{anchor} is inside the node it refers to (a recursive alias)").format(
+                anchor=event.anchor), event,
+                _("a plan is a tree: write the repeated part out instead of referring back to it"))
         # Bounds are checked before anything is copied, so a billion laughs costs nothing.
         self.count += anchor.size - 1
         if self.count > MAX_NODES:
-            raise _Invalid(f"the document expands to more than {MAX_NODES:,} nodes "
-                           "(aliases repeated over and over, as in a 'billion laughs' file)", event,
-                           "remove the repeated aliases (*name); a plan never needs them")
+            raise _Invalid(_("the document expands to more than {n} nodes (aliases repeated over and over, as in a "
+                             "'billion laughs' file)").format(n=i18n.number(MAX_NODES)), event,
+                           _("remove the repeated aliases (*name); a plan never needs them"))
         if depth + anchor.height > MAX_DEPTH:
-            raise _Invalid(f"nesting deeper than {MAX_DEPTH} levels (through alias *{event.anchor})", event,
-                           "flatten the structure; a plan is a few levels deep")
+            raise _Invalid(_("nesting deeper than {n} levels (through alias *{anchor})").format(
+                n=MAX_DEPTH, anchor=event.anchor), event, _("flatten the structure; a plan is a few levels deep"))
         self.deepest = max(self.deepest, depth + anchor.height)
         doc = self.doc
         marks, key_marks = doc.marks, doc.key_marks
@@ -184,8 +187,8 @@ class _Builder:
             child = f"{pointer}/{escape(key)}"
             if key in result:
                 first = _position(key_marks[child])
-                raise _Invalid(f"duplicate key {key!r} (first defined at line {first.line})", event,
-                               "remove or rename one of the two keys")
+                raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
+                               event, _("remove or rename one of the two keys"))
             key_marks[child] = event.start_mark
             result[key] = self.node(self.next(), child, depth + 1)
 
@@ -195,8 +198,8 @@ class _Builder:
         if kind is AliasEvent:
             anchor = self.anchors.get(event.anchor)
             if anchor is None or not anchor.done or anchor.text is None:
-                raise _Invalid(f"alias *{event.anchor} cannot be a mapping key here", event,
-                               "write the key out")
+                raise _Invalid(_("alias *{anchor} cannot be a mapping key here").format(anchor=event.anchor), event,
+                               _("write the key out"))
             value, text = anchor.value, anchor.text
         elif kind is ScalarEvent:
             plain = event.ctag is None and event.anchor is None and event.implicit[0]
@@ -205,7 +208,7 @@ class _Builder:
                 if known is not None:
                     return known
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
-                raise _Invalid("merge keys (<<) are not supported", event, "write the keys out in full")
+                raise _Invalid(_("merge keys (<<) are not supported"), event, _("write the keys out in full"))
             value, text = self._scalar(event, None), event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
@@ -214,8 +217,8 @@ class _Builder:
                     _PLAIN_KEYS.clear()
                 _PLAIN_KEYS[text] = value if isinstance(value, str) else text
         else:
-            raise _Invalid("a mapping key must be a plain value, not a list or mapping", event,
-                           "write the key as text")
+            raise _Invalid(_("a mapping key must be a plain value, not a list or mapping"), event,
+                           _("write the key as text"))
         return value if isinstance(value, str) else text
 
     def _sequence(self, start: SequenceStartEvent, pointer: str, depth: int) -> list:
@@ -236,7 +239,7 @@ class _Builder:
             if tag == "!":  # the non-specific tag: a string
                 tag = CORE + "str"
             elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
-                raise _Invalid(f"unknown tag {_short(tag)!r}", event, UNKNOWN_TAG_HINT)
+                raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(tag)), event, _(UNKNOWN_TAG_HINT))
         kind = tag[len(CORE):]
         if kind == "int":
             return _int(text, event)
@@ -272,7 +275,7 @@ def _implicit_tag(text: str) -> str:
 
 def _check_tag(event: Any, kind: str) -> None:
     if event.ctag is not None and event.tag not in (CORE + kind, "!"):
-        raise _Invalid(f"unknown tag {_short(event.tag)!r}", event, UNKNOWN_TAG_HINT)
+        raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(event.tag)), event, _(UNKNOWN_TAG_HINT))
 
 
 def _short(tag: str) -> str:
@@ -292,18 +295,19 @@ def _int(text: str, event: Event) -> int:
             return sign * int(digits, 0)
         return sign * int(digits, 10)
     except ValueError:  # also a number over Python's 4,300-digit limit
-        raise _Invalid(f"{_shown(text)} is not a valid integer", event, "write a whole number") from None
+        raise _Invalid(_("{text} is not a valid integer").format(text=_shown(text)), event, _("write a whole number")) from None
 
 
 def _float(text: str, event: Event) -> float:
     if text.lower().lstrip("+-") in (".inf", ".nan"):
-        raise _Invalid(f"{text!r} is not a usable number", event, "write a finite number")
+        raise _Invalid(_("{text} is not a usable number").format(text=repr(text)), event, _("write a finite number"))
     try:
         value = float(text.replace("_", ""))
     except ValueError:  # only reachable through an explicit !!float tag
-        raise _Invalid(f"{_shown(text)} is not a valid number", event, "write a number, or remove the tag") from None
+        raise _Invalid(_("{text} is not a valid number").format(text=_shown(text)), event,
+                       _("write a number, or remove the tag")) from None
     if math.isnan(value) or math.isinf(value):  # 1e400, or an explicit !!float inf
-        raise _Invalid(f"{_shown(text)} is not a usable number", event, "write a finite number")
+        raise _Invalid(_("{text} is not a usable number").format(text=_shown(text)), event, _("write a finite number"))
     return value
 
 

@@ -84,3 +84,15 @@ def _names(text: str, pointer: str, data) -> bool:
         return text.lstrip().startswith("-") or "[" in text
     key = re.escape(token.replace("~1", "/").replace("~0", "~"))
     return re.search(rf"(^|[\s{{,])(['\"]?){key}\2\s*:", text) is not None
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch):
+    """Tests expect English unless they ask for Vietnamese: the developer's locale does not leak in."""
+    from planctl import i18n
+
+    for name in i18n.ENV_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

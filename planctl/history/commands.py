@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from ..config import load_config
 from ..errors import PlanctlError
@@ -21,27 +20,40 @@ DIFF_FORMATS = {"text": ("render", "text"), "markdown": ("render", "markdown"), 
 LOG_FORMATS = {"text": ("render", "log_text"), "markdown": ("render", "log_markdown"), "json": ("jsonout", "log_json")}
 
 
-def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[[Any], str]:
+def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[..., str]:
     if name not in formats:
         raise PlanctlError(f"unknown format {name!r}: use {', '.join(formats)}")
     module, function = formats[name]
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
+# The findings section (lint on both sides) is on by default only in the pull-request comment:
+# the terminal and JSON outputs do not pay for the rules engine unless --findings asks.
+FINDINGS_BY_DEFAULT = {"markdown"}
+
+
 def run_diff(args: list[str], after_dashdash: list[str] | None, format: str, exit_code: bool,
-             cwd: Path) -> tuple[str, int]:
+             cwd: Path, findings: bool | None = None) -> tuple[str, int]:
     from .compare import compare
     from .revisions import Repository
     from .select import check_paths, scope, select, split_arguments
 
     render = renderer(DIFF_FORMATS, format)
+    wanted = format in FINDINGS_BY_DEFAULT if findings is None else findings
     config = load_config(cwd)
+    found = None
     with Repository(cwd) as repo:
         revisions, paths = split_arguments(repo, args, after_dashdash, cwd)
         selection = select(repo, revisions)
         check_paths(repo, selection, paths, cwd)
-        result = compare(repo, selection, scope(repo, config, paths, cwd), config)
-    return render(result), EXIT_CHANGED if exit_code and result.changed else EXIT_OK
+        in_scope = scope(repo, config, paths, cwd)
+        result = compare(repo, selection, in_scope, config)
+        if wanted:
+            from .findings import collect
+
+            found = collect(repo, selection, in_scope, config, result)
+    output = render(result, found) if wanted else render(result)
+    return output, EXIT_CHANGED if exit_code and result.changed else EXIT_OK
 
 
 def run_log(plan: str, revision: str, project: str | None, target: str | None, format: str,

@@ -8,7 +8,7 @@ Money is given in the plan's unit (`unit` on each plan): `old` and `new` are abs
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from .compare import DiffResult, PlanDiff
@@ -16,6 +16,10 @@ from .diff import FieldChange, ItemChange, Money, ProjectChange, TargetChange
 from .log import LogEntry, LogResult
 from .revisions import Revision
 from .text import in_unit
+
+if TYPE_CHECKING:
+    from ..model import Finding
+    from .findings import Findings
 
 FORMAT_VERSION = 1
 
@@ -103,10 +107,25 @@ def _tool() -> dict[str, str]:
     return {"name": "planctl", "version": __version__}
 
 
-def diff_document(result: DiffResult) -> dict[str, Any]:
+def finding(value: Finding, path: str) -> dict[str, Any]:
+    from ..lint.reporters import fingerprint
+
+    return {"rule": value.rule, "severity": value.severity.label, "line": value.line, "column": value.column,
+            "pointer": value.pointer, "message": value.message, "fingerprint": fingerprint(value, path)}
+
+
+def diff_document(result: DiffResult, findings: Findings | None = None) -> dict[str, Any]:
+    plans = []
+    for diff in result.plans:
+        entry = plan(diff)
+        found = findings.of(diff) if findings is not None else None
+        if found is not None:  # only with --findings: the key is absent otherwise
+            entry["findings"] = {"new": [finding(f, found.path) for f in found.new],
+                                 "fixed": [finding(f, found.path) for f in found.fixed]}
+        plans.append(entry)
     return {"format": "planctl-diff", "version": FORMAT_VERSION, "tool": _tool(),
             "title": result.title, "old": revision(result.old), "new": revision(result.new),
-            "changed": result.changed, "plans": [plan(p) for p in result.plans]}
+            "changed": result.changed, "plans": plans}
 
 
 def entry(value: LogEntry) -> dict[str, Any]:
@@ -128,8 +147,8 @@ def log_document(result: LogResult) -> dict[str, Any]:
             "notes": list(result.notes), "commits": [entry(e) for e in result.entries]}
 
 
-def diff_json(result: DiffResult) -> str:
-    return json.dumps(diff_document(result), ensure_ascii=False, indent=2) + "\n"
+def diff_json(result: DiffResult, findings: Findings | None = None) -> str:
+    return json.dumps(diff_document(result, findings), ensure_ascii=False, indent=2) + "\n"
 
 
 def log_json(result: LogResult) -> str:

@@ -16,6 +16,7 @@ from . import diff as semantic
 from . import text as t
 from .compare import EMPTY, Loader, PlanDiff, Side, plan_diff
 from .diff import ProjectChange, Status, TargetChange
+from .lang import _
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
 
 BOUNDARY = ("the history of this shallow clone starts here: the change this commit made is unknown "
@@ -47,36 +48,37 @@ class LogResult:
 def plan_summary(plan: PlanDiff) -> list[str]:
     """The change one commit made to a plan, shortest first."""
     if plan.errors:
-        return [f"error at {e.revision}: {e.message}" for e in plan.errors]
+        return [_("error at {revision}: {message}", revision=e.revision, message=e.message) for e in plan.errors]
     unit = plan.unit
     lines = []
     if plan.status is Status.ADDED:
-        lines.append(f"plan added: {t.plural(len(plan.projects), 'project')}, total "
-                     f"{t.amount(plan.total.new, unit)} {unit}")
+        lines.append(_("plan added: {projects}, total {amount} {unit}", projects=t.plural(len(plan.projects), "project"),
+                       amount=t.amount(plan.total.new, unit), unit=t.unit_name(unit)))
     elif plan.status is Status.REMOVED:
-        lines.append(f"plan removed (total was {t.amount(plan.total.old, unit)} {unit})")
+        lines.append(_("plan removed (total was {amount} {unit})", amount=t.amount(plan.total.old, unit),
+                       unit=t.unit_name(unit)))
     if plan.renamed:
-        lines.append(f"renamed from {plan.old_path}")
+        lines.append(_("renamed from {path}", path=plan.old_path))
     if plan.status is not Status.CHANGED:
         return lines
     if plan.total.changed:
-        lines.append(f"total {t.change(plan.total, unit, show_unit=True)}")
+        lines.append(f"{_('total')} {t.change(plan.total, unit, show_unit=True)}")
     if plan.stale:
-        lines.append(f"⚠ {t.plural(len(plan.stale), 'printed total')} left unchanged "
-                     f"({', '.join(dict.fromkeys(s.block for s in plan.stale))})")
+        lines.append(_("⚠ {totals} left unchanged", totals=t.plural(len(plan.stale), "printed total"))
+                     + f" ({', '.join(dict.fromkeys(t.block_label(s.key) for s in plan.stale))})")
     details = [f"{p.id} {'; '.join(t.project_lines(p, unit))}" for p in plan.projects]
-    details += [f"target {c.id} {'; '.join(t.target_lines(c))}" for c in plan.targets]
-    details += [f"group {g.id} {g.status.value}" for g in plan.groups]
-    details += [f"funding source {s.id} {s.status.value}" for s in plan.sources]
-    details += [f"{s.label} {t.change(s.money, unit)}" for s in plan.stated]
-    details += [f"plan {t.field_change(f)}" for f in plan.fields]
+    details += [f"{_('target')} {c.id} {'; '.join(t.target_lines(c))}" for c in plan.targets]
+    details += [f"{_('group')} {g.id} {_(g.status.value)}" for g in plan.groups]
+    details += [f"{_('source')} {s.id} {_(s.status.value)}" for s in plan.sources]
+    details += [f"{t.figure_label(s.key)} {t.change(s.money, unit)}" for s in plan.stated]
+    details += [_("plan: {change}", change=t.field_change(f)) for f in plan.fields]
     if plan.also:
         details.append(t.also(plan.also))
     if len(details) > MAX_LINES:
         left = len(details) - MAX_LINES + 1
-        details = details[:MAX_LINES - 1] + [f"… and {left} more (planctl diff shows them)"]
+        details = details[:MAX_LINES - 1] + [_("… and {n} more (planctl diff shows them)", n=left)]
     lines += details
-    return lines or ["no change in content (comments or layout only)"]
+    return lines or [_("no change in content (comments or layout only)")]
 
 
 def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diff import Money
 from .snapshot import NO_TYPE, Snapshot
@@ -25,6 +25,7 @@ class RollupRow:
     label: str
     money: Money
     parent: str | None = None  # a funding source that is part of another
+    name: str = ""  # the group's or source's name in the plan ('' when it has none)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class Rollup:
     title: str
     rows: tuple[RollupRow, ...]
     note: str = ""
+    # per year: projects giving yearly amounts and projects with an amount, (new, old)
+    coverage: tuple[tuple[int, int], tuple[int, int]] | None = None
+    # every group's or source's name at either revision, by id, also those without money
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -124,9 +129,10 @@ def plan_total(plan: Snapshot) -> int | None:
 
 
 def _rows(old: Mapping[str, int], new: Mapping[str, int], label: Callable[[str], str],
-          parent: Callable[[str], str | None] = lambda key: None) -> tuple[RollupRow, ...]:
+          parent: Callable[[str], str | None] = lambda key: None,
+          name: Callable[[str], str] = lambda key: "") -> tuple[RollupRow, ...]:
     keys = list(new) + [k for k in old if k not in new]
-    return tuple(RollupRow(k, label(k), Money(old.get(k), new.get(k)), parent(k)) for k in keys)
+    return tuple(RollupRow(k, label(k), Money(old.get(k), new.get(k)), parent(k), name(k)) for k in keys)
 
 
 def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
@@ -138,14 +144,27 @@ def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
         source = new.sources.get(sid) or old.sources.get(sid)
         return f"{sid} {source.name}" if source else sid
 
+    def group_name(gid: str) -> str:
+        group = new.groups.get(gid) or old.groups.get(gid)
+        return group.name if group and group.name != gid else ""
+
+    def source_name(sid: str) -> str:
+        source = new.sources.get(sid) or old.sources.get(sid)
+        return source.name if source and source.name != sid else ""
+
     def source_parent(sid: str) -> str | None:
         source = new.sources.get(sid) or old.sources.get(sid)
         return source.parent if source else None
 
     before, after = sums(old), sums(new)
+    group_names = {gid: group_name(gid) for gid in [*old.groups, *new.groups] if group_name(gid)}
+    source_names = {sid: source_name(sid) for sid in [*old.sources, *new.sources] if source_name(sid)}
     found = [
-        Rollup("group", "per group", _rows(before.by_group, after.by_group, group_label)),
-        Rollup("source", "per funding source", _rows(before.by_source, after.by_source, source_label, source_parent)),
+        Rollup("group", "per group", _rows(before.by_group, after.by_group, group_label, name=group_name),
+               names=group_names),
+        Rollup("source", "per funding source",
+               _rows(before.by_source, after.by_source, source_label, source_parent, source_name),
+               names=source_names),
         Rollup("type", "per type", _rows(before.by_type, after.by_type, str)),
     ]
     if before.by_year or after.by_year:
@@ -153,7 +172,8 @@ def rollups(old: Snapshot, new: Snapshot) -> tuple[Rollup, ...]:
         note = (f"from the by_year of {after.with_years} of {after.funded} projects"
                 + (f" (before: {before.with_years} of {before.funded})" if coverage else "")
                 + "; projects without by_year are not spread over years")
-        found.append(Rollup("year", "per year (projects)", _rows(before.by_year, after.by_year, str), note))
+        found.append(Rollup("year", "per year (projects)", _rows(before.by_year, after.by_year, str), note,
+                             ((after.with_years, after.funded), (before.with_years, before.funded))))
     if old.phasing_years or new.phasing_years:
         found.append(Rollup("phasing", "per year (phasing table)", _rows(old.phasing_years, new.phasing_years, str),
                             "the printed phasing table, its top-level rows added up"))

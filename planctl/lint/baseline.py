@@ -14,12 +14,13 @@ from pathlib import Path
 
 from ..document import Document, load
 from ..errors import PlanctlError
+from ..i18n import N_, _
 from ..paths import confine, read_regular
 from . import schema
 
 # A baseline of a whole country's plans is far larger than any plan (only read again on errors).
 MAX_BYTES = 256 * 1024 * 1024
-HOW_TO_MAKE = "save one with: planctl lint --format json > {path}"
+HOW_TO_MAKE = N_("save one with: planctl lint --format json > {path}")
 
 
 def load_baseline(path: Path, root: Path | None = None) -> Counter[str]:
@@ -27,25 +28,27 @@ def load_baseline(path: Path, root: Path | None = None) -> Counter[str]:
 
     `root`: the repository the baseline must resolve into (None: its own folder, outside one).
     """
-    how = HOW_TO_MAKE.format(path=path)
+    how = _(HOW_TO_MAKE).format(path=path)
     if not path.exists() and not path.is_symlink():
-        raise PlanctlError(f"baseline {path}: no such file ({how})")
+        raise PlanctlError(_("baseline {path}: no such file ({how})").format(path=path, how=how))
     confine(path, root if root is not None else path.parent, "baseline ")
     if path.is_dir():
-        raise PlanctlError(f"baseline {path}: is a folder, not a JSON file ({how})")
+        raise PlanctlError(_("baseline {path}: is a folder, not a JSON file ({how})").format(path=path, how=how))
     try:
         data = json.loads(read_regular(path, MAX_BYTES))
     except OSError as exc:
-        raise PlanctlError(f"baseline {path}: cannot read it: {exc.strerror or exc}") from None
+        raise PlanctlError(_("baseline {path}: cannot read it: {reason}").format(path=path, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError as exc:
-        raise PlanctlError(f"baseline {path}: not UTF-8 text (byte {exc.start}) ({how})") from None
+        raise PlanctlError(_("baseline {path}: not UTF-8 text (byte {byte}) ({how})").format(
+            path=path, byte=exc.start, how=how)) from None
     except json.JSONDecodeError as exc:
-        raise PlanctlError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg} ({how})") from None
+        raise PlanctlError(f"{path}:{exc.lineno}:{exc.colno}: " + _("baseline is not valid JSON: {problem} ({how})").format(
+            problem=exc.msg, how=how)) from None
     except RecursionError:
-        raise PlanctlError(f"baseline {path}: arrays or objects nested too deeply to be a planctl lint "
-                           f"JSON result ({how})") from None
+        raise PlanctlError(_("baseline {path}: arrays or objects nested too deeply to be a planctl lint JSON result "
+                             "({how})").format(path=path, how=how)) from None
     if not isinstance(data, dict):
-        raise PlanctlError(f"{path}:1:1: baseline is not a planctl lint JSON result ({how})")
+        raise PlanctlError(f"{path}:1:1: " + _("baseline is not a planctl lint JSON result ({how})").format(how=how))
     problems = schema.check(Document(str(path), data=data), "lint-result")
     if problems:
         # json keeps no positions; the located loader reads JSON too (JSON is YAML), to say where.
@@ -53,6 +56,6 @@ def load_baseline(path: Path, root: Path | None = None) -> Counter[str]:
         if located.ok and isinstance(located.data, dict):
             problems = schema.check(located, "lint-result") or problems
         p = problems[0]
-        raise PlanctlError(f"{p.file}:{p.line}:{p.column}: baseline is not a planctl lint JSON result: "
-                           f"{p.message} ({how})")
+        raise PlanctlError(f"{p.file}:{p.line}:{p.column}: " + _("baseline is not a planctl lint JSON result: "
+                                                                  "{problem} ({how})").format(problem=p.message, how=how))
     return Counter(f["fingerprint"] for f in data["findings"])

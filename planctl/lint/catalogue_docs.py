@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
+from ..i18n import _
 from ..model import BUILTIN_RULES
 from .facts import FACT_KINDS
 from .rules import Rule
 
 
 def table(rules: tuple[Rule, ...], markdown: bool = False) -> str:
-    rows = [(r.id, r.severity.label, r.summary) for r in rules]
-    rows += [(r.id, r.severity.label, r.summary) for r in BUILTIN_RULES.values()]
+    rows = [(r.id, r.severity.label, r.text("summary")) for r in rules]
+    rows += [(r.id, r.severity.label, r.text("summary")) for r in BUILTIN_RULES.values()]
     if markdown:
         lines = ["| rule | severity | checks that |", "|---|---|---|"]
         lines += [f"| `{rid}` | {sev} | {summary} |" for rid, sev, summary in rows]
@@ -24,18 +25,18 @@ def explain(rule: Rule) -> str:
     fields = FACT_KINDS[rule.fact]
     parts = [
         f"{rule.id} ({rule.severity.label})",
-        f"  {rule.summary}",
+        f"  {rule.text('summary')}",
         "",
-        textwrap.indent(textwrap.fill(rule.description, 88), "  "),
+        textwrap.indent(textwrap.fill(rule.text("description"), 88), "  "),
         "",
-        f"  Applies to: {rule.fact} — {fields.about}",
-        f"  Message:    {rule.message}",
-        f"  Hint:       {rule.hint}",
-        f"  File:       {rule.path.parent.name}/{rule.path.name}",
+        "  " + _("Applies to: {fact} — {about}").format(fact=rule.fact, about=fields.about),
+        "  " + _("Message:    {message}").format(message=rule.text("message")),
+        "  " + _("Hint:       {hint}").format(hint=rule.text("hint")),
+        "  " + _("File:       {file}").format(file=f"{rule.path.parent.name}/{rule.path.name}"),
     ]
     for example in rule.examples:
-        verdict = f"fires at line {example.line}" if example.fails else "does not fire"
-        parts += ["", f"  Example ({verdict}):", textwrap.indent(example.plan.rstrip(), "    ")]
+        verdict = _("fires at line {line}").format(line=example.line) if example.fails else _("does not fire")
+        parts += ["", "  " + _("Example ({verdict}):").format(verdict=verdict), textwrap.indent(example.plan.rstrip(), "    ")]
     return "\n".join(parts) + "\n"
 
 

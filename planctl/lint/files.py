@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
+from ..i18n import _
 from ..paths import YAML_SUFFIXES, confine
 
 
@@ -15,13 +16,13 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
     if not paths:
         configured = config.glob(config.plans)
         if not configured:
-            raise PlanctlError(f"no plan files match {', '.join(config.plans)} under {config.root} "
-                               "(pass paths, or set 'plans' in [tool.planctl])")
+            raise PlanctlError(_("no plan files match {globs} under {root} (pass paths, or set 'plans' in "
+                                 "[tool.planctl])").format(globs=", ".join(config.plans), root=config.root))
         return configured
     files: list[Path] = []
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise PlanctlError(f"{path}: no such file or directory")
+            raise PlanctlError(_("{path}: no such file or directory").format(path=path))
         # Outside a repository (no pyproject.toml, no .git) a path given by name is its own root.
         root = config.root if config.anchored else path if path.is_dir() else path.parent
         confine(path, root)
@@ -29,14 +30,14 @@ def collect(paths: list[Path], config: Config) -> list[Path]:
             found = [p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES
                      and ".git" not in p.relative_to(path).parts and confine(p, root).is_file()]
             if not found:
-                raise PlanctlError(f"{path}: no .yaml or .yml file in this folder: nothing was checked")
+                raise PlanctlError(_("{path}: no .yaml or .yml file in this folder: nothing was checked").format(path=path))
             files.extend(found)
         elif path.is_file():
             if path.suffix not in YAML_SUFFIXES:
-                raise PlanctlError(f"{path}: not a YAML file (expected .yaml or .yml)")
+                raise PlanctlError(_("{path}: not a YAML file (expected .yaml or .yml)").format(path=path))
             files.append(path)
         else:  # a pipe or a device: reading it could block forever
-            raise PlanctlError(f"{path}: not a regular file or folder")
+            raise PlanctlError(_("{path}: not a regular file or folder").format(path=path))
     return list(dict.fromkeys(files))
 
 

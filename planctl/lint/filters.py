@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import PlanctlError
+from ..i18n import _, date
 from ..model import BUILTIN_RULES, SCHEMA, SYNTAX, WAIVER_EXPIRED, WAIVER_INVALID, WAIVER_UNUSED, Finding, Severity
 
 OFF = "off"
@@ -77,17 +78,18 @@ def _waive(findings: list[Finding], docs: Mapping[str, Document],
             expires = _expiry(waiver.get("expires"))
             if expires is None:
                 about.append(doc.finding(WAIVER_INVALID.id, WAIVER_INVALID.severity,
-                                         f"waiver expiry {waiver.get('expires')!r} is not a date",
-                                         f"{pointer}/expires", hint="write the date as YYYY-MM-DD", key=(pointer,)))
+                                         _("waiver expiry {expires!r} is not a date").format(expires=waiver.get('expires')),
+                                         f"{pointer}/expires", hint=_("write the date as YYYY-MM-DD"), key=(pointer,)))
             elif expires < on:
                 about.append(doc.finding(WAIVER_EXPIRED.id, WAIVER_EXPIRED.severity,
-                                         f"waiver of {waiver.get('rule')} expired on {waiver.get('expires')} "
-                                         f"(owner: {waiver.get('owner')})", f"{pointer}/expires",
-                                         hint="fix the finding, or renew the waiver with a new date", key=(pointer,)))
+                                         _("waiver of {rule} expired on {date} (owner: {owner})").format(
+                                             rule=waiver.get('rule'), date=date(expires), owner=waiver.get('owner')),
+                                         f"{pointer}/expires",
+                                         hint=_("fix the finding, or renew the waiver with a new date"), key=(pointer,)))
             elif (name, i) not in used:
                 about.append(doc.finding(WAIVER_UNUSED.id, WAIVER_UNUSED.severity,
-                                         f"waiver of {waiver.get('rule')} matches no finding", pointer,
-                                         hint="remove the waiver: the finding it waived is gone", key=(pointer,)))
+                                         _("waiver of {rule} matches no finding").format(rule=waiver.get('rule')), pointer,
+                                         hint=_("remove the waiver: the finding it waived is gone"), key=(pointer,)))
     return kept, waived, about
 
 
@@ -125,15 +127,16 @@ def check_rule_settings(settings: tuple[tuple[str, str], ...], source: Path | No
     would otherwise leave the rule on (or at its severity) without a word."""
     known = known_rule_ids()
     table = "[rules]" if source is not None and source.name == "planctl.toml" else "[tool.planctl.rules]"
-    for rule_id, _ in settings:
+    for rule_id, _setting in settings:
         where = f"{source}: {table} {rule_id!r}"
         if rule_id in NOT_CONFIGURABLE:
-            raise PlanctlError(f"{where}: {rule_id} findings cannot be turned off or changed: the file gets "
-                               "no other check until it is fixed")
+            raise PlanctlError(_("{where}: {rule} findings cannot be turned off or changed: the file gets "
+                                 "no other check until it is fixed").format(where=where, rule=rule_id))
         if rule_id not in known:
             close = difflib.get_close_matches(rule_id, sorted(known), n=3)
-            hint = f"did you mean {', '.join(close)}? " if close else ""
-            raise PlanctlError(f"{where}: no such rule; {hint}`planctl rules list` lists them")
+            hint = _("did you mean {rules}? ").format(rules=", ".join(close)) if close else ""
+            raise PlanctlError(_("{where}: no such rule; {hint}`planctl rules list` lists them").format(
+                where=where, hint=hint))
 
 
 def apply_rule_settings(findings: list[Finding], settings: Mapping[str, str]) -> list[Finding]:

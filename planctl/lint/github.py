@@ -15,6 +15,7 @@ folds the log per file.
 # No `from __future__ import annotations`: the name would clash with annotations() below.
 
 from ..escape import visible, workflow_data, workflow_property
+from ..i18n import _
 from ..model import Finding, Severity
 from .newsince import NEW, comparison_of, statuses
 from .reporters import repo_path, summary_line
@@ -31,7 +32,7 @@ def annotation(result: LintResult, finding: Finding) -> str:
         "title": f"planctl {finding.rule}",
     }
     props = ",".join(f"{key}={workflow_property(value)}" for key, value in properties.items())
-    message = f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
+    message = finding.message + "\n" + _("hint: {hint}").format(hint=finding.hint) if finding.hint else finding.message
     return f"::{COMMANDS[finding.severity]} {props}::{workflow_data(message)}"
 
 
@@ -54,10 +55,12 @@ def annotations(result: LintResult) -> str:
         lines = _groups(result, result.findings)
     else:
         marked = list(zip(result.findings, statuses(result), strict=True))
-        lines = _groups(result, [f for f, s in marked if s == NEW], f" (new {comparison.since})")
+        lines = _groups(result, [f for f, s in marked if s == NEW],
+                        " (" + _("new {since}").format(since=comparison.since) + ")")
         lines += _groups(result, [f for f, s in marked if s != NEW])
         # Fixed findings are gone from the files: a log line each, never an annotation.
-        lines += [visible(f"fixed {comparison.since}: {repo_path(result, x.finding.file)} {x.finding.rule} "
-                          f"{x.finding.message}") for x in comparison.fixed]
+        lines += [visible(_("fixed {since}: {file} {rule} {message}").format(
+            since=comparison.since, file=repo_path(result, x.finding.file), rule=x.finding.rule,
+            message=x.finding.message)) for x in comparison.fixed]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"

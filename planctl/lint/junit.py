@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..escape import xml_text
+from ..i18n import _
 from ..model import Finding, Severity
 from .reporters import repo_path
 from .runner import LintResult
@@ -22,11 +23,12 @@ def classname(path: str) -> str:
 
 
 def testcase(suite: ET.Element, path: str, f: Finding) -> None:
-    case = ET.SubElement(suite, "testcase", name=xml_text(f"{f.rule} at {f.line}:{f.column}: {f.message}"),
+    case = ET.SubElement(suite, "testcase", name=xml_text(_("{rule} at {line}:{column}: {message}").format(
+        rule=f.rule, line=f.line, column=f.column, message=f.message)),
                          classname=xml_text(classname(path)), time="0")
     detail = f"{path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
     if f.hint:
-        detail += f"\nhint: {f.hint}"
+        detail += "\n" + _("hint: {hint}").format(hint=f.hint)
     if f.severity is Severity.ERROR:
         failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=xml_text(f.rule))
         failure.text = xml_text(detail)
@@ -50,7 +52,7 @@ def junit(result: LintResult) -> str:
         for f in findings:
             testcase(suite, path, f)
         if not findings:
-            ET.SubElement(suite, "testcase", name="no findings", classname=xml_text(classname(path)), time="0")
+            ET.SubElement(suite, "testcase", name=_("no findings"), classname=xml_text(classname(path)), time="0")
         tests_total += max(len(findings), 1)
     root.set("tests", str(tests_total))
     ET.indent(root)

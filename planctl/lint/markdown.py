@@ -22,14 +22,16 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..escape import html_text, md_code, md_text
+from ..i18n import N_, _, number
 from ..model import Finding, Severity
 from .newsince import NEW, Comparison, comparison_of, statuses
-from .reporters import plural, repo_path
+from .reporters import counted, repo_path
 from .runner import LintResult
 
 MAX_CHARS = 60_000
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
-TABLE_HEAD = ["| | Line | Rule | Finding |", "|---|---|---|---|"]
+def table_head() -> list[str]:
+    return [_("| | Line | Rule | Finding |"), "|---|---|---|---|"]
 # What GitHub puts in these variables; anything else is not used to build a link.
 _SERVER = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?")
 _REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
@@ -55,25 +57,30 @@ def line_link(blob: str | None, commit: str | None, path: str, line: int, text: 
 def headline(result: LintResult) -> str:
     counts = result.counts()
     if not result.findings:
-        head = f"✅ **No findings** in {plural(result.files, 'file')}"
+        head = _("✅ **No findings** in {files}").format(files=counted(result.files, _("{n} file"), _("{n} files")))
     else:
-        parts = [f"{ICONS[s]} {plural(counts.get(s.label, 0), s.label)}" for s in reversed(Severity)
+        words = {Severity.ERROR: (_("{n} error"), _("{n} errors")), Severity.WARNING: (_("{n} warning"), _("{n} warnings")),
+                 Severity.INFO: (_("{n} info"), _("{n} info"))}
+        parts = [f"{ICONS[s]} {counted(counts.get(s.label, 0), *words[s])}" for s in reversed(Severity)
                  if counts.get(s.label)]
         parts[0] = f"**{parts[0]}**"
-        head = ", ".join(parts) + f" in {plural(result.files, 'file')}"
-    extras = [f"{len(result.suppressed)} suppressed" if result.suppressed else "",
-              f"{len(result.waived)} waived" if result.waived else "",
-              f"{len(result.baselined)} hidden by the baseline" if result.baselined else ""]
+        head = _("{counts} in {files}").format(counts=", ".join(parts),
+                                               files=counted(result.files, _("{n} file"), _("{n} files")))
+    extras = [_("{n} suppressed").format(n=number(len(result.suppressed))) if result.suppressed else "",
+              _("{n} waived").format(n=number(len(result.waived))) if result.waived else "",
+              _("{n} hidden by the baseline").format(n=number(len(result.baselined))) if result.baselined else ""]
     comparison = comparison_of(result)
     if comparison is not None:
         new = comparison.count(NEW)
-        extras.append(f"{md_text(comparison.since)}: {'**' + str(new) + ' new**' if new else 'nothing new'}, "
-                      f"{comparison.count('fixed')} fixed, {comparison.count('unchanged')} unchanged")
+        extras.append(_("{since}: {new}, {fixed} fixed, {unchanged} unchanged").format(
+            since=md_text(comparison.since),
+            new="**" + _("{n} new").format(n=number(new)) + "**" if new else _("nothing new"),
+            fixed=number(comparison.count("fixed")), unchanged=number(comparison.count("unchanged"))))
     return " · ".join([head, *filter(None, extras)])
 
 
 def row(f: Finding, position: str) -> str:
-    finding = md_text(f.message) + (f"<br>*hint:* {md_text(f.hint)}" if f.hint else "")
+    finding = md_text(f.message) + ("<br>" + _("*hint:* {hint}").format(hint=md_text(f.hint)) if f.hint else "")
     return f"| {ICONS[f.severity]} | {position} | {md_code(f.rule, table=True)} | {finding} |"
 
 
@@ -84,20 +91,28 @@ def _errors_first(entries: Iterable[tuple[str, Finding, str]]) -> list[tuple[str
         by_file.setdefault(path, []).append((f, position))
     for found in by_file.values():
         found.sort(key=lambda pair: (-pair[0].severity, pair[0].line, pair[0].column, pair[0].rule))
-    return sorted(by_file.items(), key=lambda item: (-max(f.severity for f, _ in item[1]), item[0]))
+    return sorted(by_file.items(), key=lambda item: (-max(f.severity for f, _p in item[1]), item[0]))
+
+
+_SEVERITY_WORDS = {Severity.ERROR: (N_("{n} error"), N_("{n} errors")),
+                   Severity.WARNING: (N_("{n} warning"), N_("{n} warnings")),
+                   Severity.INFO: (N_("{n} info"), N_("{n} info"))}
+
+
+def _severity_count(n: int, severity: Severity) -> str:
+    singular, plural = _SEVERITY_WORDS[severity]
+    return counted(n, _(singular), _(plural))
 
 
 def _file_sections(grouped: list[tuple[str, list[tuple[Finding, str]]]]) -> list[list[str]]:
     """Per file: its heading line and table head, then one row per finding (each a list item)."""
     sections = []
     for path, found in grouped:
-        counts = [plural(sum(f.severity == s for f, _ in found), s.label) for s in reversed(Severity)
-                  if any(f.severity == s for f, _ in found)]
-        sections.append([f"**{md_code(path)}** — {', '.join(counts)}", "", *TABLE_HEAD])
+        counts = [_severity_count(sum(f.severity == s for f, _p in found), s) for s in reversed(Severity)
+                  if any(f.severity == s for f, _p in found)]
+        sections.append([f"**{md_code(path)}** — {', '.join(counts)}", "", *table_head()])
         sections.append([row(f, position) for f, position in found])
     return sections
-
-
 class _Budget:
     """Lines up to GitHub's comment limit; counts the finding rows left out after that."""
 
@@ -134,7 +149,8 @@ class _Budget:
 
 def markdown(result: LintResult) -> str:
     lines = ["### planctl lint", "", headline(result), ""]
-    footer = f"<sub>planctl {__version__} · rule set {result.ruleset or 'unknown'}</sub>"
+    footer = "<sub>" + _("planctl {version} · rule set {ruleset}").format(
+        version=__version__, ruleset=result.ruleset or _("unknown")) + "</sub>"
     blob = blob_url()
     commit = os.environ.get("GITHUB_SHA", "")
     budget = _Budget(sum(len(line) + 1 for line in lines) + len(footer) + 200)
@@ -152,8 +168,9 @@ def markdown(result: LintResult) -> str:
                            current(f for f, s in marked if s != NEW), blob, result)
     lines += budget.lines
     if budget.left_out:
-        lines += ["", f"… and {plural(budget.left_out, 'more finding')} not shown here: "
-                      "run `planctl lint` to see them all.", ""]
+        lines += ["", counted(budget.left_out,
+                              _("… and {n} more finding not shown here: run `planctl lint` to see them all."),
+                              _("… and {n} more findings not shown here: run `planctl lint` to see them all.")), ""]
     lines.append(footer)
     return "\n".join(lines) + "\n"
 
@@ -161,13 +178,15 @@ def markdown(result: LintResult) -> str:
 def _compared_sections(budget: _Budget, comparison: Comparison, new: list[tuple[str, Finding, str]],
                        unchanged: list[tuple[str, Finding, str]], blob: str | None, result: LintResult) -> None:
     since = md_text(comparison.since)
-    budget.section([f"#### 🆕 New {since} ({len(new)})", ""], _errors_first(new))
+    budget.section(["#### 🆕 " + _("New {since} ({n})").format(since=since, n=number(len(new))), ""], _errors_first(new))
     # A fixed finding's line is at the base revision: its link goes to the base commit.
     fixed = [(repo_path(result, x.finding.file), x.finding,
               line_link(blob, comparison.commit, x.path_at_base, x.finding.line,
-                        f"{x.finding.line}:{x.finding.column} at base"))
+                        _("{line}:{column} at base").format(line=x.finding.line, column=x.finding.column)))
              for x in comparison.fixed]
-    budget.section([f"#### ✅ Fixed {since} ({len(fixed)})", ""], _errors_first(fixed))
+    budget.section(["#### ✅ " + _("Fixed {since} ({n})").format(since=since, n=number(len(fixed))), ""],
+                   _errors_first(fixed))
     # What the change did not touch is folded: the reviewer came for the rest.
-    budget.section(["<details>", f"<summary>Unchanged {html_text(comparison.since)} ({len(unchanged)})</summary>", ""],
+    budget.section(["<details>", "<summary>" + _("Unchanged {since} ({n})").format(
+                        since=html_text(comparison.since), n=number(len(unchanged))) + "</summary>", ""],
                    _errors_first(unchanged), ["</details>", ""])

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..document import Document, load_bytes
 from ..errors import PlanctlError
+from ..i18n import _, number
 from ..model import SYNTAX, Finding, Position, Severity
 from . import filters, pipeline
 from .files import YAML_SUFFIXES
@@ -67,10 +68,10 @@ class Comparison:
     def since(self) -> str:
         """'since HEAD', 'since the merge base of origin/main and HEAD (1a2b3c4d5e)'."""
         if self.commit is None:
-            return f"since {self.spec} (no commit yet)"
+            return _("since {spec} (no commit yet)").format(spec=self.spec)
         if self.label == self.spec:
-            return f"since {self.spec}"
-        return f"since the {self.label} ({self.commit[:10]})"
+            return _("since {spec}").format(spec=self.spec)
+        return _("since the {label} ({commit})").format(label=self.label, commit=self.commit[:10])
 
 
 @dataclass
@@ -110,10 +111,10 @@ def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: 
     from .reporters import repo_path, result_fingerprint
 
     if not spec.strip():
-        raise PlanctlError("--new-since: give a revision, e.g. HEAD or origin/main...HEAD")
+        raise PlanctlError(_("--new-since: give a revision, e.g. HEAD or origin/main...HEAD"))
     if ".." in spec and "..." not in spec:
-        raise PlanctlError(f"--new-since {spec}: give one revision (REV) or A...B (the merge base of A and B), "
-                           "not A..B: the findings are always those of the working tree")
+        raise PlanctlError(_("--new-since {spec}: give one revision (REV) or A...B (the merge base of A and B), "
+                             "not A..B: the findings are always those of the working tree").format(spec=spec))
     with Repository(cwd) as repo:
         if spec == "HEAD" and repo.resolve("HEAD") is None:
             # The first commit of a repository: there is nothing to compare with, so everything
@@ -171,8 +172,9 @@ def _load_blob(repo: Repository, blob: str, name: str, max_bytes: int) -> Docume
     if size > max_bytes:
         # Not read into memory at all; the same finding as an oversized file on disk.
         doc = Document(name)
-        doc.error = Finding(SYNTAX.id, SYNTAX.severity, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-                            name, Position(), hint="split the file, or raise max-file-bytes in [tool.planctl]")
+        doc.error = Finding(SYNTAX.id, SYNTAX.severity, _("file is {size} bytes, over the limit of {limit}").format(
+                                size=number(size), limit=number(max_bytes)),
+                            name, Position(), hint=_("split the file, or raise max-file-bytes in [tool.planctl]"))
         return doc
     return load_bytes(repo.read_blob(blob), name, max_bytes=max_bytes)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import PlanctlError
+from ..i18n import _
 from .reporters import REPORTERS, text
 from .runner import LintResult
 
@@ -31,7 +32,8 @@ class Output:
 
 def known_format(name: str, where: str) -> str:
     if name not in REPORTERS:
-        raise PlanctlError(f"{where}: unknown format {name!r}: use one of {', '.join(REPORTERS)}")
+        raise PlanctlError(_("{where}: unknown format {name!r}: use one of {formats}").format(
+            where=where, name=name, formats=", ".join(REPORTERS)))
     return name
 
 
@@ -39,14 +41,15 @@ def parse_output(spec: str) -> Output:
     """`FORMAT=PATH`, as in `--output sarif=planctl.sarif`."""
     fmt, sep, path = spec.partition("=")
     if not sep or not fmt.strip() or not path.strip():
-        raise PlanctlError(f"--output {spec!r}: expected FORMAT=PATH, e.g. --output sarif=planctl.sarif "
-                           f"(formats: {', '.join(REPORTERS)})")
+        raise PlanctlError(_("--output {spec!r}: expected FORMAT=PATH, e.g. --output sarif=planctl.sarif "
+                             "(formats: {formats})").format(spec=spec, formats=", ".join(REPORTERS)))
     target = Path(path)
     if target.is_dir():
-        raise PlanctlError(f"--output {spec!r}: {path} is a folder; give a file name")
+        raise PlanctlError(_("--output {spec!r}: {path} is a folder; give a file name").format(spec=spec, path=path))
     parent = target.parent
     if not parent.is_dir():
-        raise PlanctlError(f"--output {spec!r}: folder {parent} does not exist; create it first")
+        raise PlanctlError(_("--output {spec!r}: folder {folder} does not exist; create it first").format(
+            spec=spec, folder=parent))
     return Output(known_format(fmt.strip(), f"--output {spec!r}"), target)
 
 
@@ -63,7 +66,7 @@ def plan_outputs(fmt: str | None, specs: list[str], env: Mapping[str, str]) -> l
         assert output.path is not None  # a FORMAT=PATH output always names a file
         resolved = output.path.resolve()
         if resolved in seen:
-            raise PlanctlError(f"--output {spec!r}: {output.path} is given twice")
+            raise PlanctlError(_("--output {spec!r}: {path} is given twice").format(spec=spec, path=output.path))
         seen.add(resolved)
         outputs.append(output)
     return outputs
@@ -88,9 +91,10 @@ def check_not_inputs(outputs: list[Output], summary: Path | None, reads: list[Pa
             continue
         read = identities.get((info.st_dev, info.st_ino))
         if read is not None:
-            same = "" if Path(os.path.abspath(path)) == Path(os.path.abspath(read)) else f" (the same file as {read})"
-            raise PlanctlError(f"{what}: {path}{same} is a file this run reads; writing the report "
-                               "there would overwrite it: choose another file")
+            same = "" if Path(os.path.abspath(path)) == Path(os.path.abspath(read)) else \
+                _(" (the same file as {file})").format(file=read)
+            raise PlanctlError(_("{what}: {path}{same} is a file this run reads; writing the report there would "
+                                 "overwrite it: choose another file").format(what=what, path=path, same=same))
 
 
 def job_summary(outputs: list[Output], env: Mapping[str, str]) -> Path | None:
@@ -131,13 +135,13 @@ def write_outputs(result: LintResult, outputs: list[Output], stdout: TextIO, env
         try:
             output.path.write_text(report(output.format), encoding="utf-8")
         except OSError as exc:
-            raise PlanctlError(f"cannot write the {output.format} report to {output.path}: "
-                               f"{exc.strerror or exc}") from None
+            raise PlanctlError(_("cannot write the {format} report to {path}: {reason}").format(
+                format=output.format, path=output.path, reason=exc.strerror or exc)) from None
     summary = job_summary(outputs, env)
     if summary is not None:
         try:
             with summary.open("a", encoding="utf-8") as handle:
                 handle.write(report("markdown") + "\n")
         except OSError as exc:
-            raise PlanctlError(f"cannot append the job summary to {summary} (GITHUB_STEP_SUMMARY): "
-                               f"{exc.strerror or exc}") from None
+            raise PlanctlError(_("cannot append the job summary to {path} (GITHUB_STEP_SUMMARY): {reason}").format(
+                path=summary, reason=exc.strerror or exc)) from None

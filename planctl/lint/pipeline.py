@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..i18n import _
 from ..model import SCHEMA, Finding
 from . import schema
 from .registry import Registry
@@ -28,13 +29,14 @@ def schema_findings(doc: Document) -> list[Finding]:
     if doc.error:
         return [doc.error]
     if not isinstance(doc.data, dict):
-        what = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
-        return [doc.finding(SCHEMA.id, SCHEMA.severity, f"the top level is {what}, not a mapping", "",
-                            hint="a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'")]
+        what = (_("the top level is a list, not a mapping") if isinstance(doc.data, list) else
+                _("the top level is a single value ({type}), not a mapping").format(type=type(doc.data).__name__))
+        return [doc.finding(SCHEMA.id, SCHEMA.severity, what, "",
+                            hint=_("a plan file is a mapping of keys: start with 'planctl: 1' and 'kind: plan'"))]
     kind = doc.data.get("kind", "plan")
     if kind not in ("plan", "programme", "policy"):
-        return [doc.finding(SCHEMA.id, SCHEMA.severity, f"unknown kind {kind!r}", "/kind",
-                            hint="kind is 'plan', 'programme' or 'policy'")]
+        return [doc.finding(SCHEMA.id, SCHEMA.severity, _("unknown kind {kind!r}").format(kind=kind), "/kind",
+                            hint=_("kind is 'plan', 'programme' or 'policy'"))]
     return schema.check(doc, kind)
 
 

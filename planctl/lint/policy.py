@@ -56,6 +56,6 @@ def _converters(kind: str) -> dict[str, Any]:
 
 def to_finding(rule: Rule, fact: Fact) -> Finding:
     values = _Fields(fact.template_values(FACT_KINDS[fact.kind]))
-    return fact.doc.finding(rule.id, rule.severity, rule.message.format_map(values), fact.pointer,
-                            hint=rule.hint.format_map(values), at_key=fact.key_pointer,
+    return fact.doc.finding(rule.id, rule.severity, rule.text("message").format_map(values), fact.pointer,
+                            hint=rule.text("hint").format_map(values), at_key=fact.key_pointer,
                             key=(fact.pointer, fact.values.get("check", "")))

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..config import Config
 from ..document import Document, load
 from ..errors import PlanctlError
+from ..i18n import _
 from ..resources import programmes_dir, rules_dir
 from . import schema
 
@@ -32,10 +33,11 @@ def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
         doc = load(path, max_bytes=config.max_file_bytes)
         problems = [doc.error] if doc.error else schema.check(doc, kind) if isinstance(doc.data, dict) else []
         if not isinstance(doc.data, dict) and not problems:
-            raise PlanctlError(f"{path}: a {kind} file is a mapping")
+            raise PlanctlError(_("{path}: a {kind} file is a mapping").format(path=path, kind=kind))
         if problems:
             p = problems[0]
-            raise PlanctlError(f"{p.file}:{p.line}:{p.column}: invalid {kind} file: {p.message}")
+            raise PlanctlError(f"{p.file}:{p.line}:{p.column}: " + _("invalid {kind} file: {problem}").format(
+                kind=kind, problem=p.message))
         docs.append(doc)
     return docs
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from .. import __version__
 from ..escape import json_document, visible
+from ..i18n import _, ngettext, number
 from ..model import Finding
-from ..plan.words import plural
 from .newsince import FIXED, NEW, UNCHANGED, comparison_of
 from .runner import LintResult
 
@@ -53,11 +53,11 @@ def rule_metadata(rule_id: str) -> dict[str, str]:
 
     builtin = BUILTIN_RULES.get(rule_id)
     if builtin is not None:
-        return {"summary": builtin.summary, "description": builtin.summary + ".", "help": builtin.help}
+        return {"summary": builtin.text("summary"), "description": builtin.text("summary") + ".", "help": builtin.text("help")}
     rule = by_id(rule_id)
     if rule is None:
-        return {"summary": f"planctl rule {rule_id}", "description": "", "help": ""}
-    return {"summary": rule.summary, "description": rule.description, "help": explain(rule)}
+        return {"summary": _("planctl rule {rule}").format(rule=rule_id), "description": "", "help": ""}
+    return {"summary": rule.text("summary"), "description": rule.text("description"), "help": explain(rule)}
 
 
 def repo_path(result: LintResult, name: str) -> str:
@@ -75,21 +75,39 @@ def result_fingerprint(result: LintResult, finding: Finding) -> str:
     return fingerprint(finding, repo_path(result, finding.file))
 
 
-def summary_line(result: LintResult) -> str:
-    counts = result.counts()
-    parts = [plural(counts.get(s, 0), s) for s in ("error", "warning", "info")]
+def counted(n: int, singular: str, plural: str) -> str:
+    """'3 errors' / '3 lỗi': a count in the run's language; the texts hold {n}."""
+    return ngettext(singular, plural, n).format(n=number(n))
+
+
+def severity_counts(counts: dict) -> list[str]:
+    return [counted(counts.get("error", 0), _("{n} error"), _("{n} errors")),
+            counted(counts.get("warning", 0), _("{n} warning"), _("{n} warnings")),
+            counted(counts.get("info", 0), _("{n} info"), _("{n} info"))]
+
+
+def hidden_counts(result: LintResult) -> list[str]:
+    """The suppressed, waived and baselined findings, when there are any."""
+    parts = []
     if result.suppressed:
-        parts.append(f"{len(result.suppressed)} suppressed")
+        parts.append(_("{n} suppressed").format(n=number(len(result.suppressed))))
     if result.waived:
-        parts.append(f"{len(result.waived)} waived")
+        parts.append(_("{n} waived").format(n=number(len(result.waived))))
     if result.baselined:
-        parts.append(f"{len(result.baselined)} hidden by the baseline")
-    line = f"{plural(result.files, 'file')} checked: " + ", ".join(parts)
+        parts.append(_("{n} hidden by the baseline").format(n=number(len(result.baselined))))
+    return parts
+
+
+def summary_line(result: LintResult) -> str:
+    parts = severity_counts(result.counts()) + hidden_counts(result)
+    line = _("{files} checked: {counts}").format(files=counted(result.files, _("{n} file"), _("{n} files")),
+                                                 counts=", ".join(parts))
     comparison = comparison_of(result)
     if comparison is not None:
         # The revision comes from the command line: shown inert, like text from a plan.
-        line += visible(f"; {comparison.since}: {comparison.count(NEW)} new, {comparison.count(FIXED)} fixed, "
-                        f"{comparison.count(UNCHANGED)} unchanged")
+        line += visible(_("; {since}: {new} new, {fixed} fixed, {unchanged} unchanged").format(
+            since=comparison.since, new=number(comparison.count(NEW)), fixed=number(comparison.count(FIXED)),
+            unchanged=number(comparison.count(UNCHANGED))))
     return line
 
 
@@ -107,7 +125,7 @@ def finding_lines(f: Finding, colour: bool = False) -> list[str]:
     label = f.severity.label
     return [f"{_paint(visible(f'{f.file}:{f.line}:{f.column}:'), 'location', colour)} "
             f"{_paint(label, label, colour)} {_paint(visible(f.rule), 'dim', colour)} {visible(f.message)}",
-            *([_paint(visible(f"    hint: {f.hint}"), "dim", colour)] if f.hint else [])]
+            *([_paint(visible("    " + _("hint: {hint}").format(hint=f.hint)), "dim", colour)] if f.hint else [])]
 
 
 def text(result: LintResult, *, colour: bool = False, quiet: bool = False) -> str:
@@ -123,12 +141,16 @@ def text(result: LintResult, *, colour: bool = False, quiet: bool = False) -> st
         # and problem matchers do not read their old lines as current findings.
         marked = list(zip(result.findings, comparison.status, strict=True))
         lines = [line for f, s in marked if s != NEW for line in finding_lines(f, colour)]
-        lines.append(visible(f"new {comparison.since}: {comparison.count(NEW) or 'none'}"))
+        new = comparison.count(NEW)
+        lines.append(visible(_("new {since}: {count}").format(since=comparison.since,
+                                                              count=number(new) if new else _("none"))))
         lines += [line for f, s in marked if s == NEW for line in finding_lines(f, colour)]
         if comparison.fixed:
-            lines.append(visible(f"fixed {comparison.since}: {comparison.count(FIXED)}"))
-            lines += [visible(f"    {x.finding.severity.label} {x.finding.rule} {x.finding.message} "
-                              f"(was {x.path_at_base}:{x.finding.line}:{x.finding.column})") for x in comparison.fixed]
+            lines.append(visible(_("fixed {since}: {count}").format(since=comparison.since,
+                                                                    count=number(comparison.count(FIXED)))))
+            lines += [visible("    " + _("{severity} {rule} {message} (was {path}:{line}:{column})").format(
+                severity=x.finding.severity.label, rule=x.finding.rule, message=x.finding.message,
+                path=x.path_at_base, line=x.finding.line, column=x.finding.column)) for x in comparison.fixed]
     if not quiet:
         lines.append(summary_line(result))
     return "\n".join(lines) + "\n" if lines else ""

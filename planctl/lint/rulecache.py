@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: the rules carry their Vietnamese texts (summary_vi, message_vi, hint_vi, description_vi)
 MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is not ours
 # The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
 # even when planctl's version number stays the same (a development checkout).

@@ -46,6 +46,18 @@ class Rule:
     path: Path
     when: dict = field(default_factory=dict, compare=False)  # in the engine's terms (see facts/base.py)
     any_of: tuple = ()
+    # Vietnamese (summary_vi, message_vi, hint_vi in the rule file): required, same {fields}.
+    summary_vi: str = ""
+    message_vi: str = ""
+    hint_vi: str = ""
+    description_vi: str = ""
+
+    def text(self, key: str) -> str:
+        """summary, description, message or hint in the run's language (planctl/i18n.py)."""
+        from ..i18n import language
+
+        english = getattr(self, key)
+        return (getattr(self, f"{key}_vi") or english) if language() == "vi" else english
 
 
 def _template_fields(template: str) -> set[str]:
@@ -128,7 +140,7 @@ def load_rule(path: Path) -> Rule:
     when = _compile_tests(path, doc, "/when", data.get("when", {}), kind)
     any_of = [_compile_tests(path, doc, f"/any/{i}", branch, kind) for i, branch in enumerate(data.get("any", []))]
     shown = kind.shown()
-    for key in ("message", "hint"):
+    for key in ("message", "hint", "message_vi", "hint_vi"):
         try:
             unknown = _template_fields(data.get(key, "")) - shown
         except ValueError as exc:
@@ -143,10 +155,29 @@ def load_rule(path: Path) -> Rule:
                        f"rule {data['id']} must live in rules/{category}/{name}.yaml")
     condition = engine.compile_condition(data["id"], data["fact"], when, any_of or None)
     engine.check_condition(condition)
+    _check_vietnamese(path, doc, data)
     examples = tuple(Example(e["fails"], e["plan"], e.get("line"), e.get("note", "")) for e in data["examples"])
     return Rule(data["id"], Severity.parse(data["severity"]), data["summary"], data["description"].strip(),
                 data["fact"], data["message"], data.get("hint", ""), condition, examples, path,
-                when, tuple(any_of))
+                when, tuple(any_of), data["summary_vi"], data["message_vi"], data.get("hint_vi", ""),
+                data["description_vi"].strip())
+
+
+def _check_vietnamese(path: Path, doc: Document, data: dict) -> None:
+    """Every text a planner reads has its Vietnamese twin (`<key>_vi`) with the same template
+    fields: a rule without it does not load."""
+    for key in ("summary", "description", "message", "hint"):
+        if not data.get(key):
+            continue
+        twin = f"{key}_vi"
+        if not data.get(twin):
+            raise _problem(path, doc.locate(f"/{key}").line,
+                           f"{key} has no Vietnamese translation: add {twin} (see docs/glossary.md)")
+        english, vietnamese = _template_fields(data[key]), _template_fields(data[twin])
+        if english != vietnamese:
+            raise _problem(path, doc.locate(f"/{twin}").line,
+                           f"{twin} uses {{{', '.join(sorted(vietnamese)) or ''}}} but {key} uses "
+                           f"{{{', '.join(sorted(english)) or ''}}}: the two must use the same fields")
 
 
 def rule_files(folder: Path | None = None) -> list[Path]:
@@ -195,7 +226,10 @@ def _rule_to_json(rule: Rule, folder: Path) -> dict:
             "description": rule.description, "fact": rule.fact, "message": rule.message, "hint": rule.hint,
             "expression": rule.condition.expression,
             "examples": [[e.fails, e.plan, e.line, e.note] for e in rule.examples],
-            "path": rule.path.relative_to(folder).as_posix(), "when": rule.when, "any_of": list(rule.any_of)}
+            "path": rule.path.relative_to(folder).as_posix(), "when": rule.when, "any_of": list(rule.any_of),
+            # The Vietnamese twins: a catalogue read back from the cache speaks both languages.
+            "summary_vi": rule.summary_vi, "message_vi": rule.message_vi, "hint_vi": rule.hint_vi,
+            "description_vi": rule.description_vi}
 
 
 def _typed(value: Any, kind: type | tuple[type, ...]) -> Any:
@@ -211,7 +245,8 @@ def _rules_from_json(value: Any, folder: Path) -> tuple[Rule, ...]:
     for item in _typed(value, list):
         _typed(item, dict)
         text = {name: _typed(item[name], str)
-                for name in ("id", "severity", "summary", "description", "fact", "message", "hint", "path")}
+                for name in ("id", "severity", "summary", "description", "fact", "message", "hint", "path",
+                             "summary_vi", "message_vi", "hint_vi", "description_vi")}
         if text["fact"] not in FACT_KINDS or text["severity"] not in ("error", "warning", "info"):
             raise ValueError("unknown fact kind or severity")
         expression = _typed(item["expression"], dict)
@@ -228,7 +263,8 @@ def _rules_from_json(value: Any, folder: Path) -> tuple[Rule, ...]:
         rules.append(Rule(text["id"], Severity.parse(text["severity"]), text["summary"], text["description"],
                           text["fact"], text["message"], text["hint"], engine.Condition(text["id"], expression),
                           tuple(examples), folder / text["path"], _typed(item["when"], dict),
-                          tuple(_typed(b, dict) for b in _typed(item["any_of"], list))))
+                          tuple(_typed(b, dict) for b in _typed(item["any_of"], list)),
+                          text["summary_vi"], text["message_vi"], text["hint_vi"], text["description_vi"]))
     if len({r.id for r in rules}) != len(rules):
         raise ValueError("duplicate rule id")
     return tuple(rules)

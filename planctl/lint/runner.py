@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import i18n
 from ..config import Config
 from ..document import load
 from ..model import Finding, Severity
@@ -84,6 +85,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     from .rules import catalogue
 
     catalogue()
+    i18n.prepare()
     registry = load_registry(config)
     batches = [files[i::processes * 2] for i in range(processes * 2)]  # interleaved: similar sizes
     parts = parallel.run_batches(check_files, [(batch, config, registry) for batch in batches], processes)

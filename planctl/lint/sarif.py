@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..escape import json_document, visible
+from ..i18n import _
 from ..model import Finding, Severity
 from .newsince import comparison_of
 from .reporters import repo_path, result_fingerprint, rule_metadata
@@ -55,7 +56,7 @@ def descriptor(rule_id: str, severity: Severity) -> dict:
 
 
 def sarif_result(result: LintResult, finding: Finding, index: int) -> dict:
-    message = f"{finding.message}. Hint: {finding.hint}" if finding.hint else finding.message
+    message = _("{message}. Hint: {hint}").format(message=finding.message, hint=finding.hint) if finding.hint else finding.message
     # JSON carries any character, but code scanning shows the message to a reviewer: a bidi
     # control or an escape sequence from a plan must not change what they read.
     message = visible(message, keep="\n\r\t")

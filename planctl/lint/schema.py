@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, escape
+from ..i18n import _
 from ..model import SCHEMA, Finding, Severity
 from ..resources import schema_path
 from . import fastschema
@@ -128,14 +129,14 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
     if error.validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         name = missing[0] if missing else error.message
-        return doc.finding(SCHEMA.id, SCHEMA.severity, f"missing required key {name!r}", pointer,
-                           hint=f"add '{name}:' to this mapping", key=(pointer, "required", name))
+        return doc.finding(SCHEMA.id, SCHEMA.severity, _("missing required key {key!r}").format(key=name), pointer,
+                           hint=_("add '{key}:' to this mapping").format(key=name), key=(pointer, "required", name))
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         extra = re.findall(r"'([^']+)'", error.message)
         where = f"{pointer}/{escape(extra[0])}" if extra else pointer
-        allowed = ", ".join(sorted(error.schema.get("properties", {}))) or "none"
-        return doc.finding(SCHEMA.id, SCHEMA.severity, f"unknown key {extra[0] if extra else ''!r}", where,
-                           hint=f"check the spelling; allowed keys here: {allowed}",
+        allowed = ", ".join(sorted(error.schema.get("properties", {}))) or _("none")
+        return doc.finding(SCHEMA.id, SCHEMA.severity, _("unknown key {key!r}").format(key=extra[0] if extra else ''), where,
+                           hint=_("check the spelling; allowed keys here: {keys}").format(keys=allowed),
                            key=(where, "unknown-key"), at_key=True)
     return doc.finding(SCHEMA.id, SCHEMA.severity, _message(error), pointer,
                        hint=_hint(error), key=(pointer, schema_path))
@@ -147,13 +148,13 @@ def _message(error: ValidationError) -> str:
     if len(shown) > 60:
         shown = shown[:57] + "..."
     if error.validator == "type":
-        return f"{shown} is not of type {error.validator_value}"
+        return _("{value} is not of type {type}").format(value=shown, type=error.validator_value)
     if error.validator == "enum":
-        return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
+        return _("{value} is not one of {allowed}").format(value=shown, allowed=", ".join(map(str, error.validator_value)))
     if error.validator == "const":
-        return f"{shown} must be {error.validator_value!r}"
+        return _("{value} must be {expected!r}").format(value=shown, expected=error.validator_value)
     if error.validator == "pattern":
-        return f"{shown} does not have the expected form"
+        return _("{value} does not have the expected form").format(value=shown)
     return error.message if len(error.message) < 200 else error.message[:197] + "..."
 
 
@@ -162,5 +163,5 @@ def _hint(error: ValidationError) -> str:
     if error.validator == "pattern" and description:
         return description
     if error.validator == "maximum" and error.validator_value == 100:
-        return "a percentage is at most 100"
+        return _("a percentage is at most 100")
     return description.split(". ")[0] if description else ""

@@ -39,23 +39,27 @@ def in_unit(vnd: int, unit: str) -> int | float:
 
 
 def amount_text(vnd: int | None, unit: str, *, absent: str = "—") -> str:
-    """'1,234' in the plan's unit; up to three decimals when not a whole number of it."""
-    if vnd is None:
-        return absent
-    value = in_unit(vnd, unit)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
+    """'1,234' in the plan's unit (up to three decimals when not a whole number of it), written
+    the reader's way ('1.234' in Vietnamese: planctl/i18n.py)."""
+    from .. import i18n
+
+    return i18n.amount(vnd, unit, absent=absent)
 
 
 def signed_amount_text(vnd: int, unit: str) -> str:
-    return ("+" if vnd > 0 else "") + amount_text(vnd, unit) if vnd else "0"
+    from .. import i18n
+
+    return i18n.amount(vnd, unit, signed=True)
 
 
 def money_text(vnd: int, unit: str) -> str:
-    """'1,234 million VND': an amount with its unit, as in a message."""
-    return f"{amount_text(vnd, unit)} {unit}"
+    """'1,234 million VND' / '1.234 triệu đồng': an amount with its unit, as in a message."""
+    from .. import i18n
+
+    return i18n.money(vnd, unit)
 
 
 def signed_money_text(vnd: int, unit: str) -> str:
-    return f"{signed_amount_text(vnd, unit)} {unit}"
+    from .. import i18n
+
+    return i18n.money(vnd, unit, signed=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..i18n import _
 from .words import number_text
 
 COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
@@ -18,12 +19,12 @@ def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:
     unit = unit if unit == "%" or not unit else f" {unit}"
     shown = number_text(fields.get("value")) if fields.get("value") is not None else ""
     if comparator == "qualitative" or not shown:
-        state = "qualitative"
+        state = _("qualitative")
     elif comparator == "range" and fields.get("value_max") is not None:
         state = f"{shown}–{number_text(fields['value_max'])}{unit}"
     else:
         sign = COMPARATORS.get(comparator, comparator) if isinstance(comparator, str) else ""
         state = f"{sign} {shown}{unit}".strip()
     if fields.get("year") is not None:
-        return f"{state} in {fields['year']}"
+        return _("{state} in {year}").format(state=state, year=fields["year"])
     return f"{state}, {no_year}" if no_year else state

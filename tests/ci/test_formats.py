@@ -295,7 +295,7 @@ def test_markdown_stays_under_the_comment_limit(plans_repo):
     assert len(text) < 65_536  # GitHub's limit for a comment
     shown = len(markdown_rows(text))
     assert 0 < shown < len(many.findings)
-    assert f"… and {len(many.findings) - shown} more findings not shown here" in text
+    assert f"… and {len(many.findings) - shown:,} more findings not shown here" in text
 
 
 # --- JUnit ----------------------------------------------------------------------------------

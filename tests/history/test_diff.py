@@ -102,9 +102,10 @@ def test_text_and_markdown_show_the_change_with_thousands_separators_and_the_uni
     assert f"{plan_total(data) * k:,.0f} → {(plan_total(data) + 12_345) * k:,.0f} {unit}" in text
     assert f"+{12_345 * k:,.0f}" in text and project["id"] in text
     markdown = repo.planctl("diff", "HEAD~1", "HEAD", "--format", "markdown").stdout
-    summary, details = markdown.split("<details>", 1)
+    summary, details = markdown.split("#### ", 1)
     assert "| plan " in summary and "plans/province/plan.yaml" in summary  # a summary first
-    assert "<summary>Projects" in markdown and "</details>" in details
+    assert "**Projects (" in details  # the project changes open, not folded
+    assert "<summary>Projects" not in markdown
     assert f"+{12_345 * k:,.0f}" in summary
 
 
@@ -180,7 +181,8 @@ def test_added_and_removed_projects_come_with_their_amounts(repo):
     total = plan_total(data)
     assert plan["total"] == money(total * k, (total - removed_value + 1_234) * k)
     text = repo.planctl("diff", "HEAD~1", "HEAD").stdout
-    assert "planctl-new-project Dự án mới (added)" in text and f"{removed}" in text and "(removed)" in text
+    assert "Dự án mới (added)" in text and "(planctl-new-project)" in text
+    assert f"({removed})" in text and "(removed)" in text
 
 
 def test_changed_name_lead_and_years(repo):
@@ -417,7 +419,8 @@ def test_a_pull_request_comment_stays_within_github_s_size_limit(repo):
     run = repo.planctl("diff", "--format", "markdown", "HEAD")
     assert run.code == 0
     assert len(run.stdout) < 65_536
-    assert run.stdout.count("| plans/many/plan-") == 60  # the summary names every plan
+    summary = run.stdout.split("#### ", 1)[0]
+    assert summary.count("<sub>plans/many/plan-") == 60  # the summary names every plan
     assert "are not shown here (a comment is limited in size): run `planctl diff HEAD` to see everything." \
         in run.stdout
     assert run.stdout.rstrip().endswith("</sub>")

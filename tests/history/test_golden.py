@@ -1,11 +1,15 @@
 """Golden output: the pull-request comment (`planctl diff --format markdown main...BRANCH`) for
-one realistic revision of a real plan, compared byte for byte.
+realistic revisions of real plans, compared byte for byte; and for one revision (amounts
+changed, a project moved between groups, a target added, the file renamed) the comment and the
+terminal output in both languages (golden/revision.{en,vi}.{md,txt}).
 
 The plan is a frozen copy of a real encoded plan (golden/*.yaml, copied from plans/ at the
 commit named in GOLDEN_PLANS), so that later work on plans/ does not move the expected output.
 Commits get fixed authors and dates, so their ids in the output are stable too.
 
-To accept a deliberate change of the output: PLANCTL_UPDATE_GOLDEN=1 pytest tests/history/test_golden.py
+To accept a deliberate change of the output, regenerate the files and review their git diff:
+
+    PLANCTL_UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/history/test_golden.py
 """
 
 from __future__ import annotations
@@ -88,6 +92,47 @@ def test_pull_request_comment_matches_the_golden_file(tmp_path, stem):
     assert run.code == 0, run.stderr
     output = run.stdout.replace(f"planctl {__version__}", VERSION)
     expected = GOLDEN / f"{stem}.md"
+    if os.environ.get("PLANCTL_UPDATE_GOLDEN"):
+        expected.write_text(output, encoding="utf-8")
+    assert output == expected.read_text(encoding="utf-8")
+
+
+SOC_TRANG = "plans/soc-trang/kh-22-2012.yaml"
+RENAMED = "plans/soc-trang/kh-22-2012-dieu-chinh.yaml"
+
+
+def revise_and_add_target(data: dict) -> None:
+    """The Sóc Trăng budget revision, plus a target added."""
+    revise_soc_trang(data)
+    data["targets"].append({"id": "st-t-online-services-l3-2015", "indicator": "Dịch vụ công trực tuyến mức độ 3",
+                            "year": 2015, "comparator": ">=", "value": 30, "unit": "%"})
+
+
+def revision_repo(root: Path) -> GitRepo:
+    """A repository whose branch dieu-chinh revises the Sóc Trăng plan and renames its file."""
+    repo = GitRepo(root)
+    repo.copy(GOLDEN / "soc-trang-kh-22-2012.yaml", SOC_TRANG)
+    repo.edit(SOC_TRANG, lambda data: None)  # written as the edit writes it: git sees the rename
+    repo.commit("Kế hoạch như ban hành")
+    repo.git("checkout", "-q", "-b", "dieu-chinh")
+    repo.git("mv", SOC_TRANG, RENAMED)
+    repo.edit(RENAMED, revise_and_add_target)
+    repo.commit("Điều chỉnh danh mục dự án, kinh phí và chỉ tiêu")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def revision(tmp_path_factory) -> GitRepo:
+    return revision_repo(tmp_path_factory.mktemp("revision") / "repo")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("format", ["markdown", "text"])
+def test_revision_in_both_languages_matches_the_golden_files(revision, lang, format):
+    run = revision.planctl("--lang", lang, "diff", "--format", format, "main...dieu-chinh")
+    assert run.code == 0, run.stderr
+    output = run.stdout.replace(f"planctl {__version__}", VERSION)
+    expected = GOLDEN / f"revision.{lang}.{'md' if format == 'markdown' else 'txt'}"
     if os.environ.get("PLANCTL_UPDATE_GOLDEN"):
         expected.write_text(output, encoding="utf-8")
     assert output == expected.read_text(encoding="utf-8")

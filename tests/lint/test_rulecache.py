@@ -42,6 +42,10 @@ def test_the_cached_catalogue_equals_the_compiled_one(folder):
     second = fresh(folder)  # from the cache
     assert first == second == compiled
     assert [(r.when, r.any_of, r.path) for r in second] == [(r.when, r.any_of, r.path) for r in compiled]
+    # The Vietnamese texts (planctl/i18n.py) come back from the cache too: a cached run speaks Vietnamese.
+    vietnamese = [(r.summary_vi, r.description_vi, r.message_vi, r.hint_vi) for r in second]
+    assert vietnamese == [(r.summary_vi, r.description_vi, r.message_vi, r.hint_vi) for r in compiled]
+    assert all(summary and message for summary, _d, message, _h in vietnamese)
 
 
 @pytest.mark.parametrize("content", [b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"format": 1}',

@@ -26,6 +26,9 @@ VALID = """fact: alignment
 when:
   weaker: true
 message: "{label} ({plan_value}) is weaker than {national_value}"
+message_vi: "{label} ({plan_value}) thấp hơn {national_value}"
+summary_vi: Một quy tắc viết cho kiểm thử
+description_vi: Một quy tắc viết cho kiểm thử.
 """
 
 
@@ -75,7 +78,7 @@ CASES = [
     case("hint uses an unknown field", "fact: alignment\nwhen:\n  weaker: true\nmessage: \"{label}\"\n"
          "hint: \"raise {goal}\"\n", 9, "hint uses {goal}, which fact 'alignment' does not have"),
     case("message uses a text form of a non-money field", "fact: cap\nwhen:\n  share: {\">\": 1}\n"
-         "message: \"{status_text}\"\n", 8, "message uses {status_text}"),
+         "message: \"{cap_text}\"\n", 8, "message uses {cap_text}"),
     case("message uses {}", "fact: alignment\nwhen:\n  weaker: true\nmessage: \"{label} {}\"\n", 8,
          "bad message template: {} is not a field name"),
     case("message uses {a.b}", "fact: alignment\nwhen:\n  weaker: true\nmessage: \"{label.upper}\"\n", 8,
@@ -97,6 +100,18 @@ CASES = [
     case("a list", "", 1, "a rule file is a mapping", whole="- id: alignment.case\n  fact: alignment\n"),
     case("a scalar", "", 1, "a rule file is a mapping", whole="alignment.case\n"),
     case("an empty file", "", 1, "empty", whole=""),
+    # every text a planner reads exists in Vietnamese, with the same fields
+    case("no Vietnamese message", VALID.replace('message_vi: "{label} ({plan_value}) thấp hơn {national_value}"\n', ""),
+         8, "message has no Vietnamese translation: add message_vi"),
+    case("no Vietnamese summary", VALID.replace("summary_vi: Một quy tắc viết cho kiểm thử\n", ""),
+         3, "summary has no Vietnamese translation: add summary_vi"),
+    case("no Vietnamese description", VALID.replace("description_vi: Một quy tắc viết cho kiểm thử.\n", ""),
+         4, "description has no Vietnamese translation: add description_vi"),
+    case("no Vietnamese hint", VALID + "hint: raise it\n", 12, "hint has no Vietnamese translation: add hint_vi"),
+    case("Vietnamese message with other fields", VALID.replace("thấp hơn {national_value}", "thấp hơn {national}"),
+         9, "message_vi uses {label, national, plan_value} but message uses {label, national_value, plan_value}"),
+    case("Vietnamese hint with a field the fact lacks", VALID + "hint: raise it\nhint_vi: \"nâng {goal}\"\n", 13,
+         "hint_vi uses {goal}, which fact 'alignment' does not have"),
 ]
 
 

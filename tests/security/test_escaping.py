@@ -133,10 +133,13 @@ def test_diff_markdown_keeps_headings_and_code_spans_intact(hostile):
     run = hostile.run("diff", "--format", "markdown")
     assert run.code == 0, run.stderr
     assert_inert_markdown(run.stdout)
-    [heading] = [line for line in run.stdout.splitlines() if line.startswith("#### ")]
-    content, rest = code_span(heading[len("#### "):])
+    lines = run.stdout.splitlines()
+    [at] = [i for i, line in enumerate(lines) if line.startswith("#### ")]
+    # The title first, its ESC shown (and its backslash escaped); then the file, as a code span.
+    assert lines[at].startswith("#### Kế hoạch \\\\x1b")
+    assert lines[at + 2].startswith("<sub>")
+    content, rest = code_span(lines[at + 2][len("<sub>"):])
     assert content == "plans/thu/" + escape.visible(HOSTILE_NAME)
-    assert rest.startswith(" — Kế hoạch \\\\x1b")  # the title, its ESC shown (and its backslash escaped)
     text = hostile.run("diff").stdout
     for char in INVISIBLE:
         assert char not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...i18n import _
 from ...plan.money import is_number
 from ...plan.targets import target_text
 from .base import Context, FactKind, FieldType, item_label
@@ -71,6 +72,6 @@ def targets(ctx: Context) -> None:
                 confidence=national["confidence"], weaker=comparable and weaker(target, national),
                 comparable=comparable, qualitative=not any(numeric),
                 same_year=target.get("year") == national["year"],
-                text={"label": f"target {target['id']!r}", "national": link,
-                      "plan_value": target_text(target, no_year="no year"),
-                      "national_value": target_text(national, no_year="no year")})
+                text={"label": _("target {id!r}").format(id=target['id']), "national": link,
+                      "plan_value": target_text(target, no_year=_("no year")),
+                      "national_value": target_text(national, no_year=_("no year"))})

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from ...document import Document
+from ...i18n import N_, _
 from ...plan.money import money_text, signed_money_text, to_vnd
 from ...plan.view import PlanView
 
@@ -117,6 +118,10 @@ class Context:
         return str(self.doc.locate(pointer).line)
 
 
+_ITEMS = {"project": N_("project"), "group": N_("group")}
+
+
 def item_label(what: str, item: Mapping[str, Any]) -> str:
-    """'project 3 'p-portal'': an item as a message names it, with its printed number."""
-    return f"{what} {item.get('seq', '')} {item['id']!r}".replace("  ", " ")
+    """'project 3 'p-portal'': an item as a message names it, with its printed number (in the
+    run's language: 'dự án 3 'p-portal'')."""
+    return f"{_(_ITEMS.get(what, what))} {item.get('seq', '')} {item['id']!r}".replace("  ", " ")

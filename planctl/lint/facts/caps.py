@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document import escape
+from ...i18n import N_, _, percent
 from ...plan.money import to_vnd
-from ...plan.words import number_text
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -17,15 +17,19 @@ KINDS = (
     FactKind("cap", "Money from one kind of source in a plan, year or group, against a policy cap.",
              {"cap": FieldType.TEXT, "status": FieldType.TEXT, "amount": FieldType.MONEY, "limit": FieldType.MONEY,
               "share": FieldType.PERCENT, "max_share": FieldType.PERCENT},
-             texts=("label", "share_text", "max_share_text", "basis")),
+             texts=("label", "share_text", "max_share_text", "basis", "status_text")),
     FactKind("purpose", "A project funded by a source whose purposes a policy restricts.",
              {"policy": FieldType.TEXT, "status": FieldType.TEXT, "allowed": FieldType.BOOL, "amount": FieldType.MONEY},
-             texts=("label", "source_name", "allowed_groups")),
+             texts=("label", "source_name", "allowed_groups", "status_text")),
     FactKind("split", "A split note's percentages, added up.",
              {"total_share": FieldType.PERCENT}, texts=("label", "as_printed", "total_text")),
 )
 
 POLICY_UNIT = "million VND"  # amounts in policy files
+
+
+# A policy entry's status, as a message says it (schema/policy.schema.json).
+_STATUS = {"law": N_("law"), "example": N_("example")}
 
 
 def derive(ctx: Context) -> None:
@@ -61,13 +65,14 @@ def caps(ctx: Context, cap: dict) -> None:
         if amount == 0:
             continue
         values: dict = {"cap": cap["id"], "status": cap["status"], "amount": amount}
-        text = {"label": f"{label}: {cap['source_kind']}", "basis": cap.get("basis", "")}
+        text = {"label": f"{label}: {cap['source_kind']}", "basis": cap.get("basis", ""),
+                "status_text": _(_STATUS.get(cap["status"], cap["status"]))}
         if "max_amount" in cap:
             values["limit"] = to_vnd(cap["max_amount"], POLICY_UNIT)
         if "max_share" in cap and whole:
             values["share"] = amount * 100 / whole
             values["max_share"] = cap["max_share"]
-            text.update(share_text=f"{amount * 100 / whole:.1f}%", max_share_text=f"{number_text(cap['max_share'])}%")
+            text.update(share_text=percent(amount * 100 / whole), max_share_text=percent(cap['max_share'], 3))
         ctx.add("cap", pointer, text=text, **values)
 
 
@@ -78,9 +83,10 @@ def scopes(ctx: Context, cap: dict) -> Iterator[tuple[str, str, int, int]]:
         yield from year_scopes(ctx, kind)
         return
     if cap["per"] == "group":
-        scoped = [(f"/groups/{gi}", f"group {g['id']!r}", g.get("projects", [])) for gi, g in enumerate(view.groups)]
+        scoped = [(f"/groups/{gi}",
+            _("group {id!r}").format(id=g['id']), g.get("projects", [])) for gi, g in enumerate(view.groups)]
     else:
-        scoped = [("/groups" if view.groups else "", "the plan", [p for _b, _g, p in view.projects()])]
+        scoped = [("/groups" if view.groups else "", _("the plan"), [p for _b, _g, p in view.projects()])]
     for pointer, label, projects in scoped:
         amount = sum(a for p in projects for _s, a, _w in view.money_of_kind(p, kind))
         yield pointer, label, amount, sum(view.project_value(p) or 0 for p in projects)
@@ -99,7 +105,7 @@ def year_scopes(ctx: Context, kind: str) -> Iterator[tuple[str, str, int, int]]:
         a in in_table and kind in view.kinds(a) for a in view.tree.ancestors(r["source_id"]))]
     for year in sorted({y for r in rows for y in r["years"]}):
         pointer = f"/phasing/year_totals/{year}" if year in phasing.get("year_totals", {}) else "/phasing"
-        yield (pointer, f"year {year}", sum(view.vnd(r["years"].get(year, 0), unit) for r in capped),
+        yield (pointer, _("year {year}").format(year=year), sum(view.vnd(r["years"].get(year, 0), unit) for r in capped),
                sum(view.vnd(r["years"].get(year, 0), unit) for r in top))
 
 
@@ -110,8 +116,10 @@ def purposes(ctx: Context, purpose: dict) -> None:
             if amount:
                 ctx.add("purpose", f"{base}/{where}", policy=purpose["id"], status=purpose["status"],
                         allowed=bool(allowed & set(group.get("task_groups", []))), amount=amount,
-                        text={"label": f"project {project['id']!r}", "source_name": ctx.view.source_name(source_id),
-                              "allowed_groups": ", ".join(sorted(allowed))})
+                        text={"label": _("project {id!r}").format(id=project['id']),
+                              "source_name": ctx.view.source_name(source_id),
+                              "allowed_groups": ", ".join(sorted(allowed)),
+                              "status_text": _(_STATUS.get(purpose["status"], purpose["status"]))})
 
 
 def splits(ctx: Context) -> None:
@@ -121,4 +129,4 @@ def splits(ctx: Context) -> None:
             total = sum(split["shares"].values())
             ctx.add("split", f"{base}/split", ctx.view.list_unit, total_share=total,
                     text={"label": item_label("project", project),
-                          "as_printed": split["as_printed"], "total_text": f"{number_text(total)}%"})
+                          "as_printed": split["as_printed"], "total_text": percent(total, 3)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import date
 from ...plan.words import norm
 from .base import Context, FactKind, FieldType
 
@@ -11,7 +12,7 @@ KINDS = (
              texts=("label",)),
     FactKind("citation-date", "The date of a legal basis that cites a national programme, next to the registry's.",
              {"programme": FieldType.TEXT, "cited_date": FieldType.TEXT, "registry_date": FieldType.TEXT},
-             texts=("label",)),
+             texts=("label", "cited_date_text", "registry_date_text")),
     FactKind("programme-citation", "A programme the plan implements and whether its legal bases cite it.",
              {"programme": FieldType.TEXT, "cited": FieldType.BOOL}, texts=("label",)),
 )
@@ -37,7 +38,9 @@ def derive(ctx: Context) -> None:
                 text={"label": citation["number"], "registry_number": registry["number"]})
         if "date" in citation:
             ctx.add("citation-date", f"/citations/{ci}/date", programme=pid, cited_date=citation["date"],
-                    registry_date=registry["date"], text={"label": citation["number"]})
+                    registry_date=registry["date"],
+                    text={"label": citation["number"], "cited_date_text": date(citation["date"]),
+                          "registry_date_text": date(registry["date"])})
     for ii, pid in enumerate(ctx.plan.get("implements", [])):
         if pid in ctx.programmes:
             ctx.add("programme-citation", f"/implements/{ii}", programme=pid, cited=pid in cited,

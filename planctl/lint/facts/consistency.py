@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...document import escape
-from ...plan.words import number_text
+from ...i18n import N_, _, number, percent, signed_number
 from .base import Context, FactKind, FieldType, item_label
 
 SUM_CHECKS = {
@@ -49,6 +49,9 @@ KINDS = (
 )
 
 
+_TYPES = {"investment": N_("investment"), "recurrent": N_("recurrent")}
+
+
 def sum_check(ctx: Context, check: str, pointer: str, label: str, stated: int, computed: int,
               unit: str | None = None, *, or_else: int | None = None) -> None:
     """`stated` must equal `computed`: the sum of the printed figures one level below. `or_else`
@@ -83,7 +86,7 @@ def projects(ctx: Context) -> None:
             computed = value if "source_id" not in ta else view.attributed(project, ta["source_id"])
             if computed is not None:
                 sum_check(ctx, "text-amount", f"{base}/text_amounts/{i}/amount",
-                          f"{label}: amount in the text ({ta['as_printed']})",
+                          _("{label}: amount in the text ({printed})").format(label=label, printed=ta['as_printed']),
                           view.vnd(ta["amount"], ta.get("unit", unit)), computed, unit)
         split = project.get("split")
         whole = view.split_whole(project) if split else None
@@ -91,10 +94,12 @@ def projects(ctx: Context) -> None:
             for source_id, share in split["shares"].items():
                 if source_id in amounts and source_id != split.get("of"):
                     sum_check(ctx, "split-amount", f"{base}/amounts/{escape(source_id)}",
-                              f"{label}: {source_id} against its {number_text(share)}% share in '{split['as_printed']}'",
+                              _("{label}: {source!r} against its {share} share in '{split}'").format(
+                                  label=label, source=view.source_name(source_id), share=percent(share),
+                                  split=split['as_printed']),
                               view.vnd(amounts[source_id], unit), view.vnd(round(whole * share / 100), unit), unit)
         if "by_year" in project and amounts:
-            sum_check(ctx, "item-years", f"{base}/by_year", f"{label}: yearly amounts",
+            sum_check(ctx, "item-years", f"{base}/by_year", _("{label}: yearly amounts").format(label=label),
                       view.vnd(sum(project["by_year"].values()), unit), value or 0, unit)
 
 
@@ -107,15 +112,17 @@ def groups(ctx: Context) -> None:
         label = item_label("group", group)
         items = sum(view.project_value(p) or 0 for p in projects)
         if "total" in stated and projects:
-            sum_check(ctx, "group-total", f"/groups/{gi}/stated/total", f"{label} subtotal",
+            sum_check(ctx, "group-total", f"/groups/{gi}/stated/total", _("{label} subtotal").format(label=label),
                       view.vnd(stated["total"], unit), items, unit)
         for source_id, amount in stated.get("by_source", {}).items():
             if projects:
                 sum_check(ctx, "group-source", f"/groups/{gi}/stated/by_source/{escape(source_id)}",
-                          f"{label} subtotal for {source_id}", view.vnd(amount, unit),
+                          _("{label} subtotal for {source!r}").format(label=label, source=view.source_name(source_id)),
+                          view.vnd(amount, unit),
                           sum(view.attributed(p, source_id) for p in projects), unit)
         if "total" in stated and stated.get("by_source"):
-            sum_check(ctx, "stated-sources", f"/groups/{gi}/stated/total", f"{label} subtotal against its source columns",
+            sum_check(ctx, "stated-sources", f"/groups/{gi}/stated/total",
+                _("{label} subtotal against its source columns").format(label=label),
                       view.vnd(stated["total"], unit), view.vnd(sum(view.tree.top_level(stated["by_source"]).values()), unit),
                       unit)
         for i, ta in enumerate(group.get("text_amounts", [])):
@@ -124,7 +131,7 @@ def groups(ctx: Context) -> None:
             else:
                 computed = view.vnd(stated["total"], unit) if "total" in stated else items
             sum_check(ctx, "text-amount", f"/groups/{gi}/text_amounts/{i}/amount",
-                      f"{label}: amount in the text ({ta['as_printed']})",
+                      _("{label}: amount in the text ({printed})").format(label=label, printed=ta['as_printed']),
                       view.vnd(ta["amount"], ta.get("unit", unit)), computed, unit)
 
 
@@ -135,12 +142,13 @@ def project_list(ctx: Context) -> None:
     if not view.groups:
         return
     if "total" in stated:
-        sum_check(ctx, "list-total", "/project_list/stated/total", "grand total of the project list",
+        sum_check(ctx, "list-total", "/project_list/stated/total", _("grand total of the project list"),
                   view.vnd(stated["total"], unit), sum(view.group_value(g) for g in view.groups), unit,
                   or_else=sum(view.group_value(g, printed=False) for g in view.groups))
     for source_id, amount in stated.get("by_source", {}).items():
         sum_check(ctx, "list-source", f"/project_list/stated/by_source/{escape(source_id)}",
-                  f"grand total of the project list for {source_id}", view.vnd(amount, unit),
+                  _("grand total of the project list for {source!r}").format(source=view.source_name(source_id)),
+                  view.vnd(amount, unit),
                   sum(view.group_value(g, source_id) for g in view.groups), unit,
                   or_else=sum(view.group_value(g, source_id, printed=False) for g in view.groups))
 
@@ -154,18 +162,19 @@ def budget(ctx: Context) -> None:
     by_source = budget.get("by_source", {})
     top = {s: a for s, a in by_source.items() if not view.is_sub_source(s)}
     if "total" in budget and top:
-        sum_check(ctx, "budget-total", "/budget/total", "total budget in the text",
+        sum_check(ctx, "budget-total", "/budget/total", _("total budget in the text"),
                   view.vnd(budget["total"], unit), view.vnd(sum(top.values()), unit), unit)
     for parent in by_source:
         children = {s: a for s, a in by_source.items() if view.sources.get(s, {}).get("parent") == parent}
         if children:
             sum_check(ctx, "budget-children", f"/budget/by_source/{escape(parent)}",
-                      f"budget for {parent} in the text against its parts",
+                      _("budget for {source!r} in the text against its parts").format(source=view.source_name(parent)),
                       view.vnd(by_source[parent], unit), view.vnd(sum(children.values()), unit), unit)
     for kind, amount in budget.get("by_type", {}).items():
         lines = {s: a for s, a in by_source.items() if view.sources.get(s, {}).get("type") == kind}
         if lines:
-            sum_check(ctx, "budget-type", f"/budget/by_type/{kind}", f"{kind} budget in the text",
+            sum_check(ctx, "budget-type", f"/budget/by_type/{kind}",
+                _("{type} budget in the text").format(type=_(_TYPES.get(kind, kind))),
                       view.vnd(amount, unit), view.vnd(sum(lines.values()), unit), unit)
     # The text against the project list: its printed grand total, else what its groups add up to.
     plist = ctx.plan.get("project_list", {}).get("stated", {})
@@ -176,9 +185,10 @@ def budget(ctx: Context) -> None:
         items = sum(view.group_value(g, source_id, printed=False) for g in view.groups) if view.groups else None
         listed = view.vnd(printed, view.list_unit) if printed is not None else items
         if listed:
-            what = "total budget" if source_id is None else f"budget for {source_id}"
+            what = (_("total budget in the text against the project list") if source_id is None else
+                    _("budget for {source!r} in the text against the project list").format(source=view.source_name(source_id)))
             pointer = "/budget/total" if source_id is None else f"/budget/by_source/{escape(source_id)}"
-            sum_check(ctx, "budget-vs-list", pointer, f"{what} in the text against the project list",
+            sum_check(ctx, "budget-vs-list", pointer, what,
                       view.vnd(amount, unit), listed, unit, or_else=items)
 
 
@@ -196,7 +206,7 @@ def phasing(ctx: Context) -> None:
         return view.vnd(amount, unit)
 
     for i, row in enumerate(rows):
-        label = f"phasing row {row.get('label', row['source_id'])!r}"
+        label = _("phasing row {row!r}").format(row=row.get('label', row['source_id']))
         if "total" in row and row["years"]:
             sum_check(ctx, "phasing-row", f"/phasing/rows/{i}/total", label, vnd(row["total"]),
                       vnd(sum(row["years"].values())), unit)
@@ -204,26 +214,28 @@ def phasing(ctx: Context) -> None:
         if children:
             for year, amount in row["years"].items():
                 sum_check(ctx, "phasing-children", f"/phasing/rows/{i}/years/{year}",
-                          f"{label}, {year}, against its sub-rows", vnd(amount),
+                          _("{label}, {year}, against its sub-rows").format(label=label, year=year), vnd(amount),
                           vnd(sum(c["years"].get(year, 0) for c in children)), unit)
             if "total" in row and all("total" in c for c in children):
-                sum_check(ctx, "phasing-children", f"/phasing/rows/{i}/total", f"{label} total against its sub-rows",
+                sum_check(ctx, "phasing-children", f"/phasing/rows/{i}/total",
+                    _("{label} total against its sub-rows").format(label=label),
                           vnd(row["total"]), vnd(sum(c["total"] for c in children)), unit,
                           or_else=vnd(sum(sum(c["years"].values()) for c in children)))
         if "total" in row and row["source_id"] in budget.get("by_source", {}):
-            sum_check(ctx, "phasing-vs-budget", f"/phasing/rows/{i}/total", f"{label} total against the budget in the text",
+            sum_check(ctx, "phasing-vs-budget", f"/phasing/rows/{i}/total",
+                _("{label} total against the budget in the text").format(label=label),
                       vnd(row["total"]), view.vnd(budget["by_source"][row["source_id"]], budget.get("unit", view.unit)),
                       unit)
     top = [r for r in rows if view.sources.get(r["source_id"], {}).get("parent") not in in_table]
     for year, amount in phasing.get("year_totals", {}).items():
-        sum_check(ctx, "phasing-year", f"/phasing/year_totals/{year}", f"phasing total for {year}",
+        sum_check(ctx, "phasing-year", f"/phasing/year_totals/{year}", _("phasing total for {year}").format(year=year),
                   vnd(amount), vnd(sum(r["years"].get(year, 0) for r in top)), unit)
     if "total" in phasing:
         if phasing.get("year_totals"):
-            sum_check(ctx, "phasing-total", "/phasing/total", "phasing grand total against its years",
+            sum_check(ctx, "phasing-total", "/phasing/total", _("phasing grand total against its years"),
                       vnd(phasing["total"]), vnd(sum(phasing["year_totals"].values())), unit)
         if all("total" in r for r in top):
-            sum_check(ctx, "phasing-total", "/phasing/total", "phasing grand total against its rows",
+            sum_check(ctx, "phasing-total", "/phasing/total", _("phasing grand total against its rows"),
                       vnd(phasing["total"]), vnd(sum(r["total"] for r in top)), unit,
                       or_else=vnd(sum(sum(r["years"].values()) for r in top)))
 
@@ -237,14 +249,16 @@ def tables(ctx: Context) -> None:
             for col in columns:
                 if col in section.get("stated", {}):
                     count_check(ctx, "table-column", f"/baseline/tables/{ti}/sections/{si}/stated/{escape(col)}",
-                              f"table {table['id']!r}, section {section.get('seq', si + 1)}, column {col!r}",
+                              _("table {table!r}, section {section}, column {column!r}").format(
+                                  table=table['id'], section=section.get('seq', si + 1), column=col),
                               section["stated"][col], [r["values"][col] for r in section["rows"] if col in r["values"]])
         for col in columns:
             if col in table.get("stated", {}):
                 parts = [section["stated"][col] if col in section.get("stated", {})
                          else sum(_dec(r["values"].get(col, 0)) for r in section["rows"]) for section in sections]
                 count_check(ctx, "table-column", f"/baseline/tables/{ti}/stated/{escape(col)}",
-                          f"table {table['id']!r}, total of column {col!r}", table["stated"][col], parts)
+                          _("table {table!r}, total of column {column!r}").format(table=table['id'], column=col),
+                          table["stated"][col], parts)
 
 
 def _dec(value: int | float | Decimal) -> Decimal:
@@ -255,9 +269,9 @@ def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int 
     """`stated` must equal the sum of `parts`, counted as printed (Decimal: no binary rounding)."""
     printed, computed = _dec(stated), sum((_dec(p) for p in parts), Decimal(0))
     difference = printed - computed
-    ctx.add("count-check", pointer, text={"label": label, "stated_text": f"{printed.normalize():,f}",
-                                           "computed_text": f"{computed.normalize():,f}",
-                                           "difference_text": f"{difference.normalize():+,f}"},
+    ctx.add("count-check", pointer, text={"label": label, "stated_text": number(printed.normalize(), 6),
+                                           "computed_text": number(computed.normalize(), 6),
+                                           "difference_text": signed_number(difference.normalize(), 6)},
             check=check, stated=printed, computed=computed, difference=difference)
 
 
@@ -271,4 +285,5 @@ def indicator_parts(ctx: Context) -> None:
     for i, whole in enumerate(indicators):
         if whole["id"] in parts:
             count_check(ctx, "indicator-parts", f"/baseline/indicators/{i}/value",
-                        f"baseline figure {whole['id']!r} ({whole['unit']})", whole["value"], parts[whole["id"]])
+                        _("baseline figure {id!r} ({unit})").format(id=whole['id'], unit=whole['unit']),
+                        whole["value"], parts[whole["id"]])

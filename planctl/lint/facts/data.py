@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...document import Document
-from ...plan.words import number_text
+from ...i18n import _, percent
 from .base import Context, Fact, FactKind, FieldType
 
 KINDS = (
@@ -27,7 +27,7 @@ def derive(ctx: Context) -> None:
             value = target.get(key)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 ctx.add("percent", f"/targets/{ti}/{key}", value=value,
-                        text={"label": f"target {target['id']!r}", "value_text": f"{number_text(value)}%"})
+                        text={"label": _("target {id!r}").format(id=target['id']), "value_text": percent(value, 3)})
 
 
 _SEPARATORS = re.compile(r"[.,]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ...i18n import _
 from ...plan.targets import target_text
 from ...plan.words import norm, seq_number
 from .base import Context, FactKind, FieldType
@@ -45,7 +46,7 @@ def ids(ctx: Context) -> None:
     for ident, pointers in seen.items():
         if len(pointers) > 1:  # the first in the document is the original, whatever list it is in
             pointers.sort(key=ctx.doc.locate)
-        occurrences(ctx, "id", f"id {ident!r}", pointers)
+        occurrences(ctx, "id", _("id {id!r}").format(id=ident), pointers)
 
 
 def names(ctx: Context) -> None:
@@ -53,7 +54,7 @@ def names(ctx: Context) -> None:
     for base, _group, project in ctx.view.projects():
         seen[norm(project["name"])].append(f"{base}/name")
     for pointers in seen.values():
-        occurrences(ctx, "project-name", "the same project name", pointers)
+        occurrences(ctx, "project-name", _("the same project name"), pointers)
 
 
 def occurrences(ctx: Context, what: str, label: str, pointers: list[str]) -> None:
@@ -69,11 +70,11 @@ def numbering(ctx: Context) -> None:
         # One run 1..N over the whole list; the groups are the text's sections, not blocks of the list.
         projects = sorted(((base, p) for base, _g, p in ctx.view.projects()),
                           key=lambda e: seq_number(e[1].get("seq")) or 0)
-        run(ctx, projects, "the project list")
+        run(ctx, projects, _("the project list"))
         return
     for gi, group in enumerate(groups):
         run(ctx, [(f"/groups/{gi}/projects/{pi}", p) for pi, p in enumerate(group.get("projects", []))],
-            f"group {group.get('seq', gi + 1)}")
+            _("group {seq}").format(seq=group.get('seq', gi + 1)))
 
 
 def run(ctx: Context, items: list[tuple[str, dict]], label: str) -> None:
@@ -86,7 +87,7 @@ def run(ctx: Context, items: list[tuple[str, dict]], label: str) -> None:
             continue
         if previous is not None:
             ctx.add("seq-step", f"{pointer}/seq", seq=number, previous=previous[0], expected=previous[0] + 1,
-                    text={"label": f"numbering in {label}", "seq_text": str(item["seq"]),
+                    text={"label": _("numbering in {label}").format(label=label), "seq_text": str(item["seq"]),
                           "previous_text": str(previous[1])})
         previous = (number, item["seq"])
 
@@ -99,7 +100,7 @@ def restated_targets(ctx: Context) -> None:
     first_linked: dict[str, int] = {}
     for ti, target in enumerate(targets):
         if target.get("restates") in index:
-            same_indicator(ctx, ti, index[target["restates"]], f"the indicator of target {target['restates']!r}")
+            same_indicator(ctx, ti, index[target["restates"]], _("the indicator of target {id!r}").format(id=target['restates']))
         link = target.get("national_target")
         if not link or not national_target(ctx, link):
             continue
@@ -113,7 +114,7 @@ WORDING = {">": ">=", "<": "<="}  # comparators that state the same bound in oth
 
 
 def national_target(ctx: Context, link: str) -> dict | None:
-    pid, _, nid = link.partition("/")
+    pid, _sep, nid = link.partition("/")
     return next((t for t in ctx.programmes.get(pid, {}).get("targets", []) if t["id"] == nid), None)
 
 
@@ -127,6 +128,6 @@ def same_indicator(ctx: Context, ti: int, fi: int, what: str) -> None:
 
     ctx.add("linked-target", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
             occurrence=2, differs=commitment(target) != commitment(first),
-            text={"label": f"target {target['id']!r}", "national": what,
-                  "value_text": target_text(target, no_year="no year"),
-                  "first_text": target_text(first, no_year="no year"), "first_line": ctx.line(f"/targets/{fi}")})
+            text={"label": _("target {id!r}").format(id=target['id']), "national": what,
+                  "value_text": target_text(target, no_year=_("no year")),
+                  "first_text": target_text(first, no_year=_("no year")), "first_line": ctx.line(f"/targets/{fi}")})

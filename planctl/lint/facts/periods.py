@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...plan.words import number_text
+from ...i18n import _, number
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -41,13 +41,13 @@ def derive(ctx: Context) -> None:
             year(f"{base}/by_year/{value}", "project-year", int(value), end, label)
     for ti, target in enumerate(ctx.plan.get("targets", [])):
         if "year" in target:
-            year(f"/targets/{ti}/year", "target", target["year"], horizon, f"target {target['id']!r}")
+            year(f"/targets/{ti}/year", "target", target["year"], horizon, _("target {id!r}").format(id=target['id']))
     for ri, entry in enumerate(ctx.plan.get("roadmap", [])):
-        year(f"/roadmap/{ri}/year", "roadmap", entry["year"], end, "roadmap")
+        year(f"/roadmap/{ri}/year", "roadmap", entry["year"], end, _("roadmap"))
     for ri, row in enumerate(ctx.plan.get("phasing", {}).get("rows", [])):
         for value in row["years"]:
             year(f"/phasing/rows/{ri}/years/{value}", "phasing", int(value), end,
-                 f"phasing row {row.get('label', row['source_id'])!r}")
+                 _("phasing row {row!r}").format(row=row.get('label', row['source_id'])))
     milestones(ctx)
 
 
@@ -71,7 +71,7 @@ def milestones(ctx: Context) -> None:
                 previous_year, value, previous_id = before[indicator]
                 ctx.add("milestone-step", f"/roadmap/{ri}/milestones/{mi}/value", indicator=indicator,
                         value=milestone["value"], previous=value, year=entry["year"], previous_year=previous_year,
-                        text={"label": f"milestone {milestone['id']!r}",
-                              "value_text": number_text(milestone["value"]) + unit, "previous_text": number_text(value) + unit,
-                              "previous_label": f"milestone {previous_id!r}"})
+                        text={"label": _("milestone {id!r}").format(id=milestone['id']),
+                              "value_text": number(milestone['value']) + unit, "previous_text": number(value) + unit,
+                              "previous_label": _("milestone {id!r}").format(id=previous_id)})
             this_year[indicator] = (entry["year"], milestone["value"], milestone["id"])
