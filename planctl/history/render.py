@@ -20,6 +20,7 @@ from tabulate import tabulate
 from .. import __version__
 from ..escape import html_text, md_code, md_text, visible
 from . import rows as r
+from . import summary_rows as sr
 from .compare import DiffResult, PlanDiff
 from .lang import _
 from .log import LogResult
@@ -83,7 +84,7 @@ def text_plan(plan: PlanDiff, findings: Findings | None = None) -> str:
 
 
 def text(result: DiffResult, findings: Findings | None = None) -> str:
-    out = [visible(f"planctl diff {result.title}"), visible(r.revisions_line(result)), visible(r.summary_line(result))]
+    out = [visible(f"planctl diff {result.title}"), visible(sr.revisions_line(result)), visible(sr.summary_line(result))]
     for plan in result.plans:
         out += ["", text_plan(plan, findings)]
     return "\n".join(out) + "\n"
@@ -132,13 +133,13 @@ def markdown(result: DiffResult, findings: Findings | None = None) -> str:
     GitHub refuses comments over 65,536 characters: past MAX_CHARS, a plan keeps its heading
     and its summary lines without the tables, then the remaining plans are only counted.
     """
-    out = [f"### planctl diff {md_code(result.title)}", "", md_text(r.revisions_line(result)), "",
-           f"**{md_text(r.summary_line(result))}**", ""]
+    out = [f"### planctl diff {md_code(result.title)}", "", md_text(sr.revisions_line(result)), "",
+           f"**{md_text(sr.summary_line(result))}**", ""]
     if findings is not None:
         new, fixed = findings.counts
         line = md_text(_("Lint findings: {new} new, {fixed} fixed", new=new, fixed=fixed))
         out += [f"⚠ **{line}**" if new else line, ""]
-    summary = r.summary_table(result, findings)
+    summary = sr.summary_table(result, findings)
     if summary.rows:
         out += [_table(summary, markdown=True), ""]
     footer = [f"<sub>planctl {__version__}</sub>"]
@@ -166,18 +167,18 @@ def markdown(result: DiffResult, findings: Findings | None = None) -> str:
 # -- planctl log -------------------------------------------------------------------------------
 
 def log_text(result: LogResult) -> str:
-    out = [visible(r.log_heading(result))]
-    out += [visible(note) for note in r.log_notes(result)]
-    table = r.log_table(result, short=True)
+    out = [visible(sr.log_heading(result))]
+    out += [visible(note) for note in sr.log_notes(result)]
+    table = sr.log_table(result, short=True)
     out += ["", _table(table, markdown=False)] if table.rows else []
     return "\n".join(out) + "\n"
 
 
 def log_markdown(result: LogResult) -> str:
-    out = [f"### {md_text(r.log_heading(result))}", ""]
-    notes = [f"- {md_text(line)}" for line in r.log_notes(result)]
+    out = [f"### {md_text(sr.log_heading(result))}", ""]
+    notes = [f"- {md_text(line)}" for line in sr.log_notes(result)]
     out += notes + ([""] if notes else [])
-    table = r.log_table(result, short=False)
+    table = sr.log_table(result, short=False)
     if table.rows:
         out += [_table(table, markdown=True), ""]
     out.append(f"<sub>planctl {__version__}</sub>")
