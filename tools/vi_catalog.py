@@ -551,11 +551,13 @@ def main() -> None:
                     str(ROOT / "planctl")], check=True, capture_output=True)
     with pot.open("rb") as file:
         catalog = read_po(file, locale="vi")
-    for text in help_texts():
+    diff_log = history_vi()
+    # The diff and log phrases all go in: Babel finds a `_()` inside an f-string on Python 3.12 and
+    # later but not on 3.11, so the catalog must not depend on the Python that extracts it.
+    for text in [*help_texts(), *diff_log]:
         if text not in catalog:
             catalog.add(text)
     missing = []
-    diff_log = history_vi()
     for message in catalog:
         if not message.id:
             continue
