@@ -442,6 +442,35 @@ VI.update({
     "{n} finding of `planctl lint --format json`": "{n} vấn đề của `planctl lint --format json`",
 })
 
+# planctl diff and log: git and revision errors (planctl/history/revisions.py, select.py, commands.py).
+VI.update({
+    "unknown format {name!r}: use {formats}": "không có định dạng {name!r}: dùng {formats}",
+    "give --item or --target, not both": "chỉ ghi --item hoặc --target, không ghi cả hai",
+    "--max-count must be at least 1": "--max-count phải từ 1 trở lên",
+    "{plan} is a folder: planctl log follows one plan file": "{plan} là thư mục: planctl log theo dõi một tệp kế hoạch",
+    "{path}: no such file or folder at {old} or at {new}: nothing was compared (check the spelling)":
+        "{path}: không có tệp hoặc thư mục này ở {old} cũng như ở {new}: không có gì được so sánh (hãy kiểm tra chính tả)",
+    "{quoted} is both a revision and a file: put '--' before the paths (planctl diff {arg} -- PATH...) or after the "
+    "revisions":
+        "{quoted} vừa là phiên bản vừa là tệp: hãy đặt '--' trước các đường dẫn (planctl diff {arg} -- PATH...) "
+        "hoặc sau các phiên bản",
+    "too many revisions: {revisions} (give REV, A B, A..B or A...B)":
+        "quá nhiều phiên bản: {revisions} (ghi REV, A B, A..B hoặc A...B)",
+    "{start} is not inside a git repository: planctl diff and log compare plans across git revisions (run them in "
+    "a clone of the plans repository)":
+        "{start} không nằm trong kho git: planctl diff và log so sánh kế hoạch giữa các phiên bản trong git (hãy "
+        "chạy trong một bản sao của kho kế hoạch)",
+    "git is not installed or not on PATH: planctl diff and log need it":
+        "git chưa được cài hoặc không có trong PATH: planctl diff và log cần git",
+    "{start} is a bare repository: run planctl in a clone with a working tree":
+        "{start} là kho bare (không có thư mục làm việc): hãy chạy planctl trong một bản sao có thư mục làm việc",
+    "{path} is outside the repository at {root}": "{path} nằm ngoài kho {root}",
+    "the repository has no commit yet: commit the plans first, or compare two revisions that exist":
+        "kho chưa có commit nào: hãy commit các kế hoạch trước, hoặc so sánh hai phiên bản đã có",
+    "{a} and {b} have no common ancestor: compare them with `planctl diff {a} {b}` instead of '...'":
+        "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
+})
+
 HELP = {
     "Provincial ICT development plans as code: lint plan YAML against a JSON Schema and policy rules, and show what "
     "changed in budgets and targets across git history.\n\nExit codes: 0 clean; 1 findings at or above --fail-on "
