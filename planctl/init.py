@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .config import MAX_PYPROJECT_BYTES, PLANCTL_TOML
 from .errors import PlanctlError
+from .i18n import N_, _
 from .paths import git_top, read_regular
 from .resources import EDITOR_SCHEMAS, schema_path, workflow_template
 
@@ -121,17 +122,22 @@ class Report:
 
     def done(self, verb: str, rel: str, note: str = "") -> None:
         self.wrote.append(rel)
-        self.lines.append(f"{verb:<9} {rel}{f'  ({note})' if note else ''}")
+        self.lines.append(f"{_(verb):<9} {rel}{f'  ({note})' if note else ''}")
 
     def skip(self, rel: str, why: str) -> None:
         self.skipped.append(rel)
-        self.lines.append(f"{'skipped':<9} {rel}  ({why})")
+        self.lines.append(f"{_('skipped'):<9} {rel}  ({why})")
 
     def text(self) -> str:
         out = [f"planctl init: {self.root}", *(f"  {line}" for line in self.lines)]
         if self.next_steps:
-            out += ["next:", *(f"  - {step}" for step in self.next_steps)]
+            out += [_("next:"), *(f"  - {step}" for step in self.next_steps)]
         return "\n".join(out) + "\n"
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    """`singular` or `plural` as English chooses, translated: Vietnamese has one form for both."""
+    return _(singular if n == 1 else plural)
 
 
 # --- the repository ------------------------------------------------------------------------
@@ -139,31 +145,32 @@ class Report:
 def check_target(target: Path) -> Path:
     """The folder to set up, resolved; a PlanctlError (exit 2) for anything else."""
     if not target.exists():
-        raise PlanctlError(f"{target}: no such folder (create it, or run `git init {target}` first)")
+        raise PlanctlError(_("{target}: no such folder (create it, or run `git init {target}` first)").format(target=target))
     if not target.is_dir():
-        raise PlanctlError(f"{target}: not a folder")
+        raise PlanctlError(_("{target}: not a folder").format(target=target))
     root = target.resolve()
     top = git_top(root)
     if top is not None and top != root:
         # The workflow and the pre-commit configuration only work at the top of a repository.
-        raise PlanctlError(f"{target}: inside the git repository at {top}; run `planctl init` at its top")
+        raise PlanctlError(_("{target}: inside the git repository at {top}; run `planctl init` at its top").format(
+            target=target, top=top))
     return root
 
 
-def _write(report: Report, root: Path, rel: str, content: str | bytes, force: bool, why_exists: str = "exists") -> bool:
+def _write(report: Report, root: Path, rel: str, content: str | bytes, force: bool, why_exists: str | None = None) -> bool:
     """Write `rel` unless it exists (--force replaces it); True when written."""
     path = root / rel
     if path.exists() or path.is_symlink():
         if not force:
-            report.skip(rel, f"{why_exists}; --force replaces it")
+            report.skip(rel, _("{why}; --force replaces it").format(why=why_exists or _("exists")))
             return False
         if path.is_dir() or path.is_symlink():
             # Writing through a link would change a file outside what init was asked to set up.
-            report.skip(rel, "a folder or a link; not replaced")
+            report.skip(rel, _("a folder or a link; not replaced"))
             return False
-        verb = "replaced"
+        verb = N_("replaced")
     else:
-        verb = "wrote"
+        verb = N_("wrote")
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.write_bytes(data)
@@ -182,7 +189,8 @@ def _read_pyproject(path: Path) -> tuple[str, dict]:
         text = read_regular(path, MAX_PYPROJECT_BYTES).decode("utf-8")  # a FIFO must not hang init
         return text, tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PlanctlError(f"{path}: cannot read it, so [tool.planctl] cannot be added: {exc}") from None
+        raise PlanctlError(_("{path}: cannot read it, so [tool.planctl] cannot be added: {exc}").format(
+            path=path, exc=exc)) from None
 
 
 def _replace_table(text: str, table: str) -> str | None:
@@ -239,7 +247,7 @@ def write_settings(report: Report, root: Path, force: bool) -> str:
         return PLANCTL_TOML
     if pyproject.is_symlink():
         # Appending would change the file the link points at, perhaps outside the repository.
-        report.skip("pyproject.toml", "a link; add [tool.planctl] to the file it points at by hand")
+        report.skip("pyproject.toml", _("a link; add [tool.planctl] to the file it points at by hand"))
         return "pyproject.toml"
     text, document = _read_pyproject(pyproject)
     table = "[tool.planctl]\n" + SETTINGS
@@ -248,16 +256,16 @@ def write_settings(report: Report, root: Path, force: bool) -> str:
         # Appended as text, not rewritten through a TOML library: every byte of the project's
         # file (comments, layout, quoting) stays as it was.
         pyproject.write_bytes((text + _appendix(text, table)).encode("utf-8"))
-        report.done("appended", "pyproject.toml", "[tool.planctl]")
+        report.done(N_("appended"), "pyproject.toml", "[tool.planctl]")
     elif not force:
-        report.skip("pyproject.toml", "it has [tool.planctl] already; --force replaces that table")
+        report.skip("pyproject.toml", _("it has [tool.planctl] already; --force replaces that table"))
     else:
         replaced = _replace_table(text, table)
         if replaced is None:
-            raise PlanctlError(f"{pyproject}: [tool.planctl] is not a plain `[tool.planctl]` table that can be "
-                               "replaced without touching the rest; edit it by hand")
+            raise PlanctlError(_("{pyproject}: [tool.planctl] is not a plain `[tool.planctl]` table that can be "
+                                 "replaced without touching the rest; edit it by hand").format(pyproject=pyproject))
         pyproject.write_bytes(replaced.encode("utf-8"))
-        report.done("replaced", "pyproject.toml", "[tool.planctl]")
+        report.done(N_("replaced"), "pyproject.toml", "[tool.planctl]")
     return "pyproject.toml"
 
 
@@ -270,7 +278,7 @@ def write_schemas(report: Report, root: Path, force: bool) -> None:
         copy = root / rel
         stale = copy.is_file() and copy.read_bytes() != shipped
         _write(report, root, rel, shipped, force,
-               "exists, and differs from the installed planctl's" if stale else "exists")
+               _("exists, and differs from the installed planctl's") if stale else None)
 
 
 def modeline(plan: Path, root: Path) -> str:
@@ -285,7 +293,8 @@ def existing_plans(root: Path) -> list[Path]:
 def write_starter(report: Report, root: Path, force: bool, plans: list[Path]) -> None:
     others = [p for p in plans if p != root / STARTER]
     if others:
-        report.skip(STARTER, f"the repository has {len(others)} plan{'s' if len(others) > 1 else ''} already")
+        report.skip(STARTER, _plural(N_("the repository has {n} plan already"), N_("the repository has {n} plans already"),
+                                       len(others)).format(n=len(others)))
         _advise_modelines(report, root, others)
         return
     _write(report, root, STARTER, STARTER_PLAN.format(modeline=modeline(root / STARTER, root)), force)
@@ -301,8 +310,10 @@ def _advise_modelines(report: Report, root: Path, plans: list[Path]) -> None:
     if lacking:
         example = lacking[0]
         report.next_steps.append(
-            f"{len(lacking)} plan{'s do' if len(lacking) > 1 else ' does'} not start with the line that gives editors the "
-            f"schema, e.g. {example.relative_to(root).as_posix()}: `{modeline(example, root)}`")
+            _plural(N_("{n} plan does not start with the line that gives editors the schema, e.g. {example}: `{modeline}`"),
+                     N_("{n} plans do not start with the line that gives editors the schema, e.g. {example}: `{modeline}`"),
+                     len(lacking)).format(n=len(lacking), example=example.relative_to(root).as_posix(),
+                                          modeline=modeline(example, root)))
 
 
 # --- baseline ------------------------------------------------------------------------------
@@ -329,30 +340,36 @@ def baseline_step(report: Report, root: Path, force: bool, wanted: bool | None, 
     the baseline file is there for the hooks to use."""
     if not plans:
         if wanted:
-            report.skip(BASELINE, "no plan yet, nothing to record")
+            report.skip(BASELINE, _("no plan yet, nothing to record"))
         return False
     code, out, err = lint_json(root)
     if code not in (0, 1):
-        message = " ".join(err.split())[:300] or f"exit code {code}"
+        message = " ".join(err.split())[:300] or _("exit code {code}").format(code=code)
         if wanted:
-            raise PlanctlError(f"cannot record a baseline: `planctl lint` fails in {root}: {message}")
-        report.next_steps.append(f"`planctl lint` fails here ({message}); fix that, then run `planctl lint`")
+            raise PlanctlError(_("cannot record a baseline: `planctl lint` fails in {root}: {message}").format(
+                root=root, message=message))
+        report.next_steps.append(_("`planctl lint` fails here ({message}); fix that, then run `planctl lint`").format(
+            message=message))
         return False
     total, errors = count_findings(out)
     if total == 0:
         if wanted:
-            report.skip(BASELINE, "the plans have no finding, nothing to record")
+            report.skip(BASELINE, _("the plans have no finding, nothing to record"))
         return False
-    what = f"the existing plans have {total} finding{'s' if total > 1 else ''} ({errors} error{'s' if errors != 1 else ''})"
+    what = _plural(N_("the existing plans have {n} finding ({errors})"), N_("the existing plans have {n} findings ({errors})"),
+                    total).format(n=total, errors=_plural(N_("{n} error"), N_("{n} errors"), errors).format(n=errors))
     if wanted is None and ask is not None:
-        wanted = ask(f"{what}. Record them in {BASELINE}, so that only new findings fail commits and pull requests?")
+        wanted = ask(_("{what}. Record them in {baseline}, so that only new findings fail commits and pull requests?").format(
+            what=what, baseline=BASELINE))
     if not wanted:
         report.next_steps.append(
-            f"{what}: the pre-commit hook and the workflow fail until they are fixed. `planctl init --baseline "
-            f"--force` records them in {BASELINE} and makes both ignore them (it rewrites the files above)")
+            _("{what}: the pre-commit hook and the workflow fail until they are fixed. `planctl init --baseline "
+              "--force` records them in {baseline} and makes both ignore them (it rewrites the files above)").format(
+                what=what, baseline=BASELINE))
         return False
     if _write(report, root, BASELINE, out, force):
-        report.lines[-1] += f"  ({total} finding{'s' if total > 1 else ''} of `planctl lint --format json`)"
+        report.lines[-1] += "  (" + _plural(N_("{n} finding of `planctl lint --format json`"),
+                                              N_("{n} findings of `planctl lint --format json`"), total).format(n=total) + ")"
     return (root / BASELINE).is_file()  # written, or kept from an earlier run: what the hooks use either way
 
 
@@ -367,7 +384,7 @@ def planctl_repository() -> str | None:
     except PackageNotFoundError:
         return None
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _sep, url = entry.partition(",")
         if label.strip().lower() in ("repository", "source", "source code", "homepage") and url.strip():
             return url.strip()
     return None
@@ -396,7 +413,8 @@ def workflow(template: str, settings: str, baseline: bool) -> tuple[str, list[st
         for i in hits:
             lines[i] = _PATHS.sub(lambda m: m.group(1) + quoted, lines[i], count=1)
         if not hits:
-            missed.append(f"add {', '.join(extra)} to the `paths:` filters of {WORKFLOW}")
+            missed.append(_("add {names} to the `paths:` filters of {workflow}").format(
+                names=", ".join(extra), workflow=WORKFLOW))
     # A template whose lint step picks up the baseline file itself (on pushes; pull requests use
     # --new-since, which --baseline would contradict) needs no edit of its command.
     uses_baseline = any(BASELINE in line and not line.lstrip().startswith("#") for line in lines)
@@ -405,7 +423,8 @@ def workflow(template: str, settings: str, baseline: bool) -> tuple[str, list[st
         for i in hits:
             lines[i] = _LINT_COMMAND.sub(f"planctl lint --baseline {BASELINE}", lines[i])
         if not hits:
-            missed.append(f"add `--baseline {BASELINE}` to the `planctl lint` command of {WORKFLOW}")
+            missed.append(_("add `--baseline {baseline}` to the `planctl lint` command of {workflow}").format(
+                baseline=BASELINE, workflow=WORKFLOW))
     return "".join(lines), missed
 
 
@@ -413,14 +432,15 @@ def write_hooks(report: Report, root: Path, force: bool, settings: str, baseline
     repository = planctl_repository()
     if _write(report, root, PRE_COMMIT, pre_commit_config(repository or REPOSITORY_PLACEHOLDER, baseline), force) \
             and repository is None:
-        report.next_steps.append(f"replace {REPOSITORY_PLACEHOLDER} in {PRE_COMMIT} with the URL of planctl's "
-                                 "repository (this planctl's package does not name it)")
+        report.next_steps.append(_("replace {placeholder} in {pre_commit} with the URL of planctl's "
+                                   "repository (this planctl's package does not name it)").format(
+                                       placeholder=REPOSITORY_PLACEHOLDER, pre_commit=PRE_COMMIT))
     text, missed = workflow(workflow_template().read_text(encoding="utf-8"), settings, baseline)
     if _write(report, root, WORKFLOW, text, force):
         report.next_steps += missed
         spec = f"planctl @ git+{repository or REPOSITORY_PLACEHOLDER}@v{__version__}"
-        report.next_steps.append(f"on GitHub, set the repository variable PLANCTL_PIP_SPEC to `{spec}` "
-                                 f"(see the top of {WORKFLOW})")
+        report.next_steps.append(_("on GitHub, set the repository variable PLANCTL_PIP_SPEC to `{spec}` "
+                                   "(see the top of {workflow})").format(spec=spec, workflow=WORKFLOW))
 
 
 # --- all of it -----------------------------------------------------------------------------
@@ -438,6 +458,6 @@ def run(target: Path, force: bool = False, baseline: bool | None = None,
     use_baseline = baseline_step(report, root, force, baseline, plans, ask)
     write_hooks(report, root, force, settings, use_baseline)
     if git_top(root) is None:
-        report.next_steps.insert(0, "`git init`: planctl diff, log, pre-commit and the workflow work on a git repository")
-    report.next_steps.append("`pre-commit install`, then `planctl lint`")
+        report.next_steps.insert(0, _("`git init`: planctl diff, log, pre-commit and the workflow work on a git repository"))
+    report.next_steps.append(_("`pre-commit install`, then `planctl lint`"))
     return report

@@ -378,6 +378,99 @@ VI.update({
 
 
 # --help texts of planctl/cli.py (typer help= and command docstrings), read from the application.
+# planctl init (planctl/init.py): its report and its errors.
+VI.update({
+    "wrote": "đã ghi",
+    "replaced": "đã thay",
+    "appended": "đã thêm",
+    "skipped": "bỏ qua",
+    "next:": "việc tiếp theo:",
+    "exists": "đã có",
+    "{why}; --force replaces it": "{why}; --force sẽ thay tệp này",
+    "exists, and differs from the installed planctl's": "đã có, và khác với lược đồ của bản planctl đã cài",
+    "a folder or a link; not replaced": "là thư mục hoặc liên kết; không thay",
+    "{target}: no such folder (create it, or run `git init {target}` first)":
+        "{target}: không có thư mục này (hãy tạo thư mục, hoặc chạy `git init {target}` trước)",
+    "{target}: not a folder": "{target}: không phải thư mục",
+    "{target}: inside the git repository at {top}; run `planctl init` at its top":
+        "{target}: nằm trong kho git ở {top}; hãy chạy `planctl init` ở thư mục gốc của kho",
+    "{path}: cannot read it, so [tool.planctl] cannot be added: {exc}":
+        "{path}: không đọc được tệp, nên không thể thêm [tool.planctl]: {exc}",
+    "a link; add [tool.planctl] to the file it points at by hand":
+        "là liên kết; hãy tự thêm [tool.planctl] vào tệp mà liên kết trỏ tới",
+    "it has [tool.planctl] already; --force replaces that table":
+        "tệp đã có [tool.planctl]; --force sẽ thay bảng này",
+    "{pyproject}: [tool.planctl] is not a plain `[tool.planctl]` table that can be replaced without touching the "
+    "rest; edit it by hand":
+        "{pyproject}: [tool.planctl] không được viết thành một bảng `[tool.planctl]` đơn giản có thể thay mà không "
+        "động đến phần còn lại; hãy tự sửa",
+    "no plan yet, nothing to record": "chưa có kế hoạch nào, không có gì để ghi lại",
+    "exit code {code}": "mã trả về {code}",
+    "cannot record a baseline: `planctl lint` fails in {root}: {message}":
+        "không ghi được baseline: `planctl lint` bị lỗi trong {root}: {message}",
+    "`planctl lint` fails here ({message}); fix that, then run `planctl lint`":
+        "`planctl lint` bị lỗi ở đây ({message}); hãy sửa lỗi đó, rồi chạy `planctl lint`",
+    "the plans have no finding, nothing to record": "các kế hoạch không có vấn đề nào, không có gì để ghi lại",
+    "{what}. Record them in {baseline}, so that only new findings fail commits and pull requests?":
+        "{what}. Ghi chúng vào {baseline} để chỉ những vấn đề mới làm commit và pull request không đạt?",
+    "{what}: the pre-commit hook and the workflow fail until they are fixed. `planctl init --baseline --force` "
+    "records them in {baseline} and makes both ignore them (it rewrites the files above)":
+        "{what}: hook pre-commit và workflow sẽ không đạt cho đến khi chúng được khắc phục. `planctl init "
+        "--baseline --force` ghi chúng vào {baseline} để cả hai bỏ qua chúng (lệnh này ghi lại các tệp ở trên)",
+    "add {names} to the `paths:` filters of {workflow}": "thêm {names} vào bộ lọc `paths:` của {workflow}",
+    "add `--baseline {baseline}` to the `planctl lint` command of {workflow}":
+        "thêm `--baseline {baseline}` vào lệnh `planctl lint` của {workflow}",
+    "replace {placeholder} in {pre_commit} with the URL of planctl's repository (this planctl's package does not "
+    "name it)":
+        "thay {placeholder} trong {pre_commit} bằng URL của kho planctl (gói planctl này không ghi URL đó)",
+    "on GitHub, set the repository variable PLANCTL_PIP_SPEC to `{spec}` (see the top of {workflow})":
+        "trên GitHub, đặt biến PLANCTL_PIP_SPEC của kho là `{spec}` (xem phần đầu của {workflow})",
+    "`git init`: planctl diff, log, pre-commit and the workflow work on a git repository":
+        "`git init`: planctl diff, log, pre-commit và workflow cần một kho git",
+    "`pre-commit install`, then `planctl lint`": "`pre-commit install`, rồi `planctl lint`",
+})
+VI.update({
+    "the repository has {n} plan already": "kho đã có {n} kế hoạch",
+    "the repository has {n} plans already": "kho đã có {n} kế hoạch",
+    "{n} plans do not start with the line that gives editors the schema, e.g. {example}: `{modeline}`":
+        "{n} kế hoạch chưa có dòng đầu chỉ lược đồ cho trình soạn thảo, ví dụ {example}: `{modeline}`",
+    "the existing plans have {n} findings ({errors})": "các kế hoạch hiện có có {n} vấn đề ({errors})",
+    "{n} findings of `planctl lint --format json`": "{n} vấn đề của `planctl lint --format json`",
+    "{n} plan does not start with the line that gives editors the schema, e.g. {example}: `{modeline}`":
+        "{n} kế hoạch chưa có dòng đầu chỉ lược đồ cho trình soạn thảo, ví dụ {example}: `{modeline}`",
+    "the existing plans have {n} finding ({errors})": "các kế hoạch hiện có có {n} vấn đề ({errors})",
+    "{n} finding of `planctl lint --format json`": "{n} vấn đề của `planctl lint --format json`",
+})
+
+# planctl diff and log: git and revision errors (planctl/history/revisions.py, select.py, commands.py).
+VI.update({
+    "unknown format {name!r}: use {formats}": "không có định dạng {name!r}: dùng {formats}",
+    "give --item or --target, not both": "chỉ ghi --item hoặc --target, không ghi cả hai",
+    "--max-count must be at least 1": "--max-count phải từ 1 trở lên",
+    "{plan} is a folder: planctl log follows one plan file": "{plan} là thư mục: planctl log theo dõi một tệp kế hoạch",
+    "{path}: no such file or folder at {old} or at {new}: nothing was compared (check the spelling)":
+        "{path}: không có tệp hoặc thư mục này ở {old} cũng như ở {new}: không có gì được so sánh (hãy kiểm tra chính tả)",
+    "{quoted} is both a revision and a file: put '--' before the paths (planctl diff {arg} -- PATH...) or after the "
+    "revisions":
+        "{quoted} vừa là phiên bản vừa là tệp: hãy đặt '--' trước các đường dẫn (planctl diff {arg} -- PATH...) "
+        "hoặc sau các phiên bản",
+    "too many revisions: {revisions} (give REV, A B, A..B or A...B)":
+        "quá nhiều phiên bản: {revisions} (ghi REV, A B, A..B hoặc A...B)",
+    "{start} is not inside a git repository: planctl diff and log compare plans across git revisions (run them in "
+    "a clone of the plans repository)":
+        "{start} không nằm trong kho git: planctl diff và log so sánh kế hoạch giữa các phiên bản trong git (hãy "
+        "chạy trong một bản sao của kho kế hoạch)",
+    "git is not installed or not on PATH: planctl diff and log need it":
+        "git chưa được cài hoặc không có trong PATH: planctl diff và log cần git",
+    "{start} is a bare repository: run planctl in a clone with a working tree":
+        "{start} là kho bare (không có thư mục làm việc): hãy chạy planctl trong một bản sao có thư mục làm việc",
+    "{path} is outside the repository at {root}": "{path} nằm ngoài kho {root}",
+    "the repository has no commit yet: commit the plans first, or compare two revisions that exist":
+        "kho chưa có commit nào: hãy commit các kế hoạch trước, hoặc so sánh hai phiên bản đã có",
+    "{a} and {b} have no common ancestor: compare them with `planctl diff {a} {b}` instead of '...'":
+        "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
+})
+
 HELP = {
     "Provincial ICT development plans as code: lint plan YAML against a JSON Schema and policy rules, and show what "
     "changed in budgets and targets across git history.\n\nExit codes: 0 clean; 1 findings at or above --fail-on "

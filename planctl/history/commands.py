@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import PlanctlError
+from ..i18n import _
 
 EXIT_OK, EXIT_CHANGED = 0, 1
 
@@ -22,7 +23,7 @@ LOG_FORMATS = {"text": ("render", "log_text"), "markdown": ("render", "log_markd
 
 def renderer(formats: dict[str, tuple[str, str]], name: str) -> Callable[..., str]:
     if name not in formats:
-        raise PlanctlError(f"unknown format {name!r}: use {', '.join(formats)}")
+        raise PlanctlError(_("unknown format {name!r}: use {formats}").format(name=name, formats=", ".join(formats)))
     module, function = formats[name]
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
@@ -62,16 +63,16 @@ def run_log(plan: str, revision: str, project: str | None, target: str | None, f
     from .revisions import Repository
 
     if project and target:
-        raise PlanctlError("give --item or --target, not both")
+        raise PlanctlError(_("give --item or --target, not both"))
     if max_count is not None and max_count < 1:
-        raise PlanctlError("--max-count must be at least 1")
+        raise PlanctlError(_("--max-count must be at least 1"))
     render = renderer(LOG_FORMATS, format)
     config = load_config(cwd)
     with Repository(cwd) as repo:
         start = repo.revision(revision)
         path = repo.relative(cwd / plan)
         if not path or (cwd / plan).is_dir():
-            raise PlanctlError(f"{plan} is a folder: planctl log follows one plan file")
+            raise PlanctlError(_("{plan} is a folder: planctl log follows one plan file").format(plan=plan))
         result = history(repo, path, start, config, project=project, target=target, max_count=max_count,
                          details=format == "json")  # only JSON prints each commit's whole plan diff
     return render(result)

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 import git
 
 from ..errors import PlanctlError
+from ..i18n import _
 from .tempindex import temporary_index
 
 WORKTREE = "working tree"
@@ -111,13 +112,15 @@ class Repository:
         try:
             self.repo = git.Repo(start, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise PlanctlError(f"{start} is not inside a git repository: planctl diff and log compare "
-                               "plans across git revisions (run them in a clone of the plans repository)") from None
+            raise PlanctlError(_("{start} is not inside a git repository: planctl diff and log compare plans across "
+                                 "git revisions (run them in a clone of the plans repository)").format(start=start)) \
+                from None
         except git.GitCommandNotFound:
-            raise PlanctlError("git is not installed or not on PATH: planctl diff and log need it") from None
+            raise PlanctlError(_("git is not installed or not on PATH: planctl diff and log need it")) from None
         if self.repo.working_tree_dir is None:
             self.close()
-            raise PlanctlError(f"{start} is a bare repository: run planctl in a clone with a working tree")
+            raise PlanctlError(_("{start} is a bare repository: run planctl in a clone with a working tree").format(
+                start=start))
         self.root = Path(self.repo.working_tree_dir).resolve()
         try:  # git itself may refuse the repository (e.g. 'dubious ownership'): say so now
             self._run("rev-parse", "--git-dir")
@@ -140,7 +143,7 @@ class Repository:
             return self.repo.git.execute(["git", *args], stdout_as_string=False, env=env,
                                          strip_newline_in_stdout=False)
         except git.GitCommandNotFound:
-            raise PlanctlError("git is not installed or not on PATH: planctl diff and log need it") from None
+            raise PlanctlError(_("git is not installed or not on PATH: planctl diff and log need it")) from None
         except git.GitCommandError as exc:
             message = _git_message(exc)
             if DAMAGE.search(message):
@@ -168,7 +171,8 @@ class Repository:
             try:
                 rel = absolute.resolve().relative_to(self.root)
             except ValueError:
-                raise PlanctlError(f"{path} is outside the repository at {self.root}") from None
+                raise PlanctlError(_("{path} is outside the repository at {root}").format(path=path, root=self.root)) \
+                    from None
         return PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
 
     # -- revisions ---------------------------------------------------------------------------
@@ -197,8 +201,8 @@ class Repository:
             return found
         self.check_readable(spec)
         if spec == "HEAD" and self.resolve("HEAD") is None:
-            raise PlanctlError("the repository has no commit yet: commit the plans first, "
-                               "or compare two revisions that exist")
+            raise PlanctlError(_("the repository has no commit yet: commit the plans first, "
+                                 "or compare two revisions that exist"))
         hint = f"; {SHALLOW_HINT}" if self.is_shallow() else \
             " (check the spelling; a remote branch is written origin/NAME and needs `git fetch` first)"
         raise PlanctlError(f"unknown revision {spec!r}{hint}")
@@ -211,9 +215,9 @@ class Repository:
         if not sha:
             if self.is_shallow():
                 raise PlanctlError(f"no merge base of {a.label} and {b.label} in the fetched history; {SHALLOW_HINT}")
-            raise PlanctlError(f"{a.label} and {b.label} have no common ancestor: compare them with "
-                               f"`planctl diff {a.label} {b.label}` instead of '...'")
-        return Revision(f"merge base of {a.label} and {b.label}", sha)
+            raise PlanctlError(_("{a} and {b} have no common ancestor: compare them with "
+                                 "`planctl diff {a} {b}` instead of '...'").format(a=a.label, b=b.label))
+        return Revision(f"merge base of {a.label} and {b.label}", sha)  # translated where shown (rows.label)
 
     # -- trees and changes -------------------------------------------------------------------
     def worktree_tree(self, pathspecs: list[str]) -> str:

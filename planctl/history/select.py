@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import PlanctlError
+from ..i18n import _
 from .revisions import SHALLOW_HINT, WORKTREE, Repository, Revision
 
 WORKTREE_REVISION = Revision(WORKTREE, None)
@@ -113,8 +114,8 @@ def check_paths(repo: Repository, selection: Selection, paths: list[str], cwd: P
     for path in paths:
         rel = repo.relative(cwd / path)
         if not any(repo.has_path(side, rel) for side in (selection.old, selection.new)):
-            raise PlanctlError(f"{path}: no such file or folder at {selection.old.label} or at "
-                               f"{selection.new.label}: nothing was compared (check the spelling)")
+            raise PlanctlError(_("{path}: no such file or folder at {old} or at {new}: nothing was compared (check "
+                                 "the spelling)").format(path=path, old=selection.old.label, new=selection.new.label))
 
 
 def _split_range(arg: str) -> tuple[str, str, str] | None:
@@ -145,15 +146,17 @@ def split_arguments(repo: Repository, args: list[str], after_dashdash: list[str]
         exists = (cwd / arg).exists()
         if takes_revision and _is_revision(repo, arg):
             if exists:
-                raise PlanctlError(f"{arg!r} is both a revision and a file: put '--' before the paths "
-                                   f"(planctl diff {arg} -- PATH...) or after the revisions")
+                raise PlanctlError(_("{quoted} is both a revision and a file: put '--' before the paths "
+                                     "(planctl diff {arg} -- PATH...) or after the revisions").format(
+                                         quoted=repr(arg), arg=arg))
             revisions.append(arg)
         elif exists:
             paths.append(arg)
         elif takes_revision and (parts := _split_range(arg)):
             repo.revision(next((p for p in (parts[0], parts[2]) if repo.resolve(p) is None), arg))  # raises
         elif not takes_revision and _is_revision(repo, arg):
-            raise PlanctlError(f"too many revisions: {' '.join([*revisions, arg])} (give REV, A B, A..B or A...B)")
+            raise PlanctlError(_("too many revisions: {revisions} (give REV, A B, A..B or A...B)").format(
+                revisions=" ".join([*revisions, arg])))
         else:
             repo.check_readable(arg)  # a damaged repository is said as such, not as a misspelling
             shallow = f" {SHALLOW_HINT[0].upper()}{SHALLOW_HINT[1:]}." if repo.is_shallow() else ""
@@ -170,7 +173,8 @@ def select(repo: Repository, revisions: list[str]) -> Selection:
 
 def _select(repo: Repository, revisions: list[str]) -> Selection:
     if len(revisions) > 2 or (len(revisions) == 2 and any(_split_range(r) for r in revisions)):
-        raise PlanctlError(f"too many revisions: {' '.join(revisions)} (give REV, A B, A..B or A...B)")
+        raise PlanctlError(_("too many revisions: {revisions} (give REV, A B, A..B or A...B)").format(
+            revisions=" ".join(revisions)))
     if not revisions:
         return Selection(repo.revision("HEAD"), WORKTREE_REVISION, f"HEAD → {WORKTREE}")
     if len(revisions) == 2:
