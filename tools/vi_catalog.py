@@ -645,9 +645,10 @@ def main() -> None:
     with pot.open("rb") as file:
         catalog = read_po(file, locale="vi")
     diff_log = history_vi()
-    # The diff and log phrases all go in: Babel finds a `_()` inside an f-string on Python 3.12 and
-    # later but not on 3.11, so the catalog must not depend on the Python that extracts it.
-    for text in [*help_texts(), *diff_log]:
+    # Every translated phrase goes in (the diff and log phrases, this file's own): Babel finds a
+    # `_()` inside an f-string on Python 3.12 and later but not on 3.11, so the catalog must not
+    # depend on the Python that extracts it.
+    for text in [*help_texts(), *diff_log, *VI]:
         if text not in catalog:
             catalog.add(text)
     missing = []
