@@ -25,6 +25,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_lint import planctl_command, wall  # noqa: E402  (run as a script, beside them)
+from bench_lint import planctl_command  # noqa: E402  (run as a script, beside them)
 from generate import generate, to_yaml  # noqa: E402
 
 from planctl.document import load_data  # noqa: E402
@@ -47,6 +48,20 @@ RSS_HELPER = ("import resource, subprocess, sys; "
               "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
               "print(code, u.ru_maxrss, u.ru_utime + u.ru_stime)")
 SCHEMA_LINE = "../../schema/plan.schema.json"
+
+
+def wall(args: list[str], cwd: Path, runs: int) -> tuple[float, float, int]:
+    """(median, min) wall seconds of `planctl ARGS` run `runs` times, and its exit code."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    times, code = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(planctl_command() + args, cwd=cwd, env=env, capture_output=True, text=True)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"planctl {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+        code = done.returncode
+    return statistics.median(times), min(times), code
 
 
 def git(root: Path, *args: str) -> str:
