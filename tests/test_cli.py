@@ -257,8 +257,9 @@ def test_text_format_names_file_line_column_and_hint(ws):
     run = ws.cli("lint", "--format", "text")
     assert run.code == 1
     assert run.stdout == (
-        "plans/plan.yaml:10:7: error schema 'triệu đồng' is not one of VND, thousand VND, million VND, billion VND\n"
-        "    hint: Default money unit of every amount in the plan (million VND when omitted).\n"
+        "plans/plan.yaml:10:7: error schema \"triệu đồng\" is not one of the allowed values: \"VND\", \"thousand VND\", "
+        "\"million VND\", \"billion VND\"\n"
+        "    hint: use one of: \"VND\", \"thousand VND\", \"million VND\", \"billion VND\"\n"
         "1 file checked: 1 error, 0 warnings, 0 info\n")
 
 

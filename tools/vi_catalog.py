@@ -215,10 +215,6 @@ VI.update({
     "{text} is not a usable number": "{text} không phải là số dùng được",
     "{text} is not a valid integer": "{text} không phải là số nguyên hợp lệ",
     "{text} is not a valid number": "{text} không phải là số hợp lệ",
-    "{value} does not have the expected form": "{value} không đúng dạng quy định",
-    "{value} is not of type {type}": "{value} không thuộc kiểu {type}",
-    "{value} is not one of {allowed}": "{value} không thuộc các giá trị {allowed}",
-    "{value} must be {expected!r}": "{value} phải là {expected!r}",
     "a second document starts here ('---'); a plan file holds one document":
         "một văn bản thứ hai bắt đầu ở đây ('---'); mỗi tệp kế hoạch chỉ chứa một văn bản",
     "alias *{anchor} has no anchor &{anchor} before it": "alias *{anchor} không có neo &{anchor} ở phía trước",
@@ -597,6 +593,63 @@ HELP = {
         "với markdown, tắt với text và json.",
 }
 VI.update(HELP)
+
+
+# --- branch vifinal: no English left in Vietnamese output ---------------------------------------------------------
+# JSON Schema findings, per validator keyword (planctl/lint/schema_messages.py).
+VI.update({
+    "a whole number": "một số nguyên",
+    "a number": "một số",
+    "text": "một chuỗi ký tự",
+    "true or false": "true hoặc false",
+    "a list": "một danh sách",
+    "a mapping of keys": "một bảng khóa",
+    "empty (null)": "giá trị rỗng (null)",
+    " or ": " hoặc ",
+    "an id: lower-case letters without accents, digits, '.', '_' or '-'":
+        "một mã (id): chữ thường không dấu, chữ số, '.', '_' hoặc '-'",
+    "a date in the form YYYY-MM-DD": "một ngày theo dạng YYYY-MM-DD",
+    "a year of four digits": "một năm gồm bốn chữ số",
+    "PROGRAMME-ID/ID (a programme's id, '/', an id in it)":
+        "dạng MÃ-CHƯƠNG-TRÌNH/MÃ (mã của chương trình, dấu '/', rồi một mã trong chương trình đó)",
+    "a JSON pointer starting with '/'": "một con trỏ JSON bắt đầu bằng '/'",
+    "the form {pattern}": "dạng {pattern}",
+    "{value} is not {expected}": "{value} không phải là {expected}",
+    "{value} is not one of the allowed values: {allowed}": "{value} không thuộc các giá trị được dùng: {allowed}",
+    "{value} must be {expected}": "{value} không đúng: phải là {expected}",
+    "{value} is not {form}": "{value} không phải là {form}",
+    "{value} is less than {limit}": "{value} nhỏ hơn {limit}",
+    "{value} is more than {limit}": "{value} lớn hơn {limit}",
+    "{value} must be more than {limit}": "{value} không đúng: phải lớn hơn {limit}",
+    "{value} must be less than {limit}": "{value} không đúng: phải nhỏ hơn {limit}",
+    "{value} is not a multiple of {limit}": "{value} không phải là bội số của {limit}",
+    "the text is shorter than {limit} characters": "chuỗi ký tự ngắn hơn {limit} ký tự",
+    "the text is longer than {limit} characters": "chuỗi ký tự dài hơn {limit} ký tự",
+    "the list has fewer than {limit} items": "danh sách có ít hơn {limit} mục",
+    "the list has more than {limit} items": "danh sách có nhiều hơn {limit} mục",
+    "the mapping has fewer than {limit} keys": "bảng khóa có ít hơn {limit} khóa",
+    "the mapping has more than {limit} keys": "bảng khóa có nhiều hơn {limit} khóa",
+    "the text is empty": "chưa ghi nội dung (chuỗi rỗng)",
+    "the list is empty": "danh sách rỗng",
+    "the list has the same item twice": "danh sách có một mục bị lặp",
+    "{value} is not a valid {format}": "{value} không phải là {format} hợp lệ",
+    "a key needs another key beside it: {keys}": "một khóa cần có khóa khác đi kèm: {keys}",
+    "no item of the list is of the form required here": "danh sách không có mục nào đúng dạng quy định ở đây",
+    "{value} is not of a form allowed here": "{value} không đúng dạng được phép ở đây",
+    "no value is allowed here": "không được ghi giá trị ở đây",
+    "{value} is not allowed here (schema keyword {keyword})": "{value} không được phép ở đây (từ khóa lược đồ {keyword})",
+    "write {expected} here": "ghi {expected} ở đây",
+    "use one of: {allowed}": "dùng một trong các giá trị: {allowed}",
+    "write {expected}": "ghi {expected}",
+    "write {form}, e.g. {example}": "ghi {form}, ví dụ {example}",
+    "write {form}": "ghi {form}",
+    "write a value of at least {limit}": "ghi giá trị từ {limit} trở lên",
+    "write a value of at most {limit}": "ghi giá trị không quá {limit}",
+    "fill it in": "điền nội dung vào",
+    "remove the repeated item": "xóa mục bị lặp",
+    "see the section on this key in plans/README.md": "xem phần về khóa này trong plans/README.md",
+})
+# --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 
 def history_vi() -> dict[str, str]:

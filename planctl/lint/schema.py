@@ -4,7 +4,8 @@ jsonschema reports an error's `absolute_path`; the document's position index map
 and column. A `required` error is reported at the mapping that lacks the key, an
 `additionalProperties` error at the offending key. Errors on money (`$defs/money`) become the
 data-entry findings a planner understands: money written as a float (`439.050`) with the
-probable intended integer, and negative amounts.
+probable intended integer, and negative amounts. The other messages and hints are planctl's own,
+per validator keyword, in the run's language (lint/schema_messages.py), not jsonschema's English.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..document import Document, escape
 from ..i18n import _
 from ..model import SCHEMA, Finding, Severity
 from ..resources import schema_path
-from . import fastschema
+from . import fastschema, schema_messages
 
 if TYPE_CHECKING:
     import jsonschema
@@ -138,30 +139,5 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
         return doc.finding(SCHEMA.id, SCHEMA.severity, _("unknown key {key!r}").format(key=extra[0] if extra else ''), where,
                            hint=_("check the spelling; allowed keys here: {keys}").format(keys=allowed),
                            key=(where, "unknown-key"), at_key=True)
-    return doc.finding(SCHEMA.id, SCHEMA.severity, _message(error), pointer,
-                       hint=_hint(error), key=(pointer, schema_path))
-
-
-def _message(error: ValidationError) -> str:
-    instance = error.instance
-    shown = repr(instance) if not isinstance(instance, (dict, list)) else type(instance).__name__
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    if error.validator == "type":
-        return _("{value} is not of type {type}").format(value=shown, type=error.validator_value)
-    if error.validator == "enum":
-        return _("{value} is not one of {allowed}").format(value=shown, allowed=", ".join(map(str, error.validator_value)))
-    if error.validator == "const":
-        return _("{value} must be {expected!r}").format(value=shown, expected=error.validator_value)
-    if error.validator == "pattern":
-        return _("{value} does not have the expected form").format(value=shown)
-    return error.message if len(error.message) < 200 else error.message[:197] + "..."
-
-
-def _hint(error: ValidationError) -> str:
-    description = error.schema.get("description", "")
-    if error.validator == "pattern" and description:
-        return description
-    if error.validator == "maximum" and error.validator_value == 100:
-        return _("a percentage is at most 100")
-    return description.split(". ")[0] if description else ""
+    return doc.finding(SCHEMA.id, SCHEMA.severity, schema_messages.message(error), pointer,
+                       hint=schema_messages.hint(error), key=(pointer, schema_path))
