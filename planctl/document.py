@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import i18n
+from . import i18n, yamlsyntax
 from .i18n import _
 from .model import SYNTAX, Finding, Position, Severity
 from .paths import FileTooLarge, read_regular
@@ -119,15 +119,6 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
     return _parse(doc, text)
 
 
-def _syntax_hint(exc: MarkedYAMLError, text: str) -> str:
-    mark = exc.problem_mark
-    lines = text.split("\n")
-    at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
-    if "tab" in (exc.problem or "") or at == "\t":
-        return _("indent with spaces: YAML does not allow tab characters for indentation")
-    return _("fix the YAML syntax at this position")
-
-
 def _parse(doc: Document, text: str) -> Document:
     builder = _Builder(doc, CParser(text).get_event)
     try:
@@ -135,15 +126,15 @@ def _parse(doc: Document, text: str) -> Document:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
-        problem = " ".join(p for p in (exc.problem, exc.context and f"({exc.context})") if p)
-        return _error(doc, _("invalid YAML: {problem}").format(problem=problem), where, _syntax_hint(exc, text))
+        message, hint = yamlsyntax.explain(exc, text)
+        return _error(doc, message, where, hint)
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
-        return _error(doc, _("invalid YAML: {reason} (character {character!r})").format(reason=exc.reason,
-                                                                                          character=exc.character),
-                      _offset_position(before), _("remove the control character"))
+        return _error(doc, _("invalid YAML: a control character (code {code}) is not allowed in a plan").format(
+            code=exc.character), _offset_position(before), _("remove the control character"))
     except YAMLError as exc:  # anything else libyaml reports
-        return _error(doc, _("invalid YAML: {problem}").format(problem=exc), Position(), _("fix the YAML syntax"))
+        return _error(doc, _("invalid YAML: the YAML parser says: {problem}").format(problem=exc), Position(),
+                      _("fix the YAML syntax"))
     except _Invalid as exc:
         return _error(doc, str(exc), exc.position, exc.hint)
     if not found:

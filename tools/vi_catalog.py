@@ -169,8 +169,6 @@ VI.update({
     "flatten the structure; a plan is a few levels deep": "giảm số tầng lồng nhau; một kế hoạch chỉ có vài tầng",
     "indent with spaces: YAML does not allow tab characters for indentation":
         "thụt lề bằng dấu cách: YAML không cho phép thụt lề bằng ký tự tab",
-    "invalid YAML: {problem}": "YAML không hợp lệ: {problem}",
-    "invalid YAML: {reason} (character {character!r})": "YAML không hợp lệ: {reason} (ký tự {character!r})",
     "kind is 'plan', 'programme' or 'policy'": "kind phải là 'plan', 'programme' hoặc 'policy'",
     "merge keys (<<) are not supported": "không hỗ trợ khóa gộp (<<)",
     "missing required key {key!r}": "thiếu khóa bắt buộc {key!r}",
@@ -639,7 +637,8 @@ VI.update({
     "no value is allowed here": "không được ghi giá trị ở đây",
     "{value} is not allowed here (schema keyword {keyword})": "{value} không được phép ở đây (từ khóa lược đồ {keyword})",
     "write {expected} here": "ghi {expected} ở đây",
-    "use one of: {allowed}": "dùng một trong các giá trị: {allowed}",
+    "did you mean {value}?": "có phải định ghi {value}?",
+    "write one of the values listed, as written": "ghi một trong các giá trị nêu trên, đúng như cách viết",
     "write {expected}": "ghi {expected}",
     "write {form}, e.g. {example}": "ghi {form}, ví dụ {example}",
     "write {form}": "ghi {form}",
@@ -648,6 +647,47 @@ VI.update({
     "fill it in": "điền nội dung vào",
     "remove the repeated item": "xóa mục bị lặp",
     "see the section on this key in plans/README.md": "xem phần về khóa này trong plans/README.md",
+})
+# The YAML parser's problems (planctl/yamlsyntax.py, planctl/document.py).
+VI.update({
+    "invalid YAML: a tab character; YAML indents with spaces only":
+        "YAML không hợp lệ: có ký tự tab; YAML chỉ thụt lề bằng dấu cách",
+    "invalid YAML: a value cannot start with {character!r}": "YAML không hợp lệ: giá trị không được bắt đầu bằng {character!r}",
+    "put the value in quotes, e.g. '{character}…'": "đặt giá trị trong dấu nháy, ví dụ '{character}…'",
+    "invalid YAML: the key on line {line} has no ':' after it": "YAML không hợp lệ: khóa ở dòng {line} thiếu dấu ':' phía sau",
+    "write 'key: value', with ':' and a space after the key": "ghi 'khóa: giá trị', có dấu ':' và một dấu cách sau khóa",
+    "invalid YAML: a ':' where no key can start (a ':' inside a value, a key indented too far, or a missing ':' "
+    "on the line above)":
+        "YAML không hợp lệ: dấu ':' ở chỗ không thể bắt đầu một khóa (dấu ':' nằm trong giá trị, khóa thụt lề quá "
+        "sâu, hoặc dòng trên thiếu dấu ':')",
+    "put a value that holds ': ' in quotes; indent the key like the keys beside it":
+        "đặt giá trị có chứa ': ' trong dấu nháy; thụt lề khóa bằng các khóa bên cạnh",
+    "invalid YAML: the quotation mark opened on line {line} is never closed":
+        "YAML không hợp lệ: dấu nháy mở ở dòng {line} không được đóng lại",
+    "close the quoted text with the same quotation mark (\" or ')": "đóng đoạn trong nháy bằng đúng loại dấu nháy đã mở (\" hoặc ')",
+    "list": "danh sách",
+    "mapping": "bảng khóa",
+    "invalid YAML: the {kind} opened on line {line} is not closed with '{closing}'":
+        "YAML không hợp lệ: {kind} mở ở dòng {line} không được đóng bằng '{closing}'",
+    "close it with '{closing}', and separate its items with ','": "đóng bằng '{closing}', và ngăn cách các mục bằng ','",
+    "invalid YAML: more text after the value on this line": "YAML không hợp lệ: còn chữ phía sau giá trị trên dòng này",
+    "put the whole value in quotes": "đặt toàn bộ giá trị trong dấu nháy",
+    "invalid YAML: this key is indented differently from the keys above it":
+        "YAML không hợp lệ: khóa này thụt lề khác với các khóa phía trên",
+    "indent each key with as many spaces as the other keys of the same mapping":
+        "thụt lề mỗi khóa bằng số dấu cách như các khóa khác trong cùng bảng khóa",
+    "invalid YAML: a line inside the list started on line {line} does not begin with '-'":
+        "YAML không hợp lệ: một dòng trong danh sách bắt đầu ở dòng {line} không mở đầu bằng '-'",
+    "start each item of the list with '- ', or indent the line under its item":
+        "mở đầu mỗi mục của danh sách bằng '- ', hoặc thụt lề dòng này vào trong mục của nó",
+    "invalid YAML: an unknown escape sequence (a backslash '\\') in double-quoted text":
+        "YAML không hợp lệ: chuỗi thoát không hợp lệ (dấu gạch chéo ngược '\\') trong đoạn đặt trong nháy kép",
+    "write the text in single quotes, or double the backslash": "đặt đoạn chữ trong nháy đơn, hoặc ghi hai dấu gạch chéo ngược",
+    "invalid YAML: text after the end of the document ('...')": "YAML không hợp lệ: còn nội dung sau dòng kết thúc văn bản ('...')",
+    "remove the '...' line": "xóa dòng '...'",
+    "invalid YAML: the YAML parser says: {problem}": "YAML không hợp lệ: trình đọc YAML báo (tiếng Anh): {problem}",
+    "invalid YAML: a control character (code {code}) is not allowed in a plan":
+        "YAML không hợp lệ: kế hoạch không được chứa ký tự điều khiển (mã {code})",
 })
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 

@@ -125,7 +125,14 @@ def hint(error: Any) -> str:
     if keyword == "type":
         return _("write {expected} here").format(expected=expected_type(limit))
     if keyword == "enum":
-        return _("use one of: {allowed}").format(allowed=allowed_values(limit))
+        import difflib
+
+        choices = {str(v): v for v in limit}
+        close = difflib.get_close_matches(str(error.instance), list(choices), n=1) if isinstance(
+            error.instance, str) else []
+        if close:
+            return _("did you mean {value}?").format(value=shown(choices[close[0]]))
+        return _("write one of the values listed, as written")
     if keyword == "const":
         return _("write {expected}").format(expected=shown(limit))
     if keyword == "pattern":

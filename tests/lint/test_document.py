@@ -121,7 +121,8 @@ def test_invalid_yaml(tmp_path):
     e = error_of(tmp_path, "groups: [1, 2\nbudget: 3\n")
     assert (e.line, e.column) == (2, 7)
     assert e.message.startswith("invalid YAML: ")
-    assert e.hint == "fix the YAML syntax at this position"
+    assert e.message == "invalid YAML: the list opened on line 1 is not closed with ']'"
+    assert e.hint == "close it with ']', and separate its items with ','"
 
 
 def test_duplicate_key(tmp_path):

@@ -39,17 +39,17 @@ def case(name: str, body: str, line: int, *expected: str, where: str = "alignmen
 CASES = [
     # what the schema (schema/rule.schema.json, generated from the fact registry) rejects first
     case("unknown fact kind", "fact: alignmnt\nwhen:\n  weaker: true\nmessage: m\n", 5,
-         "'alignmnt' is not one of", "alignment", "sum-check"),
+         '"alignmnt" is not one of the allowed values', "alignment", "sum-check"),
     case("unknown field in when", "fact: alignment\nwhen:\n  weakr: true\nmessage: m\n", 7,
-         "'weakr' is not one of", "weaker"),
+         '"weakr" is not one of the allowed values', "weaker"),
     case("unknown field in any", "fact: alignment\nany:\n  - weaker: true\n  - stronger: true\nmessage: m\n", 8,
-         "'stronger' is not one of", "weaker"),
+         '"stronger" is not one of the allowed values', "weaker"),
     case("unknown check of sum-check", "fact: sum-check\nwhen:\n  check: group-totl\n  difference: {\"!=\": 0}\n"
-         "message: m\n", 7, "'group-totl' is not one of", "group-total"),
+         "message: m\n", 7, '"group-totl" is not one of the allowed values', "group-total"),
     case("schema-invalid: no message", "fact: alignment\nwhen:\n  weaker: true\n", 1,
          "missing required key 'message'"),
     case("schema-invalid: unknown operator", "fact: alignment\nwhen:\n  weaker: {\"=~\": true}\nmessage: m\n", 7,
-         "'=~' is not one of ==, !=, >, >=, <, <=, exists"),
+         '"=~" is not one of the allowed values: "==", "!=", ">", ">=", "<", "<=", "exists"'),
     # literals of the wrong type
     case("exists with a text", "fact: schedule\nwhen:\n  start: {exists: \"false\"}\nmessage: m\n", 7,
          "exists is true or false"),
