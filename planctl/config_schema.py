@@ -20,11 +20,12 @@ from functools import cache
 from typing import Any
 
 from .errors import PlanctlError
+from .i18n import N_, _
 from .resources import schema_path
 
 TABLE = "[tool.planctl]"
-_TYPES = {"array": "a list", "object": "a table", "string": "a string", "integer": "an integer",
-          "boolean": "true or false", "number": "a number"}
+_TYPES = {"array": N_("a list"), "object": N_("a table"), "string": N_("a string"), "integer": N_("an integer"),
+          "boolean": N_("true or false"), "number": N_("a number")}
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_SHOWN = 80  # characters of a wrong value quoted in a message
 
@@ -126,7 +127,7 @@ def key_path(path: list) -> str:
     text = ""
     for part in path:
         if isinstance(part, int):
-            text += f" item {part + 1}"
+            text += " " + _("item {n}").format(n=part + 1)
         else:
             name = part if _BARE_KEY.match(part) else json.dumps(part, ensure_ascii=False)
             text += f".{name}" if text else name
@@ -140,20 +141,24 @@ def shown(value: Any) -> str:
 
 
 def expected(schema: dict, root: dict) -> str:
-    """What a schema accepts, in words."""
+    """What a schema accepts, in words, in the run's language."""
     if "$ref" in schema:
         schema = {**root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in schema.items() if k != "$ref"}}
     if "enum" in schema:
-        return "one of " + ", ".join(json.dumps(v) for v in schema["enum"])
+        return _("one of {values}").format(values=", ".join(json.dumps(v) for v in schema["enum"]))
     kind = schema.get("type")
     if kind == "array":
-        items = expected(schema.get("items", {}), root)
-        return "a list" + (f" of {items.removeprefix('a ')}s" if items.startswith("a ") else "")
+        items = schema.get("items", {})
+        if items.get("type") == "string":
+            return _("a list of non-empty strings") if items.get("minLength") else _("a list of strings")
+        return _("a list")
     if kind == "integer" and "minimum" in schema:
-        return "a positive integer" if schema["minimum"] == 1 else f"an integer of at least {schema['minimum']}"
+        if schema["minimum"] == 1:
+            return _("a positive integer")
+        return _("an integer of at least {minimum}").format(minimum=schema["minimum"])
     if kind == "string" and schema.get("minLength"):
-        return "a non-empty string"
-    return _TYPES.get(kind, "a valid value") if isinstance(kind, str) else "a valid value"
+        return _("a non-empty string")
+    return _(_TYPES[kind]) if isinstance(kind, str) and kind in _TYPES else _("a valid value")
 
 
 def _message(error: Any, root: dict, name: str) -> str:
@@ -162,10 +167,12 @@ def _message(error: Any, root: dict, name: str) -> str:
     prefix = f"{name} " if name else ""
     if error.validator == "additionalProperties" and not path:
         unknown = sorted(set(error.instance) - set(root["properties"]))
-        return (f"unknown setting(s){' in ' + name if name else ''}: {', '.join(unknown)} "
-                f"(known: {', '.join(known_settings())})")
+        template = (_("unknown setting(s) in {table}: {unknown} (known: {known})") if name else
+                    _("unknown setting(s): {unknown} (known: {known})"))
+        return template.format(table=name, unknown=", ".join(unknown), known=", ".join(known_settings()))
     if error.validator == "pattern" and isinstance(error.instance, str) and key == "rules":
         # propertyNames: the instance is the key itself.
-        return (f"{prefix}rules: {shown(error.instance)} is not a rule id; rule ids look like "
-                "\"periods.missing-schedule\" (planctl rules list)")
-    return f"{prefix}{key} must be {expected(error.schema, root)} (got {shown(error.instance)})"
+        return _("{key}: {value} is not a rule id; rule ids look like \"periods.missing-schedule\" "
+                 "(planctl rules list)").format(key=f"{prefix}rules", value=shown(error.instance))
+    return _("{key} must be {expected} (got {value})").format(key=f"{prefix}{key}", expected=expected(error.schema, root),
+                                                              value=shown(error.instance))

@@ -689,6 +689,26 @@ VI.update({
     "invalid YAML: a control character (code {code}) is not allowed in a plan":
         "YAML không hợp lệ: kế hoạch không được chứa ký tự điều khiển (mã {code})",
 })
+# [tool.planctl] against its schema (planctl/config_schema.py).
+VI.update({
+    "item {n}": "mục {n}",
+    "a table": "một bảng",
+    "a string": "một chuỗi ký tự",
+    "an integer": "một số nguyên",
+    "one of {values}": "một trong {values}",
+    "a list of non-empty strings": "một danh sách chuỗi ký tự không rỗng",
+    "a list of strings": "một danh sách chuỗi ký tự",
+    "a positive integer": "một số nguyên dương",
+    "an integer of at least {minimum}": "một số nguyên từ {minimum} trở lên",
+    "a non-empty string": "một chuỗi ký tự không rỗng",
+    "a valid value": "một giá trị hợp lệ",
+    "unknown setting(s) in {table}: {unknown} (known: {known})":
+        "{table} có thiết lập lạ: {unknown} (các thiết lập: {known})",
+    "unknown setting(s): {unknown} (known: {known})": "có thiết lập lạ: {unknown} (các thiết lập: {known})",
+    "{key}: {value} is not a rule id; rule ids look like \"periods.missing-schedule\" (planctl rules list)":
+        "{key}: {value} không phải là mã quy tắc; mã quy tắc có dạng \"periods.missing-schedule\" (xem planctl rules list)",
+    "{key} must be {expected} (got {value})": "{key} phải là {expected} (đang ghi {value})",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 
