@@ -709,6 +709,50 @@ VI.update({
         "{key}: {value} không phải là mã quy tắc; mã quy tắc có dạng \"periods.missing-schedule\" (xem planctl rules list)",
     "{key} must be {expected} (got {value})": "{key} phải là {expected} (đang ghi {value})",
 })
+# planctl diff and log: git errors (planctl/history/revisions.py, select.py, log.py).
+VI.update({
+    "the repository is a shallow clone: fetch more history with `git fetch --unshallow` (in GitHub Actions: "
+    "`fetch-depth: 0` in actions/checkout)":
+        "kho là một bản sao nông (shallow clone): hãy tải thêm lịch sử bằng `git fetch --unshallow` (trong GitHub "
+        "Actions: `fetch-depth: 0` trong actions/checkout)",
+    "`git fsck` lists the damage; a fresh clone (or `git fetch` of the lost objects) repairs it":
+        "`git fsck` liệt kê các chỗ hỏng; sao chép lại kho (hoặc `git fetch` các đối tượng bị mất) sẽ khắc phục",
+    "git {command} failed (git says: {said})": "lệnh git {command} không thực hiện được (git báo: {said})",
+    "the repository is damaged (a missing or corrupt git object): {hint}":
+        "kho git bị hỏng (một đối tượng git bị mất hoặc hỏng): {hint}",
+    "cannot read revision {spec!r}: the repository is damaged (a missing or corrupt git object; git says: {said}): "
+    "{hint}":
+        "không đọc được phiên bản {spec!r}: kho git bị hỏng (một đối tượng git bị mất hoặc hỏng; git báo: {said}): "
+        "{hint}",
+    "unknown revision {spec!r}; {hint}": "không có phiên bản {spec!r}; {hint}",
+    "unknown revision {spec!r} (check the spelling; a remote branch is written origin/NAME and needs `git fetch` "
+    "first)":
+        "không có phiên bản {spec!r} (hãy kiểm tra chính tả; nhánh trên máy chủ được ghi là origin/TÊN và cần "
+        "`git fetch` trước)",
+    "no merge base of {a} and {b} in the fetched history; {hint}":
+        "không tìm thấy điểm rẽ nhánh chung của {a} và {b} trong phần lịch sử đã tải về; {hint}",
+    "cannot read the working tree: cannot write a temporary index in {folder} ({reason}); compare two commits "
+    "instead (planctl diff A B)":
+        "không đọc được thư mục làm việc: không ghi được tệp chỉ mục tạm trong {folder} ({reason}); hãy so sánh hai "
+        "commit (planctl diff A B)",
+    "cannot read the working tree: {problem}; compare two commits instead (planctl diff A B)":
+        "không đọc được thư mục làm việc: {problem}; hãy so sánh hai commit (planctl diff A B)",
+    "a file": "một tệp",
+    "{path} at {revision}": "{path} ở phiên bản {revision}",
+    "cannot read {where}: git object {sha} is missing or corrupt; {hint}":
+        "không đọc được {where}: đối tượng git {sha} bị mất hoặc hỏng; {hint}",
+    "unknown revision or path not in the working tree: {arg!r}. A revision: check the spelling; a remote branch is "
+    "written origin/NAME and needs `git fetch` first. A plan deleted since a revision: name it after '--' (planctl "
+    "diff REV -- {arg}).":
+        "không có phiên bản nào tên {arg!r}, và thư mục làm việc cũng không có đường dẫn này. Nếu là phiên bản: hãy "
+        "kiểm tra chính tả; nhánh trên máy chủ được ghi là origin/TÊN và cần `git fetch` trước. Nếu là kế hoạch đã "
+        "bị xóa sau một phiên bản: ghi nó sau '--' (planctl diff REV -- {arg}).",
+    "Also: {hint}.": "Ngoài ra: {hint}.",
+    "no commit reachable from {start} changed {what} {item!r} in {path} (is the id right? `planctl diff` lists ids)":
+        "không có commit nào tính từ {start} thay đổi {what} {item!r} trong {path} (mã id có đúng không? "
+        "`planctl diff` liệt kê các mã)",
+    "the history may be cut short: {hint}": "lịch sử có thể bị thiếu: {hint}",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 

@@ -19,6 +19,9 @@ from .diff import ProjectChange, Status, TargetChange
 from .lang import _
 from .revisions import SHALLOW_HINT, Commit, Repository, Revision
 
+# The note of a log read from a shallow clone: English in the JSON result, translated where shown.
+SHALLOW_NOTE = "the history may be cut short: " + SHALLOW_HINT
+
 BOUNDARY = ("the history of this shallow clone starts here: the change this commit made is unknown "
             "(git fetch --unshallow fetches the rest)")
 MAX_LINES = 12  # per commit in the plan's log; the rest is counted, `planctl diff` shows it all
@@ -121,10 +124,11 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
             break
     notes = []
     if item and not entries:
-        raise PlanctlError(f"no commit reachable from {start.label} changed {what} {item!r} in {path} "
-                           f"(is the id right? `planctl diff` lists ids)")
+        raise PlanctlError(_("no commit reachable from {start} changed {what} {item!r} in {path} "
+                             "(is the id right? `planctl diff` lists ids)", start=start.label, what=_(what),
+                             item=item, path=path))
     if repo.is_shallow():
-        notes.append(f"the history may be cut short: {SHALLOW_HINT}")
+        notes.append(SHALLOW_NOTE)  # English in the JSON result; translated where shown (summary_rows.log_notes)
     return LogResult(path, start, what, item, tuple(entries), tuple(notes))
 
 

@@ -22,12 +22,13 @@ from pathlib import Path, PurePosixPath
 import git
 
 from ..errors import PlanctlError
-from ..i18n import _
+from ..i18n import N_, _
 from .tempindex import temporary_index
 
 WORKTREE = "working tree"
-SHALLOW_HINT = ("the repository is a shallow clone: fetch more history with `git fetch --unshallow` "
-                "(in GitHub Actions: `fetch-depth: 0` in actions/checkout)")
+# Shown through _() where they are used (N_ marks them for the catalog).
+SHALLOW_HINT = N_("the repository is a shallow clone: fetch more history with `git fetch --unshallow` "
+                  "(in GitHub Actions: `fetch-depth: 0` in actions/checkout)")
 REGULAR_MODES = {"100644", "100755"}
 NULL_SHA = "0" * 40
 # Between the fields of one commit header and before each commit in `git log` output.
@@ -85,7 +86,7 @@ class PathCommit:
 # truncated pack): the repository is damaged, which no spelling of the revision fixes.
 DAMAGE = re.compile(r"could not read|unable to read|does not match index|cannot be accessed|corrupt|"
                     r"bad object|missing (blob|tree|commit)|inflate|premature end|loose object", re.IGNORECASE)
-FSCK_HINT = "`git fsck` lists the damage; a fresh clone (or `git fetch` of the lost objects) repairs it"
+FSCK_HINT = N_("`git fsck` lists the damage; a fresh clone (or `git fetch` of the lost objects) repairs it")
 
 
 def _text(raw: bytes) -> str:
@@ -93,7 +94,11 @@ def _text(raw: bytes) -> str:
 
 
 class GitFailed(PlanctlError):
-    """A git command failed; the message is git's own last line."""
+    """A git command failed; `said` is git's own words (in git's language), quoted in the message."""
+
+    def __init__(self, message: str, said: str) -> None:
+        super().__init__(message)
+        self.said = said
 
 
 def _git_message(exc: git.GitCommandError) -> str:
@@ -145,10 +150,12 @@ class Repository:
         except git.GitCommandNotFound:
             raise PlanctlError(_("git is not installed or not on PATH: planctl diff and log need it")) from None
         except git.GitCommandError as exc:
-            message = _git_message(exc)
-            if DAMAGE.search(message):
-                message += f" — the repository is damaged (a missing or corrupt git object): {FSCK_HINT}"
-            raise GitFailed(f"git {args[0]} failed: {message}") from None
+            said = _git_message(exc)
+            message = _("git {command} failed (git says: {said})").format(command=args[0], said=said)
+            if DAMAGE.search(said):
+                message += " — " + _("the repository is damaged (a missing or corrupt git object): {hint}").format(
+                    hint=_(FSCK_HINT))
+            raise GitFailed(message, said) from None
 
     def is_shallow(self) -> bool:
         return self._run("rev-parse", "--is-shallow-repository").strip() == b"true"
@@ -190,9 +197,10 @@ class Repository:
         try:
             self._run("rev-parse", "--verify", "--end-of-options", f"{spec}^{{commit}}")
         except GitFailed as exc:
-            if DAMAGE.search(str(exc)):
-                raise PlanctlError(f"cannot read revision {spec!r}: {str(exc).removeprefix('git rev-parse failed: ')}") \
-                    from None
+            if DAMAGE.search(exc.said):
+                raise PlanctlError(_("cannot read revision {spec!r}: the repository is damaged (a missing or corrupt "
+                                     "git object; git says: {said}): {hint}").format(
+                                         spec=spec, said=exc.said, hint=_(FSCK_HINT))) from None
 
     def revision(self, spec: str) -> Revision:
         """The commit `spec` names; a clear error when it names none."""
@@ -203,9 +211,10 @@ class Repository:
         if spec == "HEAD" and self.resolve("HEAD") is None:
             raise PlanctlError(_("the repository has no commit yet: commit the plans first, "
                                  "or compare two revisions that exist"))
-        hint = f"; {SHALLOW_HINT}" if self.is_shallow() else \
-            " (check the spelling; a remote branch is written origin/NAME and needs `git fetch` first)"
-        raise PlanctlError(f"unknown revision {spec!r}{hint}")
+        if self.is_shallow():
+            raise PlanctlError(_("unknown revision {spec!r}; {hint}").format(spec=spec, hint=_(SHALLOW_HINT)))
+        raise PlanctlError(_("unknown revision {spec!r} (check the spelling; a remote branch is written origin/NAME "
+                             "and needs `git fetch` first)").format(spec=spec))
 
     def merge_base(self, a: Revision, b: Revision) -> Revision:
         try:
@@ -214,7 +223,8 @@ class Repository:
             sha = ""
         if not sha:
             if self.is_shallow():
-                raise PlanctlError(f"no merge base of {a.label} and {b.label} in the fetched history; {SHALLOW_HINT}")
+                raise PlanctlError(_("no merge base of {a} and {b} in the fetched history; {hint}").format(
+                    a=a.label, b=b.label, hint=_(SHALLOW_HINT)))
             raise PlanctlError(_("{a} and {b} have no common ancestor: compare them with "
                                  "`planctl diff {a} {b}` instead of '...'").format(a=a.label, b=b.label))
         return Revision(f"merge base of {a.label} and {b.label}", sha)  # translated where shown (rows.label)
@@ -227,8 +237,9 @@ class Repository:
             with temporary_index(index.parent) as temporary:
                 return self._snapshot(index, temporary, pathspecs)
         except OSError as exc:
-            raise PlanctlError(f"cannot read the working tree: cannot write a temporary index in {index.parent} "
-                               f"({exc.strerror}); compare two commits instead (planctl diff A B)") from None
+            raise PlanctlError(_("cannot read the working tree: cannot write a temporary index in {folder} "
+                                 "({reason}); compare two commits instead (planctl diff A B)").format(
+                                     folder=index.parent, reason=exc.strerror)) from None
 
     def _snapshot(self, index: Path, temporary: Path, pathspecs: list[str]) -> str:
         env = {"GIT_INDEX_FILE": str(temporary)}
@@ -248,8 +259,8 @@ class Repository:
                 self._run("update-index", "--add", "--remove", "--", *paths, env=env)
             return _text(self._run("write-tree", env=env)).strip()
         except (GitFailed, OSError) as exc:
-            raise PlanctlError(f"cannot read the working tree: {exc}; compare two commits instead "
-                               "(planctl diff A B)") from None
+            raise PlanctlError(_("cannot read the working tree: {problem}; compare two commits instead "
+                                 "(planctl diff A B)").format(problem=exc)) from None
 
     def has_path(self, revision: Revision, path: str) -> bool:
         """Whether a file or folder (a path from the root) exists at a revision or in the working tree."""
@@ -282,10 +293,13 @@ class Repository:
             raise self._unreadable(sha, path, revision, exc) from None
 
     def _unreadable(self, sha: str, path: str, revision: str, exc: Exception) -> PlanctlError:
-        where = f"{path or 'a file'}" + (f" at {revision}" if revision else "")
+        where = path or _("a file")
+        if revision:
+            where = _("{path} at {revision}").format(path=where, revision=revision)
         # GitPython's own words only repeat the id ("SHA b'…' could not be resolved, … missing").
         del exc
-        return PlanctlError(f"cannot read {where}: git object {sha} is missing or corrupt; {FSCK_HINT}")
+        return PlanctlError(_("cannot read {where}: git object {sha} is missing or corrupt; {hint}").format(
+            where=where, sha=sha, hint=_(FSCK_HINT)))
 
     # -- history -----------------------------------------------------------------------------
     def path_history(self, start: Revision, path: str, max_count: int | None = None) -> list[PathCommit]:

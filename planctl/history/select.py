@@ -159,10 +159,12 @@ def split_arguments(repo: Repository, args: list[str], after_dashdash: list[str]
                 revisions=" ".join([*revisions, arg])))
         else:
             repo.check_readable(arg)  # a damaged repository is said as such, not as a misspelling
-            shallow = f" {SHALLOW_HINT[0].upper()}{SHALLOW_HINT[1:]}." if repo.is_shallow() else ""
-            raise PlanctlError(f"unknown revision or path not in the working tree: {arg!r}. A revision: check the "
-                               "spelling; a remote branch is written origin/NAME and needs `git fetch` first. A plan "
-                               f"deleted since a revision: name it after '--' (planctl diff REV -- {arg}).{shallow}")
+            message = _("unknown revision or path not in the working tree: {arg!r}. A revision: check the "
+                        "spelling; a remote branch is written origin/NAME and needs `git fetch` first. A plan "
+                        "deleted since a revision: name it after '--' (planctl diff REV -- {arg}).").format(arg=arg)
+            if repo.is_shallow():
+                message += " " + _("Also: {hint}.").format(hint=_(SHALLOW_HINT))
+            raise PlanctlError(message)
     return revisions, paths
 
 

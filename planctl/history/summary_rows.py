@@ -10,7 +10,8 @@ from . import text as t
 from .compare import DiffResult, PlanDiff
 from .diff import Status
 from .lang import _
-from .log import LogResult
+from .log import SHALLOW_NOTE, LogResult
+from .revisions import SHALLOW_HINT
 from .rows import Cell, Label, Table, _counts, revision_label, short
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ def log_heading(result: LogResult) -> str:
 
 
 def log_notes(result: LogResult) -> list[str]:
-    return list(result.notes)
+    return [_("the history may be cut short: {hint}", hint=_(SHALLOW_HINT)) if note == SHALLOW_NOTE else note
+            for note in result.notes]
 
 
 def log_table(result: LogResult, short: bool) -> Table:
