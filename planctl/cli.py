@@ -136,6 +136,12 @@ class _Planctl(TyperGroup):
             super().format_help(ctx, formatter)
         _translate_headings(formatter)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from .usage_errors import translated  # click's usage errors in the run's language
+
+        with translated():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: TyperClickContext) -> Any:
         try:
             return super().invoke(ctx)

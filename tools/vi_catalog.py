@@ -753,6 +753,37 @@ VI.update({
         "`planctl diff` liệt kê các mã)",
     "the history may be cut short: {hint}": "lịch sử có thể bị thiếu: {hint}",
 })
+# Command-line usage errors (planctl/usage_errors.py: click's messages, read back).
+VI.update({
+    "Missing command.": "Thiếu lệnh.",
+    "No such command {name}.": "Không có lệnh {name}.",
+    "No such option: {name} (similar options: {options})": "Không có tùy chọn {name} (các tùy chọn gần giống: {options})",
+    "No such option: {name}": "Không có tùy chọn {name}",
+    "Unexpected extra arguments ({args})": "Thừa đối số ({args})",
+    "Option {name} requires a value.": "Tùy chọn {name} cần một giá trị.",
+    "Option {name} requires {n} values.": "Tùy chọn {name} cần {n} giá trị.",
+    "Option {name} does not take a value.": "Tùy chọn {name} không nhận giá trị.",
+    "Argument {name} takes {n} values.": "Đối số {name} cần {n} giá trị.",
+    "Invalid value for {param}: {problem}": "Giá trị của {param} không hợp lệ: {problem}",
+    "Invalid value: {problem}": "Giá trị không hợp lệ: {problem}",
+    "Missing argument {param}.": "Thiếu đối số {param}.",
+    "Missing option {param}.": "Thiếu tùy chọn {param}.",
+    "Missing parameter {param}.": "Thiếu tham số {param}.",
+    "{value} is not one of {choices}.": "{value} không phải là một trong {choices}.",
+    "{value} is not a valid whole number.": "{value} không phải là số nguyên hợp lệ.",
+    "{value} is not a valid number.": "{value} không phải là số hợp lệ.",
+    "{value} is not true or false; write one of {states}": "{value} không phải là đúng/sai; ghi một trong {states}",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{kind} {name} does not exist.": "{kind} {name} không tồn tại.",
+    "{kind} {name} is a folder.": "{kind} {name} là một thư mục.",
+    "Choose from: {choices}": "Chọn một trong: {choices}",
+    "Did you mean {suggestions}?": "Có phải định gõ {suggestions}?",
+    "File": "Tệp",
+    "Folder": "Thư mục",
+    "Path": "Đường dẫn",
+    "Try '{command} {option}' for help.": "Xem '{command} {option}' để biết cách dùng.",
+    "Error: {message}": "Lỗi: {message}",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 
