@@ -664,7 +664,8 @@ VI.update({
         "đặt giá trị có chứa ': ' trong dấu nháy; thụt lề khóa bằng các khóa bên cạnh",
     "invalid YAML: the quotation mark opened on line {line} is never closed":
         "YAML không hợp lệ: dấu nháy mở ở dòng {line} không được đóng lại",
-    "close the quoted text with the same quotation mark (\" or ')": "đóng đoạn trong nháy bằng đúng loại dấu nháy đã mở (\" hoặc ')",
+    "close the quoted text with the same quotation mark (\" or ')":
+        "đóng đoạn trong nháy bằng đúng loại dấu nháy đã mở (\" hoặc ')",
     "list": "danh sách",
     "mapping": "bảng khóa",
     "invalid YAML: the {kind} opened on line {line} is not closed with '{closing}'":
@@ -683,7 +684,8 @@ VI.update({
     "invalid YAML: an unknown escape sequence (a backslash '\\') in double-quoted text":
         "YAML không hợp lệ: chuỗi thoát không hợp lệ (dấu gạch chéo ngược '\\') trong đoạn đặt trong nháy kép",
     "write the text in single quotes, or double the backslash": "đặt đoạn chữ trong nháy đơn, hoặc ghi hai dấu gạch chéo ngược",
-    "invalid YAML: text after the end of the document ('...')": "YAML không hợp lệ: còn nội dung sau dòng kết thúc văn bản ('...')",
+    "invalid YAML: text after the end of the document ('...')":
+        "YAML không hợp lệ: còn nội dung sau dòng kết thúc văn bản ('...')",
     "remove the '...' line": "xóa dòng '...'",
     "invalid YAML: the YAML parser says: {problem}": "YAML không hợp lệ: trình đọc YAML báo (tiếng Anh): {problem}",
     "invalid YAML: a control character (code {code}) is not allowed in a plan":
@@ -784,6 +786,93 @@ VI.update({
     "Try '{command} {option}' for help.": "Xem '{command} {option}' để biết cách dùng.",
     "Error: {message}": "Lỗi: {message}",
 })
+# planctl rules facts / explain: the fact kinds' descriptions and their checks (planctl/lint/facts/*.py),
+# read from the registry as the --help texts are (fact_kind_texts below), and the labels of `rules facts`.
+FACTS = {
+    "A printed total next to the sum of what it summarises (check names which).":
+        "Một số tổng ghi trong văn bản, đặt cạnh tổng cộng các phần mà nó tổng hợp (check cho biết loại nào).",
+    "a project's printed total against its source cells": "tổng ghi của một dự án so với các ô nguồn vốn của dự án",
+    "an amount written in the text against the project or group it names":
+        "kinh phí ghi trong phần văn bản so với dự án hoặc nhóm mà nó nêu tên",
+    "a source cell against the share a split note gives it": "một ô nguồn vốn so với phần mà tỷ lệ phân chia dành cho nó",
+    "a project's yearly amounts against its value": "kinh phí theo từng năm của một dự án so với tổng kinh phí của dự án",
+    "a group's printed subtotal against its projects": "số cộng ghi của một nhóm so với các dự án trong nhóm",
+    "a group's subtotal for one source against its projects' cells":
+        "số cộng của một nhóm cho một nguồn vốn so với các ô của các dự án trong nhóm",
+    "a group's subtotal against its own source columns": "số cộng của một nhóm so với các cột nguồn vốn của chính nhóm đó",
+    "the project list's grand total against its groups": "tổng cộng của danh mục dự án so với các nhóm",
+    "the project list's grand total for one source against its groups":
+        "tổng cộng của danh mục dự án cho một nguồn vốn so với các nhóm",
+    "the text's total budget against its sources": "tổng kinh phí ghi trong văn bản so với các nguồn vốn",
+    "the text's budget for a source against its sub-sources": "kinh phí của một nguồn vốn ghi trong văn bản so với các nguồn con",
+    "the text's budget per type (investment, recurrent) against its source lines":
+        "kinh phí theo loại vốn (vốn đầu tư phát triển, vốn sự nghiệp) ghi trong văn bản so với các dòng nguồn vốn",
+    "the text's budget against the project list": "kinh phí ghi trong văn bản so với danh mục dự án",
+    "a phasing row's total against its years": "tổng của một dòng phân kỳ so với các năm",
+    "a phasing row (a year or its total) against its sub-rows": "một dòng phân kỳ (một năm hoặc tổng) so với các dòng con",
+    "a phasing row's total against the text's budget for its source":
+        "tổng của một dòng phân kỳ so với kinh phí của nguồn vốn đó ghi trong văn bản",
+    "a phasing year's total against its rows": "tổng của một năm trong bảng phân kỳ so với các dòng",
+    "the phasing grand total against its years and its rows": "tổng cộng của bảng phân kỳ so với các năm và các dòng",
+    "A printed count or ratio (not money) next to the sum of its parts (check names which).":
+        "Một số đếm hoặc tỷ lệ ghi trong văn bản (không phải tiền), đặt cạnh tổng các phần của nó (check cho biết "
+        "loại nào).",
+    "a baseline table's printed section or table total against its rows":
+        "tổng ghi của một phần hoặc của cả bảng số liệu hiện trạng so với các dòng",
+    "a baseline figure against the figures printed as its parts (part_of)":
+        "một số liệu hiện trạng so với các số liệu được ghi là phần của nó (part_of)",
+    "A year printed in the plan, with the first and last year allowed where it stands.":
+        "Một năm ghi trong kế hoạch, cùng năm đầu và năm cuối được phép ở vị trí đó.",
+    "A project's start and end years (absent when not printed), and whether it has money.":
+        "Năm bắt đầu và năm kết thúc của một dự án (không có khi văn bản không ghi), và dự án có kinh phí hay không.",
+    "A roadmap milestone next to the same indicator's last milestone of an earlier year.":
+        "Một mốc lộ trình, đặt cạnh mốc gần nhất của cùng chỉ tiêu ở một năm trước đó.",
+    "The n-th occurrence of an id or a project name in a plan.":
+        "Lần xuất hiện thứ n của một mã hoặc một tên dự án trong kế hoạch.",
+    "A printed item number next to the number printed before it.":
+        "Một số thứ tự ghi trong văn bản, đặt cạnh số thứ tự ghi trước nó.",
+    "A target that states again the indicator of another (the same national target, or `restates`), and whether "
+    "it sets another value.":
+        "Một chỉ tiêu nêu lại nội dung của một chỉ tiêu khác (cùng chỉ tiêu quốc gia, hoặc `restates`), và nó có đặt "
+        "giá trị khác hay không.",
+    "The number of a legal basis that cites a national programme, next to the registry's.":
+        "Số hiệu của một căn cứ dẫn chiếu chương trình quốc gia, đặt cạnh số hiệu trong danh mục chương trình.",
+    "The date of a legal basis that cites a national programme, next to the registry's.":
+        "Ngày ban hành của một căn cứ dẫn chiếu chương trình quốc gia, đặt cạnh ngày trong danh mục chương trình.",
+    "A programme the plan implements and whether its legal bases cite it.":
+        "Một chương trình mà kế hoạch triển khai, và phần căn cứ của kế hoạch có dẫn chiếu chương trình đó hay không.",
+    "A reference to a programme, task group, national target, target, funding source, plan group or baseline "
+    "figure.":
+        "Một tham chiếu tới chương trình, nhóm nhiệm vụ, chỉ tiêu quốc gia, chỉ tiêu, nguồn vốn, nhóm của kế hoạch "
+        "hoặc số liệu hiện trạng.",
+    "A task group of an implemented programme with the number of plan groups mapped to it.":
+        "Một nhóm nhiệm vụ của chương trình được triển khai, cùng số nhóm của kế hoạch gắn với nó.",
+    "A plan group with the number of national task groups it is mapped to.":
+        "Một nhóm của kế hoạch, cùng số nhóm nhiệm vụ quốc gia mà nó được gắn với.",
+    "A target linked to a national target, compared in ambition.":
+        "Một chỉ tiêu gắn với chỉ tiêu quốc gia, so sánh mức độ đặt ra.",
+    "The items' total for one funding source against the plan's stated total.":
+        "Tổng các mục của một nguồn vốn so với tổng ghi trong kế hoạch.",
+    "Money from one kind of source in a plan, year or group, against a policy cap.":
+        "Kinh phí từ một loại nguồn vốn trong một kế hoạch, một năm hoặc một nhóm, so với mức trần theo chính sách.",
+    "A project funded by a source whose purposes a policy restricts.":
+        "Một dự án dùng nguồn vốn mà chính sách giới hạn mục đích sử dụng.",
+    "A split note's percentages, added up.": "Các tỷ lệ của một tỷ lệ phân chia, cộng lại.",
+    "A target value in percent.": "Giá trị chỉ tiêu tính bằng phần trăm.",
+    "A value the schema rejects in a way planners often type: money as a decimal, a negative amount.":
+        "Một giá trị bị lược đồ từ chối theo kiểu người lập kế hoạch hay gõ nhầm: tiền ghi dạng số thập phân, số "
+        "tiền âm.",
+}
+VI.update(FACTS)
+VI.update({
+    "  fields:  {fields}": "  trường:  {fields}",
+    "  texts:   {texts} (in messages only)": "  văn bản: {texts} (chỉ dùng trong thông báo)",
+    "  check {check}: {about}": "  check {check}: {about}",
+    "Money is written in million VND in a rule (the documents' unit), percentages as printed (100 for 100%), "
+    "booleans as true or false.":
+        "Trong quy tắc, tiền ghi theo triệu đồng (đơn vị của các văn bản), tỷ lệ phần trăm ghi như trong văn bản "
+        "(100 cho 100%), giá trị đúng/sai ghi là true hoặc false.",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 
@@ -822,6 +911,19 @@ def help_texts() -> list[str]:
     return found
 
 
+def fact_kind_texts() -> list[str]:
+    """The descriptions of the fact kinds and of their checks, as `planctl rules facts|explain` show them."""
+    sys.path.insert(0, str(ROOT))
+    from planctl.lint.facts import FACT_KINDS
+
+    found: list[str] = []
+    for kind in FACT_KINDS.values():
+        for text in (kind.about, *kind.checks.values()):
+            if text not in found:
+                found.append(text)
+    return found
+
+
 def main() -> None:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po, write_po
@@ -836,7 +938,7 @@ def main() -> None:
     # Every translated phrase goes in (the diff and log phrases, this file's own): Babel finds a
     # `_()` inside an f-string on Python 3.12 and later but not on 3.11, so the catalog must not
     # depend on the Python that extracts it.
-    for text in [*help_texts(), *diff_log, *VI]:
+    for text in [*help_texts(), *fact_kind_texts(), *diff_log, *VI]:
         if text not in catalog:
             catalog.add(text)
     missing = []

@@ -29,7 +29,7 @@ def explain(rule: Rule) -> str:
         "",
         textwrap.indent(textwrap.fill(rule.text("description"), 88), "  "),
         "",
-        "  " + _("Applies to: {fact} — {about}").format(fact=rule.fact, about=fields.about),
+        "  " + _("Applies to: {fact} — {about}").format(fact=rule.fact, about=_(fields.about)),
         "  " + _("Message:    {message}").format(message=rule.text("message")),
         "  " + _("Hint:       {hint}").format(hint=rule.text("hint")),
         "  " + _("File:       {file}").format(file=f"{rule.path.parent.name}/{rule.path.name}"),
@@ -44,14 +44,16 @@ def facts() -> str:
     """The fact kinds a rule's `fact:` may name, with the fields its `when:` and message may use."""
     parts = []
     for name, kind in FACT_KINDS.items():
-        parts += [name, f"  {kind.about}",
-                  "  fields:  " + ", ".join(f"{f} ({t.value})" for f, t in kind.fields.items())]
+        # The descriptions are English in the fact modules; their Vietnamese is in the catalog
+        # (tools/vi_catalog.py FACTS; tests/i18n checks every kind has one).
+        parts += [name, f"  {_(kind.about)}",
+                  _("  fields:  {fields}").format(fields=", ".join(f"{f} ({t.value})" for f, t in kind.fields.items()))]
         texts = [t for t in kind.texts if t not in kind.fields] + [f"{m}_text" for m in kind.money()]
         if texts:
-            parts.append(f"  texts:   {', '.join(texts)} (in messages only)")
+            parts.append(_("  texts:   {texts} (in messages only)").format(texts=", ".join(texts)))
         for check, about in kind.checks.items():
-            parts.append(f"  check {check}: {about}")
+            parts.append(_("  check {check}: {about}").format(check=check, about=_(about)))
         parts.append("")
-    parts.append("Money is written in million VND in a rule (the documents' unit), percentages as "
-                 "printed (100 for 100%), booleans as true or false.")
+    parts.append(_("Money is written in million VND in a rule (the documents' unit), percentages as "
+                   "printed (100 for 100%), booleans as true or false."))
     return "\n".join(parts) + "\n"
