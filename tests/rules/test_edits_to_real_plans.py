@@ -222,6 +222,9 @@ def test_every_policy_rule_is_proven_on_a_real_plan():
     an edit here, or a province's stricter policy (caps.policy-*, test_real_plans)."""
     proven = {rule for findings in EXPECTED.values() for rule, _pointer in findings}
     proven |= {rule for param in EDITS for rule, _pointer, *_ in param.values[3]}
+    from tests.lint.test_whole_document_dates import DATE_EDITS  # branch dates: its own edits
+
+    proven |= {rule for param in DATE_EDITS for rule, _pointer, *_ in param.values[3]}
     proven |= {"caps.policy-amount", "caps.policy-share", "waiver.expired"}
     not_policy = {"syntax", "schema", "waiver.unused", "waiver.invalid"}  # covered in tests/lint, test_waivers
     assert {rule.id for rule in catalogue()} - not_policy - proven == set()

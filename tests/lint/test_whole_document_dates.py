@@ -1,0 +1,75 @@
+"""Issue 12, dates: years inside names and notes, a project ending before the document's own date,
+a source funding years the phasing table leaves empty, and the legal bases' dates (branch dates).
+
+The documents' own mistakes are pinned in tests/rules/test_real_plans.py (EXPECTED); here each rule
+the documents do not trigger is proven by an edit a planner could make to a real plan, and the
+readings that would be false alarms are shown to stay silent on the real plans.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.ci.conftest import lint
+from tests.conftest import ROOT, located
+from tests.rules.test_edits_to_real_plans import At, added, lint_edited
+
+KH22 = "soc-trang/kh-22-2012.yaml"
+KH21 = "soc-trang/kh-21-2010.yaml"
+TV = "tra-vinh/qd-952-2011.yaml"
+QT = "quang-tri/ict-1755.yaml"
+
+DATE_EDITS = [
+    # Trà Vinh III.6 has no Năm thực hiện cell (L643): a schedule typed into its name is its only one
+    pytest.param(TV, "trực tuyến (từ mức 1 đến mức 4)\"", "trực tuyến (từ mức 1 đến mức 4) (2009- 2010)\"",
+                 [("periods.year-in-text-outside-period", "/groups/2/projects/5/name")], id="year-in-name-outside-period"),
+    # Trà Vinh III.7, the e-commerce platform "(2011- 2012)" on Vốn khác: its end typed 2011. Its name now
+    # contradicts its cell, and the phasing table has no Vốn khác in 2011 (L354-360)
+    pytest.param(TV, At("/groups/2/projects/6/end", "end: 2012"), "end: 2011",
+                 [("periods.year-in-text-vs-cells", "/groups/2/projects/6/name"),
+                  ("periods.source-not-phased", "/groups/2/projects/6/amounts/von-khac")], id="source-not-phased"),
+    # Sóc Trăng KH 21, Phụ lục 5 row 5: its note quotes "Năm 2010 đã thực hiện …"; with the row's years
+    # typed 2011-2011, the note's 2010 falls outside them
+    pytest.param(KH21, At("/groups/2/projects/0/start", "start: 2010"), "start: 2011",
+                 [("periods.year-in-text-vs-cells", "/groups/2/projects/0/note")], id="note-year-vs-cells"),
+]
+
+
+@pytest.mark.parametrize("plan, old, new, expected", DATE_EDITS)
+def test_an_edit_to_a_real_plan_is_found_at_its_line(tmp_path, plan, old, new, expected):
+    report = lint_edited(tmp_path, plan, old, new)
+    assert added(report, plan) == located(tmp_path / "plans" / plan, expected)
+
+
+@pytest.fixture(scope="module")
+def findings():
+    run = lint(ROOT, "--format", "json", "--fail-on", "info", "plans/")
+    return json.loads(run.stdout)["findings"]
+
+
+def rules_at(findings, plan):
+    return {(f["rule"], f["pointer"]) for f in findings if f["file"] == f"plans/{plan}"}
+
+
+def test_the_documents_dated_rows_are_found(findings):
+    assert ("periods.year-in-text-vs-cells", "/groups/2/projects/0/name") in rules_at(findings, TV)
+    assert {("periods.ends-before-document", "/groups/1/projects/2/end"),
+            ("periods.ends-before-document", "/groups/5/projects/0/end")} <= rules_at(findings, KH22)
+
+
+def test_years_that_are_not_a_schedule_stay_silent(findings):
+    """Quảng Trị's names cite QĐ 398 "giai đoạn 2008-2015 và định hướng đến năm 2020" and QĐ 800
+    "giai đoạn 2010 - 2020"; Trà Vinh's notes "KH ƯDCNTT 2011-2015" name the province's IT plan; Sóc
+    Trăng KH 21's notes cite "CV số 963/CTUBND-HC, ngày 13/7/2010" and say "Năm 2010 đã thực hiện"
+    of a row running 2010-2011. None of them dates the row's work outside its cells."""
+    text_rules = {"periods.year-in-text-vs-cells", "periods.year-in-text-outside-period"}
+    flagged = sorted((f["file"], f["pointer"]) for f in findings if f["rule"] in text_rules)
+    assert flagged == [(f"plans/{TV}", "/groups/2/projects/0/name")]
+
+
+def test_an_implausible_end_is_not_also_a_project_ending_before_the_document(findings):
+    """Trà Vinh III.5 "2012- 1015": periods.implausible-year reports 1015; it is not also a row that
+    ended before 15/6/2011."""
+    assert ("periods.ends-before-document", "/groups/2/projects/4/end") not in rules_at(findings, TV)
