@@ -34,6 +34,15 @@ DATE_EDITS = [
     # typed 2011-2011, the note's 2010 falls outside them
     pytest.param(KH21, At("/groups/2/projects/0/start", "start: 2010"), "start: 2011",
                  [("periods.year-in-text-vs-cells", "/groups/2/projects/0/note")], id="note-year-vs-cells"),
+    # Trà Vinh L5: the submission 311/TTr-STTTT typed 30/6/2011, after the decision of 15/6/2011 it asks for
+    pytest.param(TV, "    date: '2011-05-30'\n", "    date: '2011-06-30'\n",
+                 [("citations.submission-after-decision", "/citations/2/date")], id="submission-after-decision"),
+    # Trà Vinh L2: the law cited without a number, its year typed 2013 (after the decision of 2011)
+    pytest.param(TV, "    date: '2003-11-26'\n", "    date: '2013-11-26'\n",
+                 [("citations.cited-after-document", "/citations/4/date")], id="law-cited-after-document"),
+    # Trà Vinh Điều 2 "có hiệu lực kể từ ngày ký": a printed effective date before the signing date instead
+    pytest.param(TV, "    on_signing: true\n", "    date: '2011-06-01'\n",
+                 [("citations.effective-before-signing", "/document/effective/date")], id="effective-before-signing"),
 ]
 
 
@@ -73,3 +82,32 @@ def test_an_implausible_end_is_not_also_a_project_ending_before_the_document(fin
     """Trà Vinh III.5 "2012- 1015": periods.implausible-year reports 1015; it is not also a row that
     ended before 15/6/2011."""
     assert ("periods.ends-before-document", "/groups/2/projects/4/end") not in rules_at(findings, TV)
+
+
+def test_laws_cited_without_a_number_are_legal_bases_with_their_dates():
+    """The laws the documents cite by name and date are citations with kind law and the date as printed."""
+    from planctl.document import load_data
+
+    laws = {plan: [(c["title"], c.get("date"), c["source"]) for c in load_data(ROOT / "plans" / plan)["citations"]
+                   if c.get("kind") == "law"] for plan in (TV, KH21, QT, "ben-tre/ict-1605.yaml", KH22)}
+    assert laws[TV] == [("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "2003-11-26", "căn cứ, L2")]
+    assert [d for _t, d, _s in laws[KH21]] == ["2006-06-29", "2005-11-29"]
+    assert [d for _t, d, _s in laws[QT]] == ["2006-06-29", "2005-11-29", "2008-11-13", "2009-11-23", "2009-11-23"]
+    assert [d for _t, d, _s in laws["ben-tre/ict-1605.yaml"]] == [None, None]
+    assert laws[KH22] == []
+
+
+def test_no_legal_basis_of_the_documents_is_dated_after_them(findings):
+    timing = {"citations.cited-after-document", "citations.submission-after-decision", "citations.effective-before-signing"}
+    assert not [f for f in findings if f["rule"] in timing]
+
+
+def test_a_partial_national_match_compares_only_what_is_comparable(tmp_path):
+    """Trà Vinh L109: 25-30% of ICT graduates with jobs in Trà Vinh, linked to the national 30% of graduates
+    ready for the international labour market (national_match: partial, comparable: [year]). Printing the
+    year 2015 with it does not make 25% "weaker" than 30%; without the partial match it would."""
+    pointer = "/targets/0/value"
+    year_added = lint_edited(tmp_path / "a", TV, "    national_match: partial\n", "    national_match: partial\n    year: 2015\n")
+    assert added(year_added, TV) == []
+    full = lint_edited(tmp_path / "b", TV, "    national_match: partial\n    comparable: [year]\n", "    year: 2015\n")
+    assert ("alignment.weaker-target", pointer) in {(f["rule"], f["pointer"]) for f in full["findings"]}

@@ -108,7 +108,7 @@ EDITS = [
     pytest.param(BT, "    number: 1605/QĐ-TTg\n", "    number: 1650/QĐ-TTg\n",
                  [("citations.number-mismatch", "/citations/3/number")], id="number-mismatch"),
     # the legal basis QĐ 1605 deleted while the plan still implements it
-    pytest.param(BT, "  - id: qd-1605-2010\n    number: 1605/QĐ-TTg\n    date: '2010-08-27'\n"
+    pytest.param(BT, "  - id: qd-1605-2010\n    kind: decision\n    number: 1605/QĐ-TTg\n    date: '2010-08-27'\n"
                  "    date_as_printed: 27 tháng 08 năm 2010\n    issuer: Thủ tướng Chính phủ\n"
                  "    title: phê duyệt Chương trình quốc gia ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước giai đoạn 2011-2015\n"
                  "    programme: qd-1605-2010\n    source: I (căn cứ), L15\n", "",
