@@ -475,6 +475,7 @@ VI.update({
 VI.update({
     "the name": "tên",
     "the note": "ghi chú",
+    "the document": "văn bản",
 })
 
 HELP = {

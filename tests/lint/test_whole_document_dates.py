@@ -111,3 +111,12 @@ def test_a_partial_national_match_compares_only_what_is_comparable(tmp_path):
     assert added(year_added, TV) == []
     full = lint_edited(tmp_path / "b", TV, "    national_match: partial\n    comparable: [year]\n", "    year: 2015\n")
     assert ("alignment.weaker-target", pointer) in {(f["rule"], f["pointer"]) for f in full["findings"]}
+
+
+def test_the_two_false_alarms_of_issue_12_stay_gone(findings):
+    """Quảng Trị's mobile broadband 2015 "trên 80%" (objectives) and "đạt 80%" (tasks) differ only in
+    wording: no conflict. Sóc Trăng KH 21's roadmap 2014 "Tất cả … cấp tỉnh" then "cấp tỉnh trên 90%"
+    in one bullet: two scopes of one year, not a decrease."""
+    assert not [f for f in findings if f["rule"] == "identity.conflicting-targets" and f["file"] == f"plans/{QT}"
+                and f["pointer"] != "/targets/22/value"]
+    assert not [f for f in findings if f["rule"] == "periods.milestone-decrease"]

@@ -115,7 +115,7 @@ def text_years(ctx: Context) -> None:
             if years.first != years.last:
                 matches = (years.first, years.last) == (start, end)
             else:
-                matches = has_cells and start <= years.first <= end
+                matches = start is not None and end is not None and start <= years.first <= end
             ctx.add("text-years", f"{base}/{place}", place=place, year_first=years.first, year_last=years.last,
                     has_cells=has_cells, matches_cells=bool(matches),
                     in_period=first <= years.first and years.last <= last,
