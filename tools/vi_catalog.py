@@ -476,6 +476,8 @@ VI.update({
     "the name": "tên",
     "the note": "ghi chú",
     "the document": "văn bản",
+    "missing a key: one of {keys} is required": "thiếu khóa: cần một trong {keys}",
+    "add one of {keys} to this mapping": "thêm một trong {keys} vào mục này",
 })
 
 HELP = {

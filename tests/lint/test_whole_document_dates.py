@@ -120,3 +120,15 @@ def test_the_two_false_alarms_of_issue_12_stay_gone(findings):
     assert not [f for f in findings if f["rule"] == "identity.conflicting-targets" and f["file"] == f"plans/{QT}"
                 and f["pointer"] != "/targets/22/value"]
     assert not [f for f in findings if f["rule"] == "periods.milestone-decrease"]
+
+
+@pytest.mark.parametrize("old, new, pointer, keys", [
+    ("    kind: law\n    title: Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân\n", "    kind: law\n",
+     "/citations/4", "'number', 'title'"),
+    ("    on_signing: true\n", "", "/document/effective", "'on_signing', 'date'"),
+], ids=["law-without-number-or-title", "effective-without-date"])
+def test_a_legal_basis_or_effective_clause_missing_both_keys_is_one_located_schema_finding(tmp_path, old, new, pointer, keys):
+    report = lint_edited(tmp_path, TV, old, new)
+    schema = [f for f in report["findings"] if f["rule"] == "schema"]
+    assert [(f["pointer"], f["message"], f["hint"]) for f in schema] == [
+        (pointer, f"missing a key: one of {keys} is required", f"add one of {keys} to this mapping")]

@@ -138,7 +138,7 @@ def project_years(project: dict) -> list[int]:
     """The years a project's money is spent: its by_year columns, else start..end. Empty when the
     cells are missing or implausible (periods.implausible-year and start-after-end report those)."""
     if project.get("by_year"):
-        return sorted(int(y) for y in project["by_year"])
+        return sorted(y for y in map(int, project["by_year"]) if 1990 <= y <= 2100)
     start, end = project.get("start"), project.get("end")
     if start is None or end is None or not (1990 <= start <= end <= 2100):
         return []
