@@ -92,10 +92,9 @@ def milestones(ctx: Context) -> None:
 
 
 def cells_text(project: dict) -> str:
-    """The row's year cells as printed ("2011", "2011- 2012"), else as encoded."""
-    if "years_as_printed" in project:
-        return str(project["years_as_printed"])
-    return "–".join(str(project[k]) for k in ("start", "end") if k in project)
+    """The row's year cells as compared: "2011", "2011–2012" (years_as_printed may be stale after an edit)."""
+    years = [project[k] for k in ("start", "end") if k in project]
+    return str(years[0]) if len(set(years)) == 1 else "–".join(map(str, years))
 
 
 _PLACES = {"name": N_("the name"), "note": N_("the note")}
