@@ -35,11 +35,16 @@ DATE_EDITS = [
     pytest.param(KH21, At("/groups/2/projects/0/start", "start: 2010"), "start: 2011",
                  [("periods.year-in-text-vs-cells", "/groups/2/projects/0/note")], id="note-year-vs-cells"),
     # Trà Vinh L5: the submission 311/TTr-STTTT typed 30/6/2011, after the decision of 15/6/2011 it asks for
-    pytest.param(TV, "    date: '2011-05-30'\n", "    date: '2011-06-30'\n",
+    pytest.param(TV, "    date: '2011-05-30'\n    date_as_printed: 30 tháng 5 năm 2011\n",
+                 "    date: '2011-06-30'\n    date_as_printed: 30 tháng 6 năm 2011\n",
                  [("citations.submission-after-decision", "/citations/2/date")], id="submission-after-decision"),
     # Trà Vinh L2: the law cited without a number, its year typed 2013 (after the decision of 2011)
-    pytest.param(TV, "    date: '2003-11-26'\n", "    date: '2013-11-26'\n",
+    pytest.param(TV, "    date: '2003-11-26'\n    date_as_printed: 26 tháng 11 năm 2003\n",
+                 "    date: '2013-11-26'\n    date_as_printed: 26 tháng 11 năm 2013\n",
                  [("citations.cited-after-document", "/citations/4/date")], id="law-cited-after-document"),
+    # Quảng Trị L66 "Luật Viễn thông ngày 23/11/2009": its date typed 22/11 while encoding
+    pytest.param(QT, At("/citations/13/date", "2009-11-23"), "2009-11-22",
+                 [("citations.date-as-printed", "/citations/13/date")], id="date-as-printed"),
     # Trà Vinh Điều 2 "có hiệu lực kể từ ngày ký": a printed effective date before the signing date instead
     pytest.param(TV, "    on_signing: true\n", "    date: '2011-06-01'\n",
                  [("citations.effective-before-signing", "/document/effective/date")], id="effective-before-signing"),
