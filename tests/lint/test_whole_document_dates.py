@@ -137,3 +137,10 @@ def test_a_legal_basis_or_effective_clause_missing_both_keys_is_one_located_sche
     schema = [f for f in report["findings"] if f["rule"] == "schema"]
     assert [(f["pointer"], f["message"], f["hint"]) for f in schema] == [
         (pointer, f"missing a key: one of {keys} is required", f"add one of {keys} to this mapping")]
+
+
+def test_comparable_without_a_partial_match_is_a_located_schema_finding(tmp_path):
+    """`comparable` limits the comparison of a partial match only: with national_match: full it is a mistake."""
+    report = lint_edited(tmp_path, TV, "    national_match: partial\n", "    national_match: full\n")
+    assert [(f["rule"], f["pointer"]) for f in report["findings"] if f["rule"] == "schema"] == [
+        ("schema", "/targets/0/national_match")]
