@@ -26,9 +26,22 @@ def indicators(ctx: Context) -> None:
     indicators = ctx.plan.get("baseline", {}).get("indicators", [])
     ids = {i["id"] for i in indicators}
     for i, indicator in enumerate(indicators):
-        if "part_of" in indicator:
-            ref(ctx, f"/baseline/indicators/{i}/part_of", "baseline figure", indicator["part_of"],
-                indicator["part_of"] in ids, _("baseline figure {id!r}").format(id=indicator['id']))
+        label = _("baseline figure {id!r}").format(id=indicator['id'])
+        for link in ("part_of", "subset_of"):
+            if link in indicator:
+                ref(ctx, f"/baseline/indicators/{i}/{link}", "baseline figure", indicator[link],
+                    indicator[link] in ids, label)
+        for end in ("numerator", "denominator"):
+            if end in indicator.get("ratio", {}):
+                ref(ctx, f"/baseline/indicators/{i}/ratio/{end}", "baseline figure", indicator["ratio"][end],
+                    indicator["ratio"][end] in ids, label)
+    for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
+        for si, section in enumerate(table["sections"]):
+            rows = {r["id"] for r in section["rows"] if "id" in r}
+            for ri, row in enumerate(section["rows"]):
+                if "parent" in row:
+                    ref(ctx, f"/baseline/tables/{ti}/sections/{si}/rows/{ri}/parent", "table row", row["parent"],
+                        row["parent"] in rows, _("table {table!r}, row {name!r}").format(table=table['id'], name=row['name']))
 
 
 def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, label: str, *, key: bool = False) -> None:
@@ -37,7 +50,7 @@ def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, labe
 
 
 # What a reference points at, as a message says it.
-_CONTEXTS = {"baseline figure": N_("baseline figure"), "programme": N_("programme"), "task-group": N_("task group"),
+_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "programme": N_("programme"), "task-group": N_("task group"),
              "group": N_("group"), "target": N_("target"), "national-target": N_("national target"),
              "funding-source": N_("funding source")}
 
