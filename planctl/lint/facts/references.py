@@ -36,6 +36,7 @@ def indicators(ctx: Context) -> None:
                 ref(ctx, f"/baseline/indicators/{i}/ratio/{end}", "baseline figure", indicator["ratio"][end],
                     indicator["ratio"][end] in ids, label)
     for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
+        table_columns(ctx, ti, table)
         for si, section in enumerate(table["sections"]):
             rows = {r["id"] for r in section["rows"] if "id" in r}
             for ri, row in enumerate(section["rows"]):
@@ -44,13 +45,29 @@ def indicators(ctx: Context) -> None:
                         row["parent"] in rows, _("table {table!r}, row {name!r}").format(table=table['id'], name=row['name']))
 
 
+def table_columns(ctx: Context, ti: int, table: dict) -> None:
+    """The columns a column's ratio or subset_of, and a row's dashes, name."""
+    known = {c["id"] for c in table["columns"]}
+    for ci, column in enumerate(table["columns"]):
+        label = _("table {table!r}, column {column!r}").format(table=table['id'], column=column['id'])
+        links = [("subset_of", column["subset_of"])] if "subset_of" in column else []
+        links += [(f"ratio/{end}", column["ratio"][end]) for end in ("numerator", "denominator") if "ratio" in column]
+        for where, target in links:
+            ref(ctx, f"/baseline/tables/{ti}/columns/{ci}/{where}", "table column", target, target in known, label)
+    for si, section in enumerate(table["sections"]):
+        for ri, row in enumerate(section["rows"]):
+            for di, column_id in enumerate(row.get("dashes", [])):
+                ref(ctx, f"/baseline/tables/{ti}/sections/{si}/rows/{ri}/dashes/{di}", "table column", column_id,
+                    column_id in known, _("table {table!r}, row {name!r}").format(table=table['id'], name=row['name']))
+
+
 def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, label: str, *, key: bool = False) -> None:
     ctx.add("reference", pointer, context=context, known=known, key_pointer=key,
             text={"label": label, "target": target, "context_text": _(_CONTEXTS.get(context, context))})
 
 
 # What a reference points at, as a message says it.
-_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "programme": N_("programme"), "task-group": N_("task group"),
+_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "table column": N_("table column"), "programme": N_("programme"), "task-group": N_("task group"),
              "group": N_("group"), "target": N_("target"), "national-target": N_("national target"),
              "funding-source": N_("funding source")}
 

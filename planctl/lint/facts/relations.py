@@ -1,4 +1,4 @@
-"""Relations among baseline figures, and the completeness of baseline tables (rules/relations/).
+"""Relations among baseline figures (rules/relations/; the tables' are in relations_tables.py).
 
 A plan's baseline (hiện trạng) prints figures that depend on each other: a share with its
 numerator and denominator ("1.119 máy/1.262 người, đạt 88,67%"), a subset next to its superset
@@ -11,13 +11,11 @@ relation that a bound can satisfy is never reported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
-from .consistency import count_check
 
 KINDS = (
     FactKind("ratio-check", "A printed share next to its numerator / denominator (ratio: on a baseline figure).",
@@ -29,17 +27,8 @@ KINDS = (
              texts=("label", "subset_text", "superset_text", "superset_label")),
     FactKind("relation-cycle", "A chain of part_of / subset_of / row parent links that comes back to where it began.",
              {"link": FieldType.TEXT}, texts=("label", "path")),
-    FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
-             {"check": FieldType.TEXT, "empty": FieldType.INT},
-             texts=("label", "columns", "filled"),
-             checks={"empty-cell": "a row that leaves empty a column almost every other row fills",
-                     "empty-parent": "a parent row left empty while its sub-rows are filled"}),
 )
 
-# A column counts as filled by "the other rows" when at least this share of them fill it (and at
-# least MIN_FILLED rows do): a table where a column is often empty is read as optional there.
-FILLED_SHARE = Decimal("0.75")
-MIN_FILLED = 3
 # A figure printed "khoảng" (approximate) is compared to one whole unit, not half the last digit.
 APPROXIMATE_TOLERANCE = Decimal(1)
 
@@ -50,8 +39,6 @@ def derive(ctx: Context) -> None:
     ratios(ctx, indicators, by_id)
     subsets(ctx, indicators, by_id)
     indicator_cycles(ctx, indicators)
-    for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
-        table_rows(ctx, ti, table)
 
 
 def dec(value: Any) -> Decimal:
@@ -84,9 +71,24 @@ def tolerance(ctx: Context, pointer: str, indicator: Mapping[str, Any]) -> Decim
     digits are those typed in the plan (30.50 keeps two), as the document prints them."""
     if indicator.get("approximate"):
         return APPROXIMATE_TOLERANCE
+    return Decimal(5) / (Decimal(10) ** (decimals(ctx, pointer) + 1))
+
+
+def decimals(ctx: Context, pointer: str) -> int:
     text = ctx.doc.float_texts.get(pointer, "")
-    decimals = len(text.partition(".")[2]) if "." in text else 0
-    return Decimal(5) / (Decimal(10) ** (decimals + 1))
+    return len(text.partition(".")[2]) if "." in text else 0
+
+
+def cut(value: Decimal, tol: Decimal) -> Decimal:
+    """`value` with the digits after the last printed one dropped (45.9786 cut to 45.97)."""
+    unit = tol * 2
+    return (value / unit).to_integral_value(rounding=ROUND_FLOOR) * unit
+
+
+def share_consistent(printed: Decimal, computed: Decimal, tol: Decimal) -> bool:
+    """A share printed rounded to its last digit, or cut there: 45,97% for 45,9786% is a reading a
+    reviewer accepts (documents cut as often as they round), 45,96% is not."""
+    return abs(printed - computed) <= tol or printed == cut(computed, tol)
 
 
 def ratios(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
@@ -121,9 +123,11 @@ def _ratio_consistent(share: Mapping, numerator: Mapping, denominator: Mapping, 
         high = None  # the true ratio may be larger than the one computed from the printed bounds
     if numerator.get("comparator") in ("<", "<=") or denominator.get("comparator") in (">", ">="):
         low = None
+    if low is not None and high is not None and share.get("comparator") is None:
+        return share_consistent(printed, computed, tol)
     share_low, share_high = interval(share)
     share_low = None if share_low is None else share_low - tol
-    share_high = None if share_high is None else share_high + tol
+    share_high = None if share_high is None else share_high + tol * 2  # rounded or cut
     # The two ranges [low, high] and [share_low, share_high] must meet.
     return not ((high is not None and share_low is not None and high < share_low)
                 or (low is not None and share_high is not None and low > share_high))
@@ -165,93 +169,3 @@ def indicator_cycles(ctx: Context, indicators: list) -> None:
         for path in cycles(links):
             ctx.add("relation-cycle", f"/baseline/indicators/{where[path[0]]}/{link}", link=link,
                     text={"label": _label(indicators[where[path[0]]]), "path": " → ".join(path)})
-
-
-def table_rows(ctx: Context, ti: int, table: Mapping[str, Any]) -> None:
-    """Row hierarchy (a row's `parent`), empty cells and empty parent rows of one table."""
-    base = f"/baseline/tables/{ti}"
-    for si, section in enumerate(table["sections"]):
-        rows = section["rows"]
-        where = {row["id"]: ri for ri, row in enumerate(rows) if "id" in row}
-        parents = {row["id"]: row["parent"] for row in rows if "id" in row and "parent" in row}
-        cyclic: set[str] = set()
-        for path in cycles(parents):
-            cyclic.update(path)
-            ctx.add("relation-cycle", f"{base}/sections/{si}/rows/{where[path[0]]}/parent", link="parent",
-                    text={"label": row_label(table, rows[where[path[0]]]), "path": " → ".join(path)})
-        children: dict[int, list[int]] = {}
-        for ri, row in enumerate(rows):
-            if row.get("parent") in where and row.get("id") not in cyclic:
-                children.setdefault(where[row["parent"]], []).append(ri)
-        columns = [c["id"] for c in table["columns"]]
-        siblings: dict[Any, list[int]] = {}
-        for ri, row in enumerate(rows):
-            if ri not in children:
-                siblings.setdefault(row.get("parent") if row.get("parent") in where else None, []).append(ri)
-        for group in siblings.values():
-            empty_cells(ctx, f"{base}/sections/{si}/rows", table, rows, group, columns)
-        for ri, kids in children.items():
-            parent_row(ctx, f"{base}/sections/{si}/rows/{ri}", table, rows, ri, kids, columns)
-
-
-def row_label(table: Mapping[str, Any], row: Mapping[str, Any]) -> str:
-    seq = f"{row['seq']} " if "seq" in row else ""
-    return _("table {table!r}, row {seq}{name!r}").format(table=table["id"], seq=seq, name=row["name"])
-
-
-def _cell(row: Mapping[str, Any], column: str) -> bool:
-    """Whether the document prints something in the cell: a figure, or a dash ('-': none)."""
-    return column in row["values"] or column in row.get("dashes", [])
-
-
-def empty_cells(ctx: Context, pointer: str, table: Mapping, rows: list, group: list[int], columns: list[str]) -> None:
-    for ri in group:
-        others = [rows[o] for o in group if o != ri]
-        empty = [c for c in columns if not _cell(rows[ri], c) and _filled(others, c)]
-        if empty:
-            filled = min(sum(_cell(o, c) for o in others) for c in empty)
-            ctx.add("table-gap", f"{pointer}/{ri}/values", check="empty-cell", empty=len(empty),
-                    text={"label": row_label(table, rows[ri]), "columns": _names(table, empty),
-                          "filled": _("{filled} of the {rows} other rows").format(filled=filled, rows=len(others))})
-
-
-def _filled(others: list, column: str) -> bool:
-    filled = sum(_cell(o, column) for o in others)
-    return filled >= MIN_FILLED and filled >= FILLED_SHARE * len(others)
-
-
-def _names(table: Mapping[str, Any], columns: list[str]) -> str:
-    names = {c["id"]: c["name"] for c in table["columns"]}
-    return ", ".join(repr(names[c]) for c in columns)
-
-
-def parent_row(ctx: Context, pointer: str, table: Mapping, rows: list, ri: int, kids: list[int],
-               columns: list[str]) -> None:
-    """A parent row: empty where its sub-rows are filled; equal to its parts' sum where the
-    sub-rows are its parts (not 'trong đó' subsets) and the column adds up; not below a subset."""
-    parent = rows[ri]
-    empty = [c for c in columns if not _cell(parent, c) and any(c in rows[k]["values"] for k in kids)]
-    if empty:
-        ctx.add("table-gap", f"{pointer}/values", check="empty-parent", empty=len(empty),
-                text={"label": row_label(table, parent), "columns": _names(table, empty),
-                      "filled": _("its {rows} sub-rows").format(rows=len(kids))})
-    summable = {c["id"] for c in table["columns"] if c.get("summable", True)}
-    parts = [rows[k] for k in kids if not rows[k].get("subset")]
-    for column in columns:
-        if column not in parent["values"]:
-            continue
-        printed = dec(parent["values"][column])
-        if column in summable and parts and all(_cell(p, column) for p in parts):
-            count_check(ctx, "row-parts", f"{pointer}/values/{escape(column)}",
-                        _("{row}, column {column!r}, against its sub-rows").format(row=row_label(table, parent),
-                                                                                   column=column),
-                        printed, [p["values"].get(column, 0) for p in parts])
-        for k in kids:
-            if rows[k].get("subset") and column in rows[k]["values"]:
-                value = dec(rows[k]["values"][column])
-                ctx.add("subset-check", f"{pointer.rpartition('/')[0]}/{k}/values/{escape(column)}",
-                        text={"label": row_label(table, rows[k]), "subset_text": number(value.normalize(), 6),
-                              "superset_text": number(printed.normalize(), 6),
-                              "superset_label": row_label(table, parent)},
-                        subset=value, superset=printed, exceeds=value > printed)
-
