@@ -272,7 +272,7 @@ def _dec(value: int | float | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(repr(value))
 
 
-def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int | float, parts: list) -> None:
+def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int | float | Decimal, parts: list) -> None:
     """`stated` must equal the sum of `parts`, counted as printed (Decimal: no binary rounding)."""
     printed, computed = _dec(stated), sum((_dec(p) for p in parts), Decimal(0))
     difference = printed - computed
@@ -286,10 +286,13 @@ def indicator_parts(ctx: Context) -> None:
     """A baseline figure that the text breaks down (part_of on each part) equals its parts' sum.
     When the total or a part is printed as a bound ('hơn 1.000', comparator), only a sum that no
     reading of the bounds can reach is compared (and then reported with the printed figures)."""
+    from .relations import on_cycles
+
     indicators = ctx.plan.get("baseline", {}).get("indicators", [])
+    cyclic = on_cycles(indicators, "part_of")  # reported once, as relations.cycle
     parts: dict[str, list] = {}
     for indicator in indicators:
-        if "part_of" in indicator:
+        if "part_of" in indicator and indicator["id"] not in cyclic:
             parts.setdefault(indicator["part_of"], []).append(indicator)
     for i, whole in enumerate(indicators):
         if whole["id"] in parts:
@@ -303,7 +306,7 @@ def indicator_parts(ctx: Context) -> None:
 
 def _bounds_meet(whole: dict, members: list) -> bool:
     """Whether some values the printed bounds allow make the parts add up to the total."""
-    from .relations import interval
+    from .relations import interval  # relations imports this module
 
     least, most = interval(whole)
     sums = [interval(m) for m in members]

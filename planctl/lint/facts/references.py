@@ -67,7 +67,8 @@ def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, labe
 
 
 # What a reference points at, as a message says it.
-_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "table column": N_("table column"), "programme": N_("programme"), "task-group": N_("task group"),
+_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "table column": N_("table column"),
+             "programme": N_("programme"), "task-group": N_("task group"),
              "group": N_("group"), "target": N_("target"), "national-target": N_("national target"),
              "funding-source": N_("funding source")}
 

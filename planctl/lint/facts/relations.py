@@ -118,7 +118,8 @@ def _ratio_consistent(share: Mapping, numerator: Mapping, denominator: Mapping, 
     """Whether the printed share can be the numerator over the denominator, rounded as printed.
     A bound on any of the three figures ('hơn 40%', 'trên 1.000') loosens the comparison on its
     side only: 'hơn 97%' of an exact ratio of 98% is consistent, 'hơn 97%' of 90% is not."""
-    low, high = computed, computed
+    low: Decimal | None = computed
+    high: Decimal | None = computed
     if numerator.get("comparator") in (">", ">=") or denominator.get("comparator") in ("<", "<="):
         high = None  # the true ratio may be larger than the one computed from the printed bounds
     if numerator.get("comparator") in ("<", "<=") or denominator.get("comparator") in (">", ">="):
@@ -134,9 +135,10 @@ def _ratio_consistent(share: Mapping, numerator: Mapping, denominator: Mapping, 
 
 
 def subsets(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
+    cyclic = on_cycles(indicators, "subset_of")  # reported once, as relations.cycle
     for i, part in enumerate(indicators):
         whole = by_id.get(part.get("subset_of", ""))
-        if whole is None or whole is part:
+        if whole is None or part["id"] in cyclic:
             continue
         least, _most = interval(part)
         _least, greatest = interval(whole)
@@ -160,6 +162,11 @@ def cycles(links: Mapping[str, str]) -> Iterable[list[str]]:
         if node is not None and node in path:
             yield path[path.index(node):] + [node]
         done.update(path)
+
+
+def on_cycles(indicators: list, link: str) -> set[str]:
+    """The ids of the figures whose `link` chain goes round in a circle."""
+    return {node for path in cycles({ind["id"]: ind[link] for ind in indicators if link in ind}) for node in path}
 
 
 def indicator_cycles(ctx: Context, indicators: list) -> None:
