@@ -223,5 +223,8 @@ def test_every_policy_rule_is_proven_on_a_real_plan():
     proven = {rule for findings in EXPECTED.values() for rule, _pointer in findings}
     proven |= {rule for param in EDITS for rule, _pointer, *_ in param.values[3]}
     proven |= {"caps.policy-amount", "caps.policy-share", "waiver.expired"}
+    from tests.lint.test_whole_document_relations import PROVEN  # relations: edits of its own
+
+    proven |= PROVEN
     not_policy = {"syntax", "schema", "waiver.unused", "waiver.invalid"}  # covered in tests/lint, test_waivers
     assert {rule.id for rule in catalogue()} - not_policy - proven == set()
