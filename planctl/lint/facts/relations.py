@@ -85,6 +85,16 @@ def cut(value: Decimal, tol: Decimal) -> Decimal:
     return (value / unit).to_integral_value(rounding=ROUND_FLOOR) * unit
 
 
+def computed_text(computed: Decimal, tol: Decimal) -> str:
+    """A computed share with two digits more than the printed one (79,83 for a share printed 80),
+    so the reader sees on which side of the rounding it falls. Never three decimals: 79,826 would
+    read as a thousands group to an English reader."""
+    exponent = (tol * 2).normalize().as_tuple().exponent
+    digits = (max(0, -exponent) if isinstance(exponent, int) else 0) + 2
+    digits = 4 if digits == 3 else digits
+    return number(computed.quantize(Decimal(1).scaleb(-digits)), digits)
+
+
 def share_consistent(printed: Decimal, computed: Decimal, tol: Decimal) -> bool:
     """A share printed rounded to its last digit, or cut there: 45,97% for 45,9786% is a reading a
     reviewer accepts (documents cut as often as they round), 45,96% is not."""
@@ -107,7 +117,7 @@ def ratios(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
                     printed=printed, computed=0, difference=0, tolerance=tol, consistent=False, zero_denominator=True)
             continue
         computed = dec(numerator["value"]) * per / dec(denominator["value"])
-        ctx.add("ratio-check", pointer, text=texts | {"computed_text": number(computed.quantize(Decimal("0.001")), 3)},
+        ctx.add("ratio-check", pointer, text=texts | {"computed_text": computed_text(computed, tol)},
                 printed=printed, computed=computed, difference=printed - computed, tolerance=tol,
                 consistent=_ratio_consistent(share, numerator, denominator, printed, computed, tol),
                 zero_denominator=False)

@@ -16,7 +16,7 @@ from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
 from .consistency import count_check
-from .relations import cycles, dec, decimals, share_consistent
+from .relations import computed_text, cycles, dec, decimals, share_consistent
 
 KINDS = (
     FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
@@ -85,7 +85,7 @@ def ratio_cell(ctx: Context, pointer: str, label: str, printed: Any, numerator: 
                     difference=0, tolerance=tol, consistent=False, zero_denominator=True)
         return
     computed = num * per / den
-    ctx.add("ratio-check", pointer, text=texts | {"computed_text": number(computed.quantize(Decimal("0.000001")), 6)},
+    ctx.add("ratio-check", pointer, text=texts | {"computed_text": computed_text(computed, tol)},
             printed=share, computed=computed, difference=share - computed, tolerance=tol,
             consistent=share_consistent(share, computed, tol), zero_denominator=False)
 
