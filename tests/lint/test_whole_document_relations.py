@@ -86,7 +86,7 @@ EDITS = [
                   ("relations.subset-exceeds", "/baseline/indicators/54/value")], id="ratio-zero-denominator"),
     # a ratio naming a figure that does not exist
     pytest.param(QT, "numerator: bl-tv,", "numerator: bl-tvs,",
-                 [("alignment.unknown-reference", "/baseline/indicators/43/ratio/numerator")], id="ratio-unknown-id"),
+                 [("relations.unknown-link", "/baseline/indicators/43/ratio/numerator")], id="ratio-unknown-id"),
     # L50: poor households without a TV typed 36.268, more than the 35.204 households without a TV
     pytest.param(TV, "      value: 16268\n", "      value: 36268\n",
                  [("relations.subset-exceeds", "/baseline/indicators/21/value")], id="subset-exceeds"),

@@ -1,6 +1,6 @@
 """References: every id a plan names elsewhere — programmes, task groups, national targets, plan
 groups, targets, funding sources — and whether it exists (alignment.unknown-reference,
-data.unknown-source)."""
+data.unknown-source). The links among baseline figures and table rows are relations.py's."""
 
 from __future__ import annotations
 
@@ -19,46 +19,6 @@ def derive(ctx: Context) -> None:
     programmes(ctx)
     targets(ctx)
     sources(ctx)
-    indicators(ctx)
-
-
-def indicators(ctx: Context) -> None:
-    indicators = ctx.plan.get("baseline", {}).get("indicators", [])
-    ids = {i["id"] for i in indicators}
-    for i, indicator in enumerate(indicators):
-        label = _("baseline figure {id!r}").format(id=indicator['id'])
-        for link in ("part_of", "subset_of"):
-            if link in indicator:
-                ref(ctx, f"/baseline/indicators/{i}/{link}", "baseline figure", indicator[link],
-                    indicator[link] in ids, label)
-        for end in ("numerator", "denominator"):
-            if end in indicator.get("ratio", {}):
-                ref(ctx, f"/baseline/indicators/{i}/ratio/{end}", "baseline figure", indicator["ratio"][end],
-                    indicator["ratio"][end] in ids, label)
-    for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
-        table_columns(ctx, ti, table)
-        for si, section in enumerate(table["sections"]):
-            rows = {r["id"] for r in section["rows"] if "id" in r}
-            for ri, row in enumerate(section["rows"]):
-                if "parent" in row:
-                    ref(ctx, f"/baseline/tables/{ti}/sections/{si}/rows/{ri}/parent", "table row", row["parent"],
-                        row["parent"] in rows, _("table {table!r}, row {name!r}").format(table=table['id'], name=row['name']))
-
-
-def table_columns(ctx: Context, ti: int, table: dict) -> None:
-    """The columns a column's ratio or subset_of, and a row's dashes, name."""
-    known = {c["id"] for c in table["columns"]}
-    for ci, column in enumerate(table["columns"]):
-        label = _("table {table!r}, column {column!r}").format(table=table['id'], column=column['id'])
-        links = [("subset_of", column["subset_of"])] if "subset_of" in column else []
-        links += [(f"ratio/{end}", column["ratio"][end]) for end in ("numerator", "denominator") if "ratio" in column]
-        for where, target in links:
-            ref(ctx, f"/baseline/tables/{ti}/columns/{ci}/{where}", "table column", target, target in known, label)
-    for si, section in enumerate(table["sections"]):
-        for ri, row in enumerate(section["rows"]):
-            for di, column_id in enumerate(row.get("dashes", [])):
-                ref(ctx, f"/baseline/tables/{ti}/sections/{si}/rows/{ri}/dashes/{di}", "table column", column_id,
-                    column_id in known, _("table {table!r}, row {name!r}").format(table=table['id'], name=row['name']))
 
 
 def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, label: str, *, key: bool = False) -> None:
@@ -67,8 +27,7 @@ def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, labe
 
 
 # What a reference points at, as a message says it.
-_CONTEXTS = {"baseline figure": N_("baseline figure"), "table row": N_("table row"), "table column": N_("table column"),
-             "programme": N_("programme"), "task-group": N_("task group"),
+_CONTEXTS = {"baseline figure": N_("baseline figure"), "programme": N_("programme"), "task-group": N_("task group"),
              "group": N_("group"), "target": N_("target"), "national-target": N_("national target"),
              "funding-source": N_("funding source")}
 

@@ -25,6 +25,9 @@ KINDS = (
     FactKind("subset-check", "A figure printed as a subset (subset_of, a 'trong đó' sub-row) next to its superset.",
              {"subset": FieldType.NUMBER, "superset": FieldType.NUMBER, "exceeds": FieldType.BOOL},
              texts=("label", "subset_text", "superset_text", "superset_label")),
+    FactKind("relation-link", "A link among baseline figures or table rows and columns (part_of, subset_of, ratio, "
+             "parent, a column's ratio or subset_of, dashes), and whether what it names exists.",
+             {"link": FieldType.TEXT, "known": FieldType.BOOL}, texts=("label", "target", "expected")),
     FactKind("relation-cycle", "A chain of part_of / subset_of / row parent links that comes back to where it began.",
              {"link": FieldType.TEXT}, texts=("label", "path")),
 )
@@ -36,6 +39,7 @@ APPROXIMATE_TOLERANCE = Decimal(1)
 def derive(ctx: Context) -> None:
     indicators = ctx.plan.get("baseline", {}).get("indicators", [])
     by_id = {ind["id"]: ind for ind in indicators}
+    links(ctx, indicators, by_id)
     ratios(ctx, indicators, by_id)
     subsets(ctx, indicators, by_id)
     indicator_cycles(ctx, indicators)
@@ -54,6 +58,20 @@ def interval(indicator: Mapping[str, Any]) -> tuple[Decimal | None, Decimal | No
     if comparator in ("<", "<="):
         return None, value
     return value, value
+
+
+def link(ctx: Context, pointer: str, name: str, target: str, known: bool, label: str, expected: str) -> None:
+    ctx.add("relation-link", pointer, link=name, known=known, text={"label": label, "target": target, "expected": expected})
+
+
+def links(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
+    expected = _("the id of a baseline figure of this plan (baseline: indicators:)")
+    for i, indicator in enumerate(indicators):
+        named = [(key, indicator[key]) for key in ("part_of", "subset_of") if key in indicator]
+        named += [(f"ratio/{end}", indicator["ratio"][end]) for end in ("numerator", "denominator") if "ratio" in indicator]
+        for where, target in named:
+            link(ctx, f"/baseline/indicators/{i}/{where}", where.replace("/", " "), target, target in by_id,
+                 _label(indicator), expected)
 
 
 def _label(indicator: Mapping[str, Any]) -> str:

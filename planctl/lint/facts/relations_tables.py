@@ -16,7 +16,7 @@ from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
 from .consistency import count_check
-from .relations import computed_text, cycles, dec, decimals, share_consistent
+from .relations import computed_text, cycles, dec, decimals, link, share_consistent
 
 KINDS = (
     FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
@@ -35,6 +35,7 @@ MIN_FILLED = 3
 def derive(ctx: Context) -> None:
     for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
         base = f"/baseline/tables/{ti}"
+        table_links(ctx, base, table)
         for si, section in enumerate(table["sections"]):
             rows_of_section(ctx, f"{base}/sections/{si}", table, section["rows"])
             for ri, row in enumerate(section["rows"]):
@@ -45,6 +46,27 @@ def derive(ctx: Context) -> None:
                         section["stated"])
         if table.get("stated"):
             columns(ctx, f"{base}/stated", table, _("table {table!r}, total row").format(table=table["id"]), table["stated"])
+
+
+def table_links(ctx: Context, base: str, table: Mapping[str, Any]) -> None:
+    """The columns a column's ratio or subset_of and a row's dashes name; the row a row's parent names."""
+    columns = {c["id"] for c in table["columns"]}
+    a_column = _("the id of a column of this table")
+    for ci, column in enumerate(table["columns"]):
+        label = _("table {table!r}, column {column!r}").format(table=table["id"], column=column["id"])
+        named = [("subset_of", column["subset_of"])] if "subset_of" in column else []
+        named += [(f"ratio/{end}", column["ratio"][end]) for end in ("numerator", "denominator") if "ratio" in column]
+        for where, target in named:
+            link(ctx, f"{base}/columns/{ci}/{where}", where.replace("/", " "), target, target in columns, label, a_column)
+    a_row = _("the id of a row of the same section")
+    for si, section in enumerate(table["sections"]):
+        rows = {r["id"] for r in section["rows"] if "id" in r}
+        for ri, row in enumerate(section["rows"]):
+            pointer = f"{base}/sections/{si}/rows/{ri}"
+            if "parent" in row:
+                link(ctx, f"{pointer}/parent", "parent", row["parent"], row["parent"] in rows, row_label(table, row), a_row)
+            for di, column_id in enumerate(row.get("dashes", [])):
+                link(ctx, f"{pointer}/dashes/{di}", "dashes", column_id, column_id in columns, row_label(table, row), a_column)
 
 
 def row_label(table: Mapping[str, Any], row: Mapping[str, Any]) -> str:
