@@ -15,15 +15,17 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from ...i18n import _, number
+from ...plan.money import UNIT_VND
 from .base import Context, FactKind, FieldType
 
 KINDS = (
     FactKind("ratio-check", "A printed share next to its numerator / denominator (ratio: on a baseline figure).",
              {"printed": FieldType.NUMBER, "computed": FieldType.NUMBER, "difference": FieldType.NUMBER,
-              "tolerance": FieldType.NUMBER, "consistent": FieldType.BOOL, "zero_denominator": FieldType.BOOL},
+              "tolerance": FieldType.NUMBER, "consistent": FieldType.BOOL, "zero_denominator": FieldType.BOOL,
+              "money": FieldType.BOOL},
              texts=("label", "printed_text", "computed_text", "numerator_text", "denominator_text", "tolerance_text")),
     FactKind("subset-check", "A figure printed as a subset (subset_of, a 'trong đó' sub-row) next to its superset.",
-             {"subset": FieldType.NUMBER, "superset": FieldType.NUMBER, "exceeds": FieldType.BOOL},
+             {"subset": FieldType.NUMBER, "superset": FieldType.NUMBER, "exceeds": FieldType.BOOL, "money": FieldType.BOOL},
              texts=("label", "subset_text", "superset_text", "superset_label")),
     FactKind("relation-link", "A link among baseline figures or table rows and columns (part_of, subset_of, ratio, "
              "parent, a column's ratio or subset_of, dashes), and whether what it names exists.",
@@ -32,6 +34,9 @@ KINDS = (
              {"link": FieldType.TEXT}, texts=("label", "path")),
 )
 
+# Money units a baseline figure or column may be printed in, in VND: a subset or share of money is
+# compared in VND, and its mistakes are errors (relations.money-*).
+MONEY_UNITS = {**UNIT_VND, "đồng": 1, "nghìn đồng": 1_000, "triệu đồng": 1_000_000, "tỷ đồng": 1_000_000_000}
 # A figure printed "khoảng" (approximate) is compared to one whole unit, not half the last digit.
 APPROXIMATE_TOLERANCE = Decimal(1)
 
@@ -49,9 +54,18 @@ def dec(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(value if isinstance(value, int) else repr(value))
 
 
+def is_money(unit: Any) -> bool:
+    return isinstance(unit, str) and unit.strip() in MONEY_UNITS
+
+
+def amount(value: Any, unit: Any) -> Decimal:
+    """A printed figure, in VND when it is money (so 1,2 tỷ đồng and 1.200 triệu đồng compare)."""
+    return dec(value) * (MONEY_UNITS[unit.strip()] if is_money(unit) else 1)
+
+
 def interval(indicator: Mapping[str, Any]) -> tuple[Decimal | None, Decimal | None]:
-    """The least and the greatest value a printed figure allows (None: unbounded)."""
-    value = dec(indicator["value"])
+    """The least and the greatest value a printed figure allows (None: unbounded), in VND for money."""
+    value = amount(indicator["value"], indicator.get("unit"))
     comparator = indicator.get("comparator")
     if comparator in (">", ">="):
         return value, None
@@ -123,22 +137,27 @@ def ratios(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
     for i, share in enumerate(indicators):
         link = share.get("ratio")
         if not link or link["numerator"] not in by_id or link["denominator"] not in by_id:
-            continue  # an unknown id is alignment.unknown-reference
+            continue  # an unknown id is relations.unknown-link
         numerator, denominator = by_id[link["numerator"]], by_id[link["denominator"]]
         pointer = f"/baseline/indicators/{i}/value"
         per = dec(link.get("per", 100))
         printed, tol = dec(share["value"]), tolerance(ctx, pointer, share)
         texts = {"label": _label(share), "printed_text": _shown(share), "numerator_text": _shown(numerator),
                  "denominator_text": _shown(denominator), "tolerance_text": number(tol.normalize(), 6)}
+        money = is_money(numerator["unit"]) and is_money(denominator["unit"])  # a share of an amount
         if dec(denominator["value"]) == 0:
             ctx.add("ratio-check", f"/baseline/indicators/{i}/ratio/denominator", text=texts | {"computed_text": "—"},
-                    printed=printed, computed=0, difference=0, tolerance=tol, consistent=False, zero_denominator=True)
+                    printed=printed, computed=0, difference=0, tolerance=tol, consistent=False, zero_denominator=True,
+                    money=money)
             continue
-        computed = dec(numerator["value"]) * per / dec(denominator["value"])
+        if money:
+            computed = amount(numerator["value"], numerator["unit"]) * per / amount(denominator["value"], denominator["unit"])
+        else:
+            computed = dec(numerator["value"]) * per / dec(denominator["value"])
         ctx.add("ratio-check", pointer, text=texts | {"computed_text": computed_text(computed, tol)},
                 printed=printed, computed=computed, difference=printed - computed, tolerance=tol,
                 consistent=_ratio_consistent(share, numerator, denominator, printed, computed, tol),
-                zero_denominator=False)
+                zero_denominator=False, money=money)
 
 
 def _ratio_consistent(share: Mapping, numerator: Mapping, denominator: Mapping, printed: Decimal,
@@ -175,7 +194,8 @@ def subsets(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
         ctx.add("subset-check", f"/baseline/indicators/{i}/value",
                 text={"label": _label(part), "subset_text": _shown(part), "superset_text": _shown(whole),
                       "superset_label": _label(whole)},
-                subset=dec(part["value"]), superset=dec(whole["value"]), exceeds=exceeds)
+                subset=dec(part["value"]), superset=dec(whole["value"]), exceeds=exceeds,
+                money=is_money(part["unit"]) or is_money(whole["unit"]))
 
 
 def cycles(links: Mapping[str, str]) -> Iterable[list[str]]:

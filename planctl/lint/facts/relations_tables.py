@@ -16,7 +16,7 @@ from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
 from .consistency import count_check
-from .relations import computed_text, cycles, dec, decimals, link, share_consistent
+from .relations import amount, computed_text, cycles, dec, decimals, is_money, link, share_consistent
 
 KINDS = (
     FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
@@ -77,6 +77,7 @@ def row_label(table: Mapping[str, Any], row: Mapping[str, Any]) -> str:
 def columns(ctx: Context, pointer: str, table: Mapping[str, Any], label: str, values: Mapping[str, Any]) -> None:
     """One row's (or total row's) cells against the columns they are computed from or part of."""
     names = {c["id"]: c["name"] for c in table["columns"]}
+    units = {c["id"]: c.get("unit") for c in table["columns"]}
     for column in table["columns"]:
         col = column["id"]
         if col not in values:
@@ -84,32 +85,39 @@ def columns(ctx: Context, pointer: str, table: Mapping[str, Any], label: str, va
         cell = f"{pointer}/{escape(col)}"
         whole = column.get("subset_of")
         if whole in values:
+            part_vnd, whole_vnd = amount(values[col], column.get("unit")), amount(values[whole], units.get(whole))
             ctx.add("subset-check", cell, text={"label": f"{label}, {names[col]!r}",
                                                 "subset_text": number(dec(values[col]).normalize(), 6),
                                                 "superset_text": number(dec(values[whole]).normalize(), 6),
                                                 "superset_label": repr(names[whole])},
-                    subset=dec(values[col]), superset=dec(values[whole]), exceeds=dec(values[col]) > dec(values[whole]))
+                    subset=dec(values[col]), superset=dec(values[whole]), exceeds=part_vnd > whole_vnd,
+                    money=is_money(column.get("unit")) or is_money(units.get(whole)))
         link = column.get("ratio")
         if link and link["numerator"] in values and link["denominator"] in values:
-            ratio_cell(ctx, cell, f"{label}, {names[col]!r}", values[col], values[link["numerator"]],
-                       values[link["denominator"]], dec(link.get("per", 100)))
+            money = is_money(units.get(link["numerator"])) and is_money(units.get(link["denominator"]))
+            parts = [(values[end], units[end] if money else None) for end in (link["numerator"], link["denominator"])]
+            ratio_cell(ctx, cell, f"{label}, {names[col]!r}", values[col], parts, dec(link.get("per", 100)), money)
 
 
-def ratio_cell(ctx: Context, pointer: str, label: str, printed: Any, numerator: Any, denominator: Any,
-               per: Decimal) -> None:
-    share, num, den = dec(printed), dec(numerator), dec(denominator)
+def ratio_cell(ctx: Context, pointer: str, label: str, printed: Any, parts: list[tuple[Any, Any]], per: Decimal,
+               money: bool) -> None:
+    """One printed share against its row's numerator and denominator cells, each (value, money unit or None)."""
+    share = dec(printed)
+    (num_printed, num_unit), (den_printed, den_unit) = parts
+    num, den = amount(num_printed, num_unit), amount(den_printed, den_unit)
     tol = Decimal(5) / (Decimal(10) ** (decimals(ctx, pointer) + 1))
-    texts = {"label": label, "printed_text": number(share.normalize(), 6), "numerator_text": number(num.normalize(), 6),
-             "denominator_text": number(den.normalize(), 6), "tolerance_text": number(tol.normalize(), 6)}
+    texts = {"label": label, "printed_text": number(share.normalize(), 6),
+             "numerator_text": number(dec(num_printed).normalize(), 6),
+             "denominator_text": number(dec(den_printed).normalize(), 6), "tolerance_text": number(tol.normalize(), 6)}
     if den == 0:
         if share != 0 or num != 0:  # a row of zeros printing 0 as its share is no mistake
             ctx.add("ratio-check", pointer, text=texts | {"computed_text": "—"}, printed=share, computed=0,
-                    difference=0, tolerance=tol, consistent=False, zero_denominator=True)
+                    difference=0, tolerance=tol, consistent=False, zero_denominator=True, money=money)
         return
     computed = num * per / den
     ctx.add("ratio-check", pointer, text=texts | {"computed_text": computed_text(computed, tol)},
             printed=share, computed=computed, difference=share - computed, tolerance=tol,
-            consistent=share_consistent(share, computed, tol), zero_denominator=False)
+            consistent=share_consistent(share, computed, tol), zero_denominator=False, money=money)
 
 
 def rows_of_section(ctx: Context, pointer: str, table: Mapping[str, Any], rows: list) -> None:
@@ -191,4 +199,5 @@ def parent_row(ctx: Context, pointer: str, table: Mapping, rows: list, ri: int, 
                         text={"label": row_label(table, rows[k]), "subset_text": number(value.normalize(), 6),
                               "superset_text": number(printed.normalize(), 6),
                               "superset_label": row_label(table, parent)},
-                        subset=value, superset=printed, exceeds=value > printed)
+                        subset=value, superset=printed, exceeds=value > printed,
+                        money=is_money(next((c.get("unit") for c in table["columns"] if c["id"] == column), None)))
