@@ -289,7 +289,7 @@ def indicator_parts(ctx: Context) -> None:
     from .relations import on_cycles
 
     indicators = ctx.plan.get("baseline", {}).get("indicators", [])
-    cyclic = on_cycles(indicators, "part_of")  # reported once, as relations.cycle
+    cyclic = on_cycles(indicators)  # reported once, as relations.cycle
     parts: dict[str, list] = {}
     for indicator in indicators:
         if "part_of" in indicator and indicator["id"] not in cyclic:

@@ -16,7 +16,7 @@ from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
 from .consistency import count_check
-from .relations import amount, computed_text, cycles, dec, decimals, is_money, link, share_consistent
+from .relations import amount, computed_text, cycles, dec, decimals, is_money, link, path_text, share_consistent
 
 KINDS = (
     FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
@@ -128,7 +128,7 @@ def rows_of_section(ctx: Context, pointer: str, table: Mapping[str, Any], rows: 
     for path in cycles(parents):
         cyclic.update(path)
         ctx.add("relation-cycle", f"{pointer}/rows/{where[path[0]]}/parent", link="parent",
-                text={"label": row_label(table, rows[where[path[0]]]), "path": " → ".join(path)})
+                text={"label": row_label(table, rows[where[path[0]]]), "path": path_text(path)})
     children: dict[int, list[int]] = {}
     for ri, row in enumerate(rows):
         if row.get("parent") in where and row.get("id") not in cyclic:
