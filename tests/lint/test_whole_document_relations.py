@@ -108,6 +108,18 @@ EDITS = [
                  [("relations.subset-exceeds", "/baseline/tables/1/sections/0/rows/0/values/internet"),
                   ("relations.ratio-mismatch", "/baseline/tables/1/sections/0/rows/0/values/internet-share"),
                   ("consistency.table-column", "/baseline/tables/1/stated/internet")], id="table-column-subset"),
+    # Phụ lục 4, row 1: 9.750.000.000 đồng secured of a 9.189.899.000 estimate (printed 750.000.000): an error in money
+    pytest.param(KH21, "funds-status: 750000000}", "funds-status: 9750000000}",
+                 [("relations.money-subset-exceeds", "/baseline/tables/3/sections/0/rows/0/values/funds-status"),
+                  ("consistency.table-column", "/baseline/tables/3/stated/funds-status")], id="money-subset-exceeds"),
+    # Bến Tre: a planner adds the central budget's share of the funds to date (31.251 of 37.251 triệu đồng is 83,9%)
+    pytest.param(BT, "  tables:\n",
+                 "    - {id: bt-bl-funds, indicator: Kinh phí đã triển khai, value: 37251, unit: triệu đồng}\n"
+                 "    - {id: bt-bl-funds-central, indicator: Trung ương, value: 31251, unit: triệu đồng,"
+                 " subset_of: bt-bl-funds}\n"
+                 "    - {id: bt-bl-funds-central-share, indicator: Tỷ lệ Trung ương, value: 80, unit: '%',"
+                 " ratio: {numerator: bt-bl-funds-central, denominator: bt-bl-funds}}\n  tables:\n",
+                 [("relations.money-share-mismatch", "/baseline/indicators/31/value")], id="money-share-mismatch"),
 ]
 
 
