@@ -1,0 +1,173 @@
+"""Structure: the document's outline as printed and what the file covers (rules/structure/).
+
+The outline (`outline:`) is a tree of headings, each with its number as printed. Each numbered
+heading is compared with the one printed before it at its level, as identity.numbering does
+for the project list: a gap (1, 2, 4), a repeat (5, 5), a list not starting at 1 / I / a, a
+sub-heading under the wrong parent ("1.1" under "5"), a number that is none of these. A dash
+item or an unnumbered heading is not part of the numbering: it neither breaks a run nor opens a
+gap. `coverage:` says what the source text lacks, so a missing part is reported as missing from
+the source, not as a mistake of the document: a decision whose Điều 1 is not in the text is not
+a list "starting at 2"; a plan whose project appendix is not in the text has no budget to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...i18n import _
+from ...plan.words import PrintedNumber, is_bullet, letter_text, printed_number
+from .base import Context, FactKind, FieldType
+
+KINDS = (
+    FactKind("outline-number", "A numbered heading of the outline next to the one printed before it at its level "
+             "(the first of its level: `first`, compared with 1; `repeated`: the same number as the one before).",
+             {"seq": FieldType.INT, "previous": FieldType.INT, "expected": FieldType.INT, "first": FieldType.BOOL,
+              "repeated": FieldType.BOOL, "known": FieldType.BOOL, "parent_ok": FieldType.BOOL, "text_missing": FieldType.BOOL},
+             texts=("label", "seq_text", "previous_text", "expected_text", "parent_text")),
+    FactKind("outline-link", "An outline id named by the coverage (`announced_at`, `within`), and whether the "
+             "outline has it.", {"known": FieldType.BOOL}, texts=("link", "field")),
+    FactKind("coverage-part", "A part of the document the source text does not print, or the file does not encode.",
+             {"in_source": FieldType.BOOL, "encoded": FieldType.BOOL, "no_budget": FieldType.BOOL},
+             texts=("title", "where", "consequence")),
+    FactKind("budget-presence", "A plan with a coverage statement and no money at all (no budget, no phasing, no "
+             "amount for a project): whether it names funding sources or announces a project appendix.",
+             {"declares_sources": FieldType.BOOL, "announces_appendix": FieldType.BOOL,
+              "text_complete": FieldType.BOOL},
+             texts=("sources_text", "announced_text")),
+)
+
+MONEY_PARTS = {"projects", "budget", "phasing"}
+
+
+def derive(ctx: Context) -> None:
+    outline = ctx.plan.get("outline", [])
+    nodes = dict(walk(outline, "/outline"))
+    coverage = ctx.plan.get("coverage", {})
+    missing_within = {p["within"] for p in coverage.get("parts", []) if not p["in_source"] and "within" in p}
+    numbering(ctx, outline, "/outline", None, missing_within)
+    parts(ctx, coverage, nodes)
+    budget_presence(ctx, coverage, nodes)
+
+
+def walk(nodes: list[dict], base: str) -> Iterator[tuple[str, tuple[str, dict]]]:
+    """(id, (pointer, node)) of every outline node with an id, in document order."""
+    for i, node in enumerate(nodes):
+        pointer = f"{base}/{i}"
+        if "id" in node:
+            yield node["id"], (pointer, node)
+        yield from walk(node.get("children", []), f"{pointer}/children")
+
+
+def heading_text(node: dict | None) -> str:
+    if node is None:
+        return _("the outline's top level")
+    title = node["title"] if len(node["title"]) <= 60 else node["title"][:57].rstrip() + "…"
+    return f"{node['seq']}. {title}" if "seq" in node else title
+
+
+def number_text(number: PrintedNumber, index: int) -> str:
+    """A position of a run written in the run's style: 3 → 'III' in a Roman run, 'c' in a lettered one."""
+    if number.style == "letter":
+        return letter_text(index)
+    if number.style == "roman":
+        return roman(index)
+    if number.style == "dotted":
+        return ".".join(str(p) for p in (*number.parts[:-1], index))
+    if number.style == "arabic":
+        return str(index)
+    return f"{number.style.capitalize()} {index}"
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out or str(n)
+
+
+def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, missing_within: set[str]) -> None:
+    """One level of the outline: each numbered heading against the one before it of its style."""
+    label = _("numbering under {heading}").format(heading=heading_text(parent))
+    parent_number = printed_number(parent.get("seq")) if parent else None
+    text_missing = parent is not None and parent.get("id") in missing_within
+    previous: dict[tuple, tuple[PrintedNumber, object]] = {}  # per style (and depth for 2.1, 2.1.1)
+    for i, node in enumerate(nodes):
+        pointer = f"{base}/{i}"
+        numbering(ctx, node.get("children", []), f"{pointer}/children", node, missing_within)
+        if "seq" not in node or is_bullet(node["seq"]):
+            continue
+        number = printed_number(node["seq"])
+        texts = {"label": label, "seq_text": str(node["seq"]), "parent_text": heading_text(parent)}
+        if number is None:
+            ctx.add("outline-number", f"{pointer}/seq", seq=0, previous=0, expected=1, first=True, repeated=False, known=False,
+                    parent_ok=True, text_missing=text_missing,
+                    text={**texts, "previous_text": "", "expected_text": ""})
+            continue
+        run = (number.style, len(number.parts))
+        before = previous.get(run)
+        # A dotted heading starts a new run when its prefix changes: 1.2 then 2.1 is two lists.
+        first = before is None or before[0].parts[:-1] != number.parts[:-1]
+        last = 0 if first or before is None else before[0].last
+        expected = expected_after(number, last)
+        ctx.add("outline-number", f"{pointer}/seq", seq=number.last, previous=last, expected=expected,
+                first=first, repeated=not first and number.last == last, known=True, parent_ok=not first or parent_fits(number, parent_number),
+                text_missing=text_missing,
+                text={**texts, "previous_text": "" if first or before is None else str(before[1]),
+                      "expected_text": number_text(number, expected)})
+        previous[run] = (number, node["seq"])
+
+
+def expected_after(number: PrintedNumber, last: int) -> int:
+    # Lettered items run a) ... d) đ) e): after d) both đ) and e) are the next letter (many texts skip đ).
+    if number.style == "letter" and last == 4 and number.last == 6:
+        return 6
+    return last + 1
+
+
+def parent_fits(number: PrintedNumber, parent: PrintedNumber | None) -> bool:
+    """A dotted heading (2.3) belongs under the heading its prefix names (2); under a Roman section,
+    a letter or an unnumbered heading nothing says where it belongs."""
+    if number.style != "dotted" or parent is None or parent.style not in ("arabic", "dotted"):
+        return True
+    return number.parts[:-1] == parent.parts
+
+
+def parts(ctx: Context, coverage: dict, nodes: dict[str, tuple[str, dict]]) -> None:
+    no_money = not has_money(ctx)
+    for pi, part in enumerate(coverage.get("parts", [])):
+        for field in ("announced_at", "within"):
+            if field in part:
+                ctx.add("outline-link", f"/coverage/parts/{pi}/{field}", known=part[field] in nodes,
+                        text={"link": part[field], "field": field})
+        if part["in_source"] and part.get("encoded", True):
+            continue
+        holds_money = bool(MONEY_PARTS & set(part.get("holds", [])))
+        where = nodes.get(part.get("announced_at") or part.get("within") or "")
+        ctx.add("coverage-part", f"/coverage/parts/{pi}", in_source=part["in_source"],
+                encoded=part.get("encoded", True), no_budget=holds_money and no_money,
+                text={"title": part["title"],
+                      "where": _(" (announced at '{heading}', {line})").format(
+                          heading=heading_text(where[1]), line=where[1]["source"]) if where else "",
+                      "consequence": _(": the file has no project list and no budget to check")
+                      if holds_money and no_money else ""})
+
+
+def has_money(ctx: Context) -> bool:
+    plan = ctx.plan
+    if "budget" in plan or "phasing" in plan:
+        return True
+    return any("amounts" in p or "total" in p for _base, _group, p in ctx.view.projects())
+
+
+def budget_presence(ctx: Context, coverage: dict, nodes: dict[str, tuple[str, dict]]) -> None:
+    if not coverage or has_money(ctx):
+        return
+    sources = ctx.plan.get("funding_sources", [])
+    announced = [p for p in coverage.get("parts", []) if MONEY_PARTS & set(p.get("holds", []))]
+    announced_text = ", ".join(p["title"] for p in announced)
+    ctx.add("budget-presence", "/funding_sources" if sources else "/coverage",
+            declares_sources=bool(sources), announces_appendix=bool(announced),
+            text_complete=coverage["source_text"] == "complete",
+            text={"sources_text": ", ".join(s["name"] for s in sources if "parent" not in s),
+                  "announced_text": announced_text})
