@@ -26,42 +26,46 @@ KINDS = (
              texts=("label", "seq_text", "previous_text", "expected_text", "parent_text")),
     FactKind("outline-link", "An outline id named by the coverage (`announced_at`, `within`), and whether the "
              "outline has it.", {"known": FieldType.BOOL}, texts=("link", "field")),
-    FactKind("coverage-part", "A part of the document the source text does not print, or the file does not encode.",
-             {"in_source": FieldType.BOOL, "encoded": FieldType.BOOL, "no_budget": FieldType.BOOL},
+    FactKind("coverage-part", "A part of the document the source text does not print, or the file does not encode "
+             "(`checkable`: it holds figures planctl would check, or belongs to a numbered list of the outline).",
+             {"in_source": FieldType.BOOL, "encoded": FieldType.BOOL, "checkable": FieldType.BOOL,
+              "no_budget": FieldType.BOOL},
              texts=("title", "where", "consequence")),
     FactKind("budget-presence", "A plan with a coverage statement and no money at all (no budget, no phasing, no "
-             "amount for a project): whether it names funding sources or announces a project appendix.",
+             "amount for a project): whether it names funding sources or announces an appendix, and whether the "
+             "source text has every part that would hold the money (`money_in_source`).",
              {"declares_sources": FieldType.BOOL, "announces_appendix": FieldType.BOOL,
-              "text_complete": FieldType.BOOL},
+              "money_in_source": FieldType.BOOL},
              texts=("sources_text", "announced_text")),
 )
 
 MONEY_PARTS = {"projects", "budget", "phasing"}
+CHECKED_PARTS = MONEY_PARTS | {"baseline", "targets"}
 
 
 def derive(ctx: Context) -> None:
     outline = ctx.plan.get("outline", [])
-    nodes = dict(walk(outline, "/outline"))
+    nodes = {node["id"]: (pointer, node) for pointer, node in walk(outline, "/outline") if "id" in node}
     coverage = ctx.plan.get("coverage", {})
     missing_within = {p["within"] for p in coverage.get("parts", []) if not p["in_source"] and "within" in p}
     numbering(ctx, outline, "/outline", None, missing_within)
     parts(ctx, coverage, nodes)
-    budget_presence(ctx, coverage, nodes)
+    budget_presence(ctx, coverage, [node for _pointer, node in walk(outline, "/outline")])
 
 
-def walk(nodes: list[dict], base: str) -> Iterator[tuple[str, tuple[str, dict]]]:
-    """(id, (pointer, node)) of every outline node with an id, in document order."""
+def walk(nodes: list[dict], base: str) -> Iterator[tuple[str, dict]]:
+    """(pointer, node) of every outline node, in document order."""
     for i, node in enumerate(nodes):
         pointer = f"{base}/{i}"
-        if "id" in node:
-            yield node["id"], (pointer, node)
+        yield pointer, node
         yield from walk(node.get("children", []), f"{pointer}/children")
 
 
 def heading_text(node: dict | None) -> str:
     if node is None:
         return _("the outline's top level")
-    title = node["title"] if len(node["title"]) <= 60 else node["title"][:57].rstrip() + "…"
+    title = node["title"].rstrip(" :.;/")  # the heading's own colon would double the message's
+    title = title if len(title) <= 60 else title[:57].rstrip() + "…"
     return f"{node['seq']}. {title}" if "seq" in node else title
 
 
@@ -143,14 +147,33 @@ def parts(ctx: Context, coverage: dict, nodes: dict[str, tuple[str, dict]]) -> N
         if part["in_source"] and part.get("encoded", True):
             continue
         holds_money = bool(MONEY_PARTS & set(part.get("holds", [])))
-        where = nodes.get(part.get("announced_at") or part.get("within") or "")
+        announced, within = nodes.get(part.get("announced_at", "")), nodes.get(part.get("within", ""))
+        # A missing header or signature hides nothing planctl checks; a missing article, appendix or
+        # table does: its figures, or the numbering of the list it belongs to.
+        checkable = bool(CHECKED_PARTS & set(part.get("holds", []))) or "within" in part
         ctx.add("coverage-part", f"/coverage/parts/{pi}", in_source=part["in_source"],
-                encoded=part.get("encoded", True), no_budget=holds_money and no_money,
-                text={"title": part["title"],
-                      "where": _(" (announced at '{heading}', {line})").format(
-                          heading=heading_text(where[1]), line=where[1]["source"]) if where else "",
-                      "consequence": _(": the file has no project list and no budget to check")
-                      if holds_money and no_money else ""})
+                encoded=part.get("encoded", True), checkable=checkable, no_budget=holds_money and no_money,
+                text={"title": part["title"], "where": where_text(announced, within),
+                      "consequence": consequence(holds_money and no_money, within)})
+
+
+def where_text(announced: tuple[str, dict] | None, within: tuple[str, dict] | None) -> str:
+    if announced:
+        return _(" (announced at '{heading}', {line})").format(heading=heading_text(announced[1]),
+                                                               line=announced[1]["source"])
+    if within:
+        return _(" (in '{heading}', {line})").format(heading=heading_text(within[1]), line=within[1]["source"])
+    return ""
+
+
+def consequence(no_money: bool, within: tuple[str, dict] | None) -> str:
+    if no_money:
+        return _(": the file has no project list and no budget to check")
+    numbered = [n for n in (within[1].get("children", []) if within else []) if "seq" in n and not is_bullet(n["seq"])]
+    if numbered:  # why the list is not reported as starting at 2
+        return _(": the numbering there starts at {seq} and is not checked from the start").format(
+            seq=numbered[0]["seq"])
+    return ""
 
 
 def has_money(ctx: Context) -> bool:
@@ -160,14 +183,15 @@ def has_money(ctx: Context) -> bool:
     return any("amounts" in p or "total" in p for _base, _group, p in ctx.view.projects())
 
 
-def budget_presence(ctx: Context, coverage: dict, nodes: dict[str, tuple[str, dict]]) -> None:
+def budget_presence(ctx: Context, coverage: dict, nodes: list[dict]) -> None:
     if not coverage or has_money(ctx):
         return
     sources = ctx.plan.get("funding_sources", [])
-    announced = [p for p in coverage.get("parts", []) if MONEY_PARTS & set(p.get("holds", []))]
-    announced_text = ", ".join(p["title"] for p in announced)
+    money_parts = [p for p in coverage.get("parts", []) if MONEY_PARTS & set(p.get("holds", []))]
+    appendices = [node for node in nodes if node.get("kind") == "appendix"]
+    announced_text = ", ".join([p["title"] for p in money_parts] + [heading_text(n) for n in appendices])
     ctx.add("budget-presence", "/funding_sources" if sources else "/coverage",
-            declares_sources=bool(sources), announces_appendix=bool(announced),
-            text_complete=coverage["source_text"] == "complete",
+            declares_sources=bool(sources), announces_appendix=bool(money_parts or appendices),
+            money_in_source=all(p["in_source"] and p.get("encoded", True) for p in money_parts),
             text={"sources_text": ", ".join(s["name"] for s in sources if "parent" not in s),
                   "announced_text": announced_text})
