@@ -156,6 +156,16 @@ VI.update({
     "… and {n} more findings not shown here: run `planctl lint` to see them all.":
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
+# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+VI.update({
+    "the outline's top level": "cấp đầu của dàn ý văn bản",
+    "numbering under {heading}": "số thứ tự trong mục {heading}",
+    " (announced at '{heading}', {line})": " (được dẫn chiếu tại mục '{heading}', {line})",
+    " (in '{heading}', {line})": " (thuộc '{heading}', {line})",
+    ": the file has no project list and no budget to check": ": tệp không có danh mục dự án và kinh phí để kiểm tra",
+    ": the numbering there starts at {seq} and is not checked from the start":
+        ": số thứ tự ở đó bắt đầu từ {seq} và không được kiểm tra từ đầu",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).

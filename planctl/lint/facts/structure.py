@@ -23,7 +23,7 @@ KINDS = (
              "(the first of its level: `first`, compared with 1; `repeated`: the same number as the one before).",
              {"seq": FieldType.INT, "previous": FieldType.INT, "expected": FieldType.INT, "first": FieldType.BOOL,
               "repeated": FieldType.BOOL, "known": FieldType.BOOL, "parent_ok": FieldType.BOOL, "text_missing": FieldType.BOOL},
-             texts=("label", "seq_text", "previous_text", "expected_text", "parent_text")),
+             texts=("label", "heading", "line", "seq_text", "previous_text", "expected_text", "parent_text")),
     FactKind("outline-link", "An outline id named by the coverage (`announced_at`, `within`), and whether the "
              "outline has it.", {"known": FieldType.BOOL}, texts=("link", "field")),
     FactKind("coverage-part", "A part of the document the source text does not print, or the file does not encode "
@@ -96,17 +96,20 @@ def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, m
     parent_number = printed_number(parent.get("seq")) if parent else None
     text_missing = parent is not None and parent.get("id") in missing_within
     previous: dict[tuple, tuple[PrintedNumber, object]] = {}  # per style (and depth for 2.1, 2.1.1)
+    unreadable = False  # a number before could not be read: it may be this run's start
     for i, node in enumerate(nodes):
         pointer = f"{base}/{i}"
         numbering(ctx, node.get("children", []), f"{pointer}/children", node, missing_within)
         if "seq" not in node or is_bullet(node["seq"]):
             continue
         number = printed_number(node["seq"])
-        texts = {"label": label, "seq_text": str(node["seq"]), "parent_text": heading_text(parent)}
+        texts = {"label": label, "heading": heading_text(node), "line": node["source"], "seq_text": str(node["seq"]),
+                 "parent_text": heading_text(parent)}
         if number is None:
             ctx.add("outline-number", f"{pointer}/seq", seq=0, previous=0, expected=1, first=True, repeated=False, known=False,
                     parent_ok=True, text_missing=text_missing,
                     text={**texts, "previous_text": "", "expected_text": ""})
+            unreadable = True
             continue
         run = (number.style, len(number.parts))
         before = previous.get(run)
@@ -114,6 +117,8 @@ def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, m
         first = before is None or before[0].parts[:-1] != number.parts[:-1]
         last = 0 if first or before is None else before[0].last
         expected = expected_after(number, last)
+        if first and unreadable:  # "5.1a, 5.2": one typo, one finding (not also "starts at 5.2")
+            expected = number.last
         ctx.add("outline-number", f"{pointer}/seq", seq=number.last, previous=last, expected=expected,
                 first=first, repeated=not first and number.last == last, known=True, parent_ok=not first or parent_fits(number, parent_number),
                 text_missing=text_missing,
