@@ -31,7 +31,7 @@ KINDS = (
              {"in_source": FieldType.BOOL, "encoded": FieldType.BOOL, "checkable": FieldType.BOOL,
               "no_budget": FieldType.BOOL},
              texts=("title", "where", "consequence")),
-    FactKind("budget-presence", "A plan with a coverage statement and no money at all (no budget, no phasing, no "
+    FactKind("money-presence", "A plan with a coverage statement and no money at all (no budget, no phasing, no "
              "amount for a project): whether it names funding sources or announces an appendix, and whether the "
              "source text has every part that would hold the money (`money_in_source`).",
              {"declares_sources": FieldType.BOOL, "announces_appendix": FieldType.BOOL,
@@ -120,7 +120,8 @@ def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, m
         if first and unreadable:  # "5.1a, 5.2": one typo, one finding (not also "starts at 5.2")
             expected = number.last
         ctx.add("outline-number", f"{pointer}/seq", seq=number.last, previous=last, expected=expected,
-                first=first, repeated=not first and number.last == last, known=True, parent_ok=not first or parent_fits(number, parent_number),
+                first=first, repeated=not first and number.last == last, known=True,
+                parent_ok=not first or parent_fits(number, parent_number),
                 text_missing=text_missing,
                 text={**texts, "previous_text": "" if first or before is None else str(before[1]),
                       "expected_text": number_text(number, expected)})
@@ -195,7 +196,7 @@ def budget_presence(ctx: Context, coverage: dict, nodes: list[dict]) -> None:
     money_parts = [p for p in coverage.get("parts", []) if MONEY_PARTS & set(p.get("holds", []))]
     appendices = [node for node in nodes if node.get("kind") == "appendix"]
     announced_text = ", ".join([p["title"] for p in money_parts] + [heading_text(n) for n in appendices])
-    ctx.add("budget-presence", "/funding_sources" if sources else "/coverage",
+    ctx.add("money-presence", "/funding_sources" if sources else "/coverage",
             declares_sources=bool(sources), announces_appendix=bool(money_parts or appendices),
             money_in_source=all(p["in_source"] and p.get("encoded", True) for p in money_parts),
             text={"sources_text": ", ".join(s["name"] for s in sources if "parent" not in s),
