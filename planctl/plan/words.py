@@ -80,8 +80,8 @@ def printed_number(seq: Any) -> PrintedNumber | None:
     if not isinstance(seq, str):
         return None
     text = unicodedata.normalize("NFC", seq).strip().rstrip(".)/:").strip()
-    lowered = text.casefold()
-    for word in NUMBER_WORDS:
+    lowered = text.casefold() if " " in text else ""  # "Điều 2": a word, a space, a number
+    for word in NUMBER_WORDS if lowered else ():
         if lowered.startswith(word + " "):
             inner = printed_number(text[len(word):].strip())
             return PrintedNumber(word, inner.parts) if inner and inner.style in ("arabic", "roman") else None

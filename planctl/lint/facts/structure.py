@@ -92,7 +92,8 @@ def roman(n: int) -> str:
 
 def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, missing_within: set[str]) -> None:
     """One level of the outline: each numbered heading against the one before it of its style."""
-    label = _("numbering under {heading}").format(heading=heading_text(parent))
+    parent_heading = heading_text(parent)
+    label = _("numbering under {heading}").format(heading=parent_heading)
     parent_number = printed_number(parent.get("seq")) if parent else None
     text_missing = parent is not None and parent.get("id") in missing_within
     previous: dict[tuple, tuple[PrintedNumber, object]] = {}  # per style (and depth for 2.1, 2.1.1)
@@ -104,7 +105,7 @@ def numbering(ctx: Context, nodes: list[dict], base: str, parent: dict | None, m
             continue
         number = printed_number(node["seq"])
         texts = {"label": label, "heading": heading_text(node), "line": node["source"], "seq_text": str(node["seq"]),
-                 "parent_text": heading_text(parent)}
+                 "parent_text": parent_heading}
         if number is None:
             ctx.add("outline-number", f"{pointer}/seq", seq=0, previous=0, expected=1, first=True, repeated=False, known=False,
                     parent_ok=True, text_missing=text_missing,
