@@ -50,7 +50,7 @@ def derive(ctx: Context) -> None:
     missing_within = {p["within"] for p in coverage.get("parts", []) if not p["in_source"] and "within" in p}
     numbering(ctx, outline, "/outline", None, missing_within)
     parts(ctx, coverage, nodes)
-    budget_presence(ctx, coverage, [node for _pointer, node in walk(outline, "/outline")])
+    money_presence(ctx, coverage, [node for _pointer, node in walk(outline, "/outline")])
 
 
 def walk(nodes: list[dict], base: str) -> Iterator[tuple[str, dict]]:
@@ -190,7 +190,7 @@ def has_money(ctx: Context) -> bool:
     return any("amounts" in p or "total" in p for _base, _group, p in ctx.view.projects())
 
 
-def budget_presence(ctx: Context, coverage: dict, nodes: list[dict]) -> None:
+def money_presence(ctx: Context, coverage: dict, nodes: list[dict]) -> None:
     if not coverage or has_money(ctx):
         return
     sources = ctx.plan.get("funding_sources", [])
