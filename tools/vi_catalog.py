@@ -481,6 +481,15 @@ VI.update({
         "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
 })
 
+# branch dates: years in names and notes, the document's own date, legal bases (lint/facts/periods.py, citations.py).
+VI.update({
+    "the name": "tên",
+    "the note": "ghi chú",
+    "the document": "văn bản",
+    "missing a key: one of {keys} is required": "thiếu khóa: cần một trong {keys}",
+    "add one of {keys} to this mapping": "thêm một trong {keys} vào mục này",
+})
+
 HELP = {
     "Provincial ICT development plans as code: lint plan YAML against a JSON Schema and policy rules, and show what "
     "changed in budgets and targets across git history.\n\nExit codes: 0 clean; 1 findings at or above --fail-on "

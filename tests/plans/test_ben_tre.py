@@ -28,8 +28,12 @@ def test_no_budget(load_plan):
 
 def test_citations(load_plan):
     c = by_id(load_plan(PLAN)["citations"])
-    # I (căn cứ, L4-17): five numbered bases (the two laws have no number) + Chỉ thị 34/2008/CT-TTg (L53)
-    assert list(c) == ["ct-58-2000", "nd-64-2007", "qd-246-2005", "qd-1605-2010", "qd-438-2008", "ct-34-2008"]
+    # I (căn cứ, L4-17): five numbered bases + Chỉ thị 34/2008/CT-TTg (L53), then the two laws printed with
+    # neither number nor date (L7, L9)
+    assert list(c) == ["ct-58-2000", "nd-64-2007", "qd-246-2005", "qd-1605-2010", "qd-438-2008", "ct-34-2008",
+                       "luat-cntt", "luat-gddt"]
+    assert [(c[i]["kind"], c[i]["title"], "date" in c[i]) for i in ("luat-cntt", "luat-gddt")] == [
+        ("law", "Luật Công nghệ thông tin", False), ("law", "Luật Giao dịch điện tử", False)]
     assert (c["ct-58-2000"]["number"], c["ct-58-2000"]["date"]) == ("58/CT-TW", "2000-10-17")  # L5
     assert (c["nd-64-2007"]["number"], c["nd-64-2007"]["date"]) == ("64/2007/NĐ-CP", "2007-04-10")  # L11
     assert (c["qd-246-2005"]["number"], c["qd-246-2005"]["date"]) == ("246/2005/QĐ-TTg", "2005-10-06")  # L13

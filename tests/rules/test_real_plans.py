@@ -46,6 +46,9 @@ EXPECTED = {
         ("periods.missing-schedule", "/groups/3/projects/1"),
         ("periods.missing-schedule", "/groups/3/projects/2"),
         ("periods.missing-schedule", "/groups/3/projects/3"),
+        # L339, L366: rows 11 and 30 run "2011" in a plan dated 10/5/2012 (L316)
+        ("periods.ends-before-document", "/groups/1/projects/2/end"),
+        ("periods.ends-before-document", "/groups/5/projects/0/end"),
     ],
     "plans/soc-trang/kh-21-2010.yaml": [
         # seed 002 Phụ lục 3 (L2344-2358): the TỔNG row prints 2025 staff, 1250 computers, 813 with Internet,
@@ -85,6 +88,8 @@ EXPECTED = {
         # L643, L663: rows III.6 and III.8 with an amount and no years
         ("periods.missing-schedule", "/groups/2/projects/5"),
         ("periods.missing-schedule", "/groups/2/projects/7"),
+        # L591: row III.1 is named "… Duyên Hải và Càng Long (2010- 2011)", its Năm thực hiện cell says 2011 (L593)
+        ("periods.year-in-text-vs-cells", "/groups/2/projects/0/name"),
         # L906: NSĐP grand total 106.000; the groups add up to 105.000 (as the text says, L263)
         ("consistency.list-source", "/project_list/stated/by_source/nsdp"),
         # L341: NSĐP vốn đầu tư total 54.000; its years add up to 55.000, the text says 55.000 (L265)

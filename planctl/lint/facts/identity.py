@@ -112,7 +112,8 @@ def restated_targets(ctx: Context) -> None:
         if target.get("restates") in index:
             same_indicator(ctx, ti, index[target["restates"]], _("the indicator of target {id!r}").format(id=target['restates']))
         link = target.get("national_target")
-        if not link or not national_target(ctx, link):
+        # A partial match (national_match: partial) measures another indicator: it restates nothing.
+        if not link or target.get("national_match") == "partial" or not national_target(ctx, link):
             continue
         if link in first_linked:
             same_indicator(ctx, ti, first_linked[link], link)
