@@ -156,6 +156,21 @@ VI.update({
     "… and {n} more findings not shown here: run `planctl lint` to see them all.":
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
+# branch relations: baseline relations and table completeness (lint/facts/relations*.py, references.py)
+VI.update({
+    "table {table!r}, row {name!r}": "bảng {table!r}, dòng {name!r}",
+    "table {table!r}, row {seq}{name!r}": "bảng {table!r}, dòng {seq}{name!r}",
+    "table {table!r}, column {column!r}": "bảng {table!r}, cột {column!r}",
+    "table {table!r}, section {section}": "bảng {table!r}, phần {section}",
+    "table {table!r}, total row": "bảng {table!r}, dòng tổng cộng",
+    "{filled} of the {rows} other rows": "{filled} trong {rows} dòng còn lại",
+    "{filled} of its {rows} sub-rows": "{filled} trong {rows} dòng con",
+    "{row}, column {column!r}, against its sub-rows": "{row}, cột {column!r}, so với các dòng con",
+    "the id of a baseline figure of this plan (baseline: indicators:)":
+        "mã của một số liệu hiện trạng của kế hoạch này (baseline: indicators:)",
+    "the id of a column of this table": "mã của một cột của bảng này",
+    "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
+})
 # branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
 VI.update({
     "the outline's top level": "cấp đầu của dàn ý văn bản",

@@ -31,7 +31,10 @@ FAST = True
 
 # Schema errors that are data-entry pitfalls: reported by the rules of the same id (rules/data/),
 # through the rules engine, with the value's problem as the fact.
-PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money"}
+PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money",
+            "data.number-as-text": "number-text"}
+# A figure typed as the document prints it, in quotes: "45,5", "45,5%", "1.611".
+_NUMBER_TEXT = re.compile(r"\s*[+-]?\d[\d.,]*\s*%?\s*")
 
 
 @cache
@@ -136,6 +139,9 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
         return doc.finding("data.money-as-float", Severity.ERROR, repr(error.instance), pointer)
     if is_money and error.validator == "minimum":
         return doc.finding("data.negative-amount", Severity.ERROR, repr(error.instance), pointer)
+    if error.validator == "type" and isinstance(error.instance, str) and _NUMBER_TEXT.fullmatch(error.instance) \
+            and "number" in (error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]):
+        return doc.finding("data.number-as-text", Severity.ERROR, error.instance, pointer)
     keys = _alternative_keys(error)
     if keys:  # a law cited without a number needs its title: "number or title"
         shown = ", ".join(repr(k) for k in keys)

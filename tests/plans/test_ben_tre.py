@@ -54,7 +54,7 @@ def test_baseline_text_figures(load_plan):
     assert (first["id"], first["value"], first["unit"]) == ("bt-bl-computers-per-official", 79, "%")
     assert b["bt-bl-units-with-lan"]["value"] == 96.67  # L46 "chiếm 96,67%"
     assert b["bt-bl-officials"]["value"] == 12077  # L53 "12.077 người"
-    assert (b["bt-bl-officials-with-email"]["value"], b["bt-bl-officials-with-email"]["approximate"]) == (88, True)
+    assert (b["bt-bl-officials-with-email"]["value"], b["bt-bl-officials-with-email"]["comparator"]) == (88, ">")  # "hơn 88%"
     assert b["bt-bl-officials-using-email"]["value"] == 70  # L53 "hơn 70%"
     assert [b[f"bt-bl-police-{k}"]["value"] for k in ("digital-channels", "trunk-lines", "numbers")] == [288, 2, 195]
     # L62 "152 trường tiểu học (18% ...), 125 trường trung học cơ sở (62% ...), 30 trường trung học phổ thông (100% ...)"
@@ -68,7 +68,7 @@ def test_baseline_text_figures(load_plan):
         "commune-staff-level-a", "commune-staff-level-b", "district-network-admins",
         "department-network-admins")] == [482, 80, 40, 45]
     last = indicators[-1]  # L116 "hơn 300 cán bộ, công chức"
-    assert (last["id"], last["value"], last["approximate"]) == ("bt-bl-open-source-trained", 300, True)
+    assert (last["id"], last["value"], last["comparator"]) == ("bt-bl-open-source-trained", 300, ">")  # "hơn 300"
     assert all("year" not in i for i in indicators)
 
 

@@ -70,7 +70,7 @@ def test_baseline_indicators(load_plan):
     assert b["bl-oss-desktops"]["value"] == 1726  # L34
     assert b["bl-prov-computers-pct"]["value"] == 88.67  # L38 "đạt 88,67%"
     assert b["bl-district-lan-pct"]["value"] == 45.97  # L45 "đạt 45,97%"
-    assert b["bl-commune-staff-trained"]["approximate"] is True  # L9 "Hơn 40%"
+    assert b["bl-commune-staff-trained"]["comparator"] == ">"  # L9 "Hơn 40%"
     last = indicators[-1]
     assert last["id"] == "bl-upper-secondary-lan-pct" and last["value"] == 80  # L61 "24 trường, đạt 80%"
 
