@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ...document import Document
-from . import (alignment, caps, citations, consistency, data, identity, periods, references, relations, relations_tables,
-               structure)
+from . import alignment, caps, citations, consistency, data, identity, periods, references, relations, relations_tables, structure
 from .base import Context, Fact, FactKind, FieldType
 from .data import schema_value_fact
 
