@@ -171,6 +171,16 @@ VI.update({
     "the id of a column of this table": "mã của một cột của bảng này",
     "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
 })
+# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+VI.update({
+    "the outline's top level": "cấp đầu của dàn ý văn bản",
+    "numbering under {heading}": "số thứ tự trong mục {heading}",
+    " (announced at '{heading}', {line})": " (được dẫn chiếu tại mục '{heading}', {line})",
+    " (in '{heading}', {line})": " (thuộc '{heading}', {line})",
+    ": the file has no project list and no budget to check": ": tệp không có danh mục dự án và kinh phí để kiểm tra",
+    ": the numbering there starts at {seq} and is not checked from the start":
+        ": số thứ tự ở đó bắt đầu từ {seq} và không được kiểm tra từ đầu",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).
