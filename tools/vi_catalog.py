@@ -156,6 +156,31 @@ VI.update({
     "… and {n} more findings not shown here: run `planctl lint` to see them all.":
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
+# branch relations: baseline relations and table completeness (lint/facts/relations*.py, references.py)
+VI.update({
+    "table {table!r}, row {name!r}": "bảng {table!r}, dòng {name!r}",
+    "table {table!r}, row {seq}{name!r}": "bảng {table!r}, dòng {seq}{name!r}",
+    "table {table!r}, column {column!r}": "bảng {table!r}, cột {column!r}",
+    "table {table!r}, section {section}": "bảng {table!r}, phần {section}",
+    "table {table!r}, total row": "bảng {table!r}, dòng tổng cộng",
+    "{filled} of the {rows} other rows": "{filled} trong {rows} dòng còn lại",
+    "{filled} of its {rows} sub-rows": "{filled} trong {rows} dòng con",
+    "{row}, column {column!r}, against its sub-rows": "{row}, cột {column!r}, so với các dòng con",
+    "the id of a baseline figure of this plan (baseline: indicators:)":
+        "mã của một số liệu hiện trạng của kế hoạch này (baseline: indicators:)",
+    "the id of a column of this table": "mã của một cột của bảng này",
+    "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
+})
+# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+VI.update({
+    "the outline's top level": "cấp đầu của dàn ý văn bản",
+    "numbering under {heading}": "số thứ tự trong mục {heading}",
+    " (announced at '{heading}', {line})": " (được dẫn chiếu tại mục '{heading}', {line})",
+    " (in '{heading}', {line})": " (thuộc '{heading}', {line})",
+    ": the file has no project list and no budget to check": ": tệp không có danh mục dự án và kinh phí để kiểm tra",
+    ": the numbering there starts at {seq} and is not checked from the start":
+        ": số thứ tự ở đó bắt đầu từ {seq} và không được kiểm tra từ đầu",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).
@@ -463,6 +488,15 @@ VI.update({
         "kho chưa có commit nào: hãy commit các kế hoạch trước, hoặc so sánh hai phiên bản đã có",
     "{a} and {b} have no common ancestor: compare them with `planctl diff {a} {b}` instead of '...'":
         "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
+})
+
+# branch dates: years in names and notes, the document's own date, legal bases (lint/facts/periods.py, citations.py).
+VI.update({
+    "the name": "tên",
+    "the note": "ghi chú",
+    "the document": "văn bản",
+    "missing a key: one of {keys} is required": "thiếu khóa: cần một trong {keys}",
+    "add one of {keys} to this mapping": "thêm một trong {keys} vào mục này",
 })
 
 HELP = {
@@ -862,6 +896,55 @@ FACTS = {
     "A value the schema rejects in a way planners often type: money as a decimal, a negative amount.":
         "Một giá trị bị lược đồ từ chối theo kiểu người lập kế hoạch hay gõ nhầm: tiền ghi dạng số thập phân, số "
         "tiền âm.",
+    # the fact kinds of the dates, relations and outline branches (merged into main meanwhile)
+    "a baseline table's parent row against its sub-rows (parent)": "dòng cha của một bảng số liệu hiện trạng so với các dòng con (parent)",
+    "Years printed in a project's name or quoted note, next to the row's year cells and the period.":
+        "Các năm ghi trong tên hoặc ghi chú của một dự án, đặt cạnh các ô năm của dòng đó và giai đoạn của kế hoạch.",
+    "A project's end year next to the year of the document's own date.":
+        "Năm kết thúc của một dự án, đặt cạnh năm ban hành của chính văn bản.",
+    "A project's money from one source, and whether the phasing table shows money from that source (or a source "
+    "above or below it) in any of the project's years.":
+        "Kinh phí của một dự án từ một nguồn vốn, và bảng phân kỳ có ghi kinh phí của nguồn vốn đó (hoặc của nguồn "
+        "vốn cấp trên hay cấp dưới của nó) trong năm nào thuộc thời gian thực hiện dự án hay không.",
+    "The date of a legal basis next to the document's own date (a submission's next to the decision it asks for).":
+        "Ngày của một căn cứ, đặt cạnh ngày ban hành của chính văn bản (ngày của tờ trình đặt cạnh ngày của quyết "
+        "định mà tờ trình đề nghị).",
+    "A legal basis's date next to its date_as_printed, read as a date (22/9/2010, 26 tháng 11 năm 2003).":
+        "Ngày của một căn cứ, đặt cạnh date_as_printed (ngày như văn bản ghi) đọc thành ngày (22/9/2010, 26 tháng "
+        "11 năm 2003).",
+    "The date a document takes effect, as printed, next to the date it is signed.":
+        "Ngày văn bản có hiệu lực như văn bản ghi, đặt cạnh ngày ký.",
+    "A printed share next to its numerator / denominator (ratio: on a baseline figure).":
+        "Một tỷ lệ ghi trong văn bản, đặt cạnh tử số / mẫu số của nó (ratio: của một số liệu hiện trạng).",
+    "A figure printed as a subset (subset_of, a 'trong đó' sub-row) next to its superset.":
+        "Một số liệu được ghi là một phần (subset_of, một dòng con 'trong đó'), đặt cạnh số liệu bao hàm nó.",
+    "A link among baseline figures or table rows and columns (part_of, subset_of, ratio, parent, a column's ratio "
+    "or subset_of, dashes), and whether what it names exists.":
+        "Một liên kết giữa các số liệu hiện trạng hoặc các dòng, cột của bảng (part_of, subset_of, ratio, parent, "
+        "ratio hoặc subset_of của một cột, dashes), và thứ mà liên kết nêu tên có tồn tại hay không.",
+    "A chain of part_of / subset_of / row parent links that comes back to where it began.":
+        "Một chuỗi liên kết part_of / subset_of / dòng cha (parent) quay trở lại chỗ bắt đầu.",
+    "A baseline table row that leaves cells empty (check names which kind of row).":
+        "Một dòng của bảng số liệu hiện trạng có ô trống (check cho biết loại dòng nào).",
+    "a row that leaves empty a column almost every other row fills":
+        "một dòng để trống một cột mà gần như mọi dòng khác đều ghi",
+    "a parent row left empty while its sub-rows are filled": "một dòng cha bị để trống trong khi các dòng con có số liệu",
+    "A numbered heading of the outline next to the one printed before it at its level (the first of its level: "
+    "`first`, compared with 1; `repeated`: the same number as the one before).":
+        "Một đề mục có đánh số trong dàn ý văn bản, đặt cạnh đề mục ghi trước nó ở cùng cấp (đề mục đầu tiên của "
+        "một cấp: `first`, so với 1; `repeated`: trùng số với đề mục trước).",
+    "An outline id named by the coverage (`announced_at`, `within`), and whether the outline has it.":
+        "Một mã đề mục mà phần coverage nêu tên (`announced_at`, `within`), và dàn ý văn bản có mã đó hay không.",
+    "A part of the document the source text does not print, or the file does not encode (`checkable`: it holds "
+    "figures planctl would check, or belongs to a numbered list of the outline).":
+        "Một phần của văn bản mà văn bản nguồn không có, hoặc tệp không mã hóa (`checkable`: phần đó có số liệu "
+        "planctl sẽ kiểm tra, hoặc thuộc một danh sách đánh số của dàn ý văn bản).",
+    "A plan with a coverage statement and no money at all (no budget, no phasing, no amount for a project): "
+    "whether it names funding sources or announces an appendix, and whether the source text has every part that "
+    "would hold the money (`money_in_source`).":
+        "Một kế hoạch có phần coverage nhưng không có số tiền nào (không có kinh phí, không có phân kỳ, không dự án "
+        "nào có kinh phí): kế hoạch có nêu nguồn vốn hay nhắc tới một phụ lục không, và văn bản nguồn có đủ mọi "
+        "phần chứa số tiền hay không (`money_in_source`).",
 }
 VI.update(FACTS)
 VI.update({
