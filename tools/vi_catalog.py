@@ -897,7 +897,8 @@ FACTS = {
         "Một giá trị bị lược đồ từ chối theo kiểu người lập kế hoạch hay gõ nhầm: tiền ghi dạng số thập phân, số "
         "tiền âm.",
     # the fact kinds of the dates, relations and outline branches (merged into main meanwhile)
-    "a baseline table's parent row against its sub-rows (parent)": "dòng cha của một bảng số liệu hiện trạng so với các dòng con (parent)",
+    "a baseline table's parent row against its sub-rows (parent)":
+        "dòng cha của một bảng số liệu hiện trạng so với các dòng con (parent)",
     "Years printed in a project's name or quoted note, next to the row's year cells and the period.":
         "Các năm ghi trong tên hoặc ghi chú của một dự án, đặt cạnh các ô năm của dòng đó và giai đoạn của kế hoạch.",
     "A project's end year next to the year of the document's own date.":
