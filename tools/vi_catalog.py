@@ -645,6 +645,7 @@ VI.update({
     "PROGRAMME-ID/ID (a programme's id, '/', an id in it)":
         "dạng MÃ-CHƯƠNG-TRÌNH/MÃ (mã của chương trình, dấu '/', rồi một mã trong chương trình đó)",
     "a JSON pointer starting with '/'": "một con trỏ JSON bắt đầu bằng '/'",
+    "a rule id: a category, '.', a name": "một mã quy tắc: nhóm quy tắc, dấu '.', rồi tên",
     "the form {pattern}": "dạng {pattern}",
     "{value} is not {expected}": "{value} không phải là {expected}",
     "{value} is not one of the allowed values: {allowed}": "{value} không thuộc các giá trị được dùng: {allowed}",
@@ -956,6 +957,13 @@ VI.update({
     "booleans as true or false.":
         "Trong quy tắc, tiền ghi theo triệu đồng (đơn vị của các văn bản), tỷ lệ phần trăm ghi như trong văn bản "
         "(100 cho 100%), giá trị đúng/sai ghi là true hoặc false.",
+})
+# The internal-error line of a lint worker that died (planctl/lint/parallel.py).
+VI.update({
+    "a lint worker process died (killed, out of memory, or a crash in the rules engine), so the files it was "
+    "checking have no result":
+        "một tiến trình kiểm tra (lint) đã dừng đột ngột (bị tắt, hết bộ nhớ, hoặc lỗi trong bộ máy quy tắc), nên "
+        "các tệp nó đang kiểm tra không có kết quả",
 })
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..plan.money import in_unit as in_unit
-from ..plan.targets import COMPARATORS
+from ..plan.targets import COMPARATORS, target_text, value_text
 from .diff import FieldChange, Money, ProjectChange, Status, TargetChange
 from .lang import _, number
 from .lang import percent as percent_text
@@ -74,13 +74,8 @@ def _number(raw: Any) -> bool:
     return isinstance(raw, (int, float)) and not isinstance(raw, bool)
 
 
-def plain_number(raw: int | float) -> str:
-    """A target's value as printed: 50, 12.5 (12,5 in Vietnamese), never 50.0; no separators
-    under 10,000 (years and small values read better without)."""
-    if isinstance(raw, float) and not raw.is_integer():
-        return number(raw, 6)
-    value = int(raw)
-    return number(value) if abs(value) >= 10_000 else str(value)
+# A target's value as printed, in the reader's way (the same as lint's messages).
+plain_number = value_text
 
 
 def value(raw: Any) -> str:
@@ -130,24 +125,8 @@ def field_change(item: FieldChange) -> str:
 
 
 def target_state(fields: Mapping[str, Any] | None) -> str:
-    """'≥ 50% in 2015', '20–30% in 2015', 'qualitative'."""
-    if fields is None:
-        return ABSENT
-    comparator = fields.get("comparator")
-    unit = fields.get("unit") if isinstance(fields.get("unit"), str) else ""
-    unit = unit if unit == "%" or not unit else f" {unit}"
-    raw = fields.get("value")
-    shown = (plain_number(raw) if _number(raw) else str(raw)) if raw is not None else ""
-    if comparator == "qualitative" or not shown:
-        state = _("qualitative")
-    elif comparator == "range" and fields.get("value_max") is not None:
-        state = f"{shown}–{value(fields['value_max'])}{unit}"
-    else:
-        sign = COMPARATORS.get(comparator, comparator) if isinstance(comparator, str) else ""
-        state = f"{sign} {shown}{unit}".strip()
-    if fields.get("year") is not None:
-        return f"{state} {_('in {year}', year=fields['year'])}"
-    return state
+    """'≥ 50% in 2015', '20–30% in 2015', 'qualitative' (plan/targets.py words it, as lint does)."""
+    return ABSENT if fields is None else target_text(fields)
 
 
 def also(names: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from ..errors import InternalError
+from ..i18n import _
 
 T = TypeVar("T")
 
@@ -36,8 +37,8 @@ def run_batches(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], proces
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_call, calls))
     except BrokenProcessPool:
-        raise InternalError("a lint worker process died (killed, out of memory, or a crash in the rules "
-                            "engine), so the files it was checking have no result") from None
+        raise InternalError(_("a lint worker process died (killed, out of memory, or a crash in the rules "
+                              "engine), so the files it was checking have no result")) from None
     finally:
         _func = None
 

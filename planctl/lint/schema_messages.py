@@ -36,6 +36,7 @@ PATTERN_FORMS = {
     "^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$": (N_("PROGRAMME-ID/ID (a programme's id, '/', an id in it)"),
                                                       "ctmtqg-cntt/nhom-1"),
     "^(/.*)?$": (N_("a JSON pointer starting with '/'"), "/projects/0/amount"),
+    "^[a-z]+\\.[a-z0-9-]+$": (N_("a rule id: a category, '.', a name"), "consistency.group-total"),
 }
 
 

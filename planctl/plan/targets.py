@@ -5,23 +5,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .. import i18n
 from ..i18n import _
-from .words import number_text
 
 COMPARATORS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
 
 
+def value_text(raw: Any) -> str:
+    """A target's value as printed, written the reader's way: 50, 12.5 (12,5 in Vietnamese), never
+    50.0; thousands separated only from 10,000 up (years and small values read better without).
+    Anything that is not a number as it is."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return str(raw)
+    if isinstance(raw, float) and not raw.is_integer():
+        return i18n.number(raw, 6)
+    whole = int(raw)
+    return i18n.number(whole) if abs(whole) >= 10_000 else str(whole)
+
+
 def target_text(fields: Mapping[str, Any], *, no_year: str = "") -> str:
-    """The commitment of a target (of a plan or a national programme). `no_year` is said when it
-    has no year: lint compares years and says so; diff shows only what is there."""
+    """The commitment of a target (of a plan or a national programme), in the run's language.
+    The one wording of lint's messages and of diff and log. `no_year` is said when it has no
+    year: lint compares years and says so; diff shows only what is there."""
     comparator = fields.get("comparator")
     unit = fields.get("unit") if isinstance(fields.get("unit"), str) else ""
     unit = unit if unit == "%" or not unit else f" {unit}"
-    shown = number_text(fields.get("value")) if fields.get("value") is not None else ""
+    shown = value_text(fields.get("value")) if fields.get("value") is not None else ""
     if comparator == "qualitative" or not shown:
         state = _("qualitative")
     elif comparator == "range" and fields.get("value_max") is not None:
-        state = f"{shown}–{number_text(fields['value_max'])}{unit}"
+        state = f"{shown}–{value_text(fields['value_max'])}{unit}"
     else:
         sign = COMPARATORS.get(comparator, comparator) if isinstance(comparator, str) else ""
         state = f"{sign} {shown}{unit}".strip()
