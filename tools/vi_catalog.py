@@ -965,6 +965,32 @@ VI.update({
         "một tiến trình kiểm tra (lint) đã dừng đột ngột (bị tắt, hết bộ nhớ, hoặc lỗi trong bộ máy quy tắc), nên "
         "các tệp nó đang kiểm tra không có kết quả",
 })
+# planctl diff and log: files that cannot be compared, and what a plan's data does not let them read
+# (planctl/history/compare.py, snapshot.py).
+VI.update({
+    "is a symbolic link or a submodule, not a plan file": "là liên kết tượng trưng hoặc submodule, không phải tệp kế hoạch",
+    "is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])":
+        "dài {size} byte, vượt giới hạn {limit} byte (max-file-bytes trong [tool.planctl])",
+    "does not parse: line {line}, column {column}: {message}": "không đọc được: dòng {line}, cột {column}: {message}",
+    "no 'kind: plan'": "không có 'kind: plan'",
+    "is not a plan ({what})": "không phải là kế hoạch ({what})",
+    "is not a YAML file: planctl diff compares plan files (.yaml)":
+        "không phải tệp YAML: planctl diff so sánh các tệp kế hoạch (.yaml)",
+    "at the old revision: {problem}": "ở phiên bản cũ: {problem}",
+    "a {n}-digit number": "một số có {n} chữ số",
+    "unknown unit {unit!r}: amounts read as {default}": "đơn vị lạ {unit!r}: số tiền được đọc theo {default}",
+    "{where} is not a number ({value}); left out": "{where} không phải là số ({value}); bỏ qua",
+    "{where} is not a plausible amount ({value}, over 10^{digits} VND); left out":
+        "{where} không phải là số tiền hợp lý ({value}, trên 10^{digits} đồng); bỏ qua",
+    "{where} is not text ({value}); ignored": "{where} không phải là chuỗi ký tự ({value}); bỏ qua",
+    "{what} id {id!r} appears more than once: only the first is compared":
+        "mã {id!r} của {what} xuất hiện nhiều lần: chỉ so sánh mục đầu tiên",
+    "{what}: {n} without an id, which cannot be matched across revisions, left out":
+        "{what}: {n} mục không có mã id, không ghép được giữa các phiên bản, bỏ qua",
+    "funding source {id}, {field}": "nguồn vốn {id}, {field}",
+    "project {id}, amount for {key}": "dự án {id}, kinh phí {key}",
+    "project {id}, total": "dự án {id}, tổng số",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 

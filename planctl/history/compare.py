@@ -16,6 +16,7 @@ from ..paths import YAML_SUFFIXES
 from ..plainload import load_plain
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
+from .lang import _, number
 from .revisions import FileChange, Repository, Revision
 from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
 from .select import Scope, Selection
@@ -110,7 +111,7 @@ class Loader:
         if path is None or blob is None:
             return None
         if not regular:
-            return Side(error="is a symbolic link or a submodule, not a plan file")
+            return Side(error=_("is a symbolic link or a submodule, not a plan file"))
         found = self.cache.pop(blob, None)  # taken out and put back last: the least recent goes first
         if found is None:
             found = self._read(path, blob, revision)
@@ -122,16 +123,17 @@ class Loader:
     def _read(self, path: str, blob: str, revision: str) -> Side:
         size = self.repo.blob_size(blob, path, revision)
         if size > self.max_bytes:
-            return Side(error=f"is {size:,} bytes, over the limit of {self.max_bytes:,} "
-                              "(max-file-bytes in [tool.planctl])")
+            return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
+                                size=number(size), limit=number(self.max_bytes)))
         # Plain data: history compares values and never reads a position (issue 16).
         data, error = load_plain(self.repo.read_blob(blob, path, revision), path, max_bytes=self.max_bytes)
         if error is not None:
-            return Side(error=f"does not parse: line {error.line}, column {error.column}: {error.message}")
+            return Side(error=_("does not parse: line {line}, column {column}: {message}", line=error.line,
+                                column=error.column, message=error.message))
         kind = data.get("kind") if isinstance(data, dict) else None
         if kind != "plan":
-            what = f"kind: {kind}" if kind is not None else "no 'kind: plan'"
-            return Side(error=f"is not a plan ({what})", kind=kind)
+            what = f"kind: {kind}" if kind is not None else _("no 'kind: plan'")
+            return Side(error=_("is not a plan ({what})", what=what), kind=kind)
         return Side(build(data), kind=kind)
 
 
@@ -169,7 +171,7 @@ def compare_file(loader: Loader, change: FileChange, selection: Selection, scope
         side, revision = ("new", selection.new) if change.new_path else ("old", selection.old)
         return PlanDiff(change.path, change.old_path, change.new_path, status, "", "", "",
                         errors=(SideError(side, revision.label,
-                                          "is not a YAML file: planctl diff compares plan files (.yaml)"),))
+                                          _("is not a YAML file: planctl diff compares plan files (.yaml)")),))
     old = loader.side(change.old_path, change.old_blob, change.old_regular, selection.old.label)
     new = loader.side(change.new_path, change.new_blob, change.new_regular, selection.new.label)
     broken = any(s is not None and s.error and s.kind is None for s in (old, new))
@@ -184,7 +186,8 @@ def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None) -> PlanDi
     shown = new or old
     assert shown is not None, "a plan diff has a side"
     problems = tuple(dict.fromkeys(  # each problem once, saying at which revision
-        [f"at the old revision: {p}" for p in (old.problems if old else ()) if p not in (new.problems if new else ())]
+        [_("at the old revision: {problem}", problem=p) for p in (old.problems if old else ())
+         if p not in (new.problems if new else ())]
         + [f"{p}" for p in (new.problems if new else ())]))
     return PlanDiff(
         **base, id=shown.id, title=shown.title, unit=shown.unit, problems=problems, fields=fields, also=also,

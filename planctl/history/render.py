@@ -84,7 +84,7 @@ def text_plan(plan: PlanDiff, findings: Findings | None = None) -> str:
 
 
 def text(result: DiffResult, findings: Findings | None = None) -> str:
-    out = [visible(f"planctl diff {result.title}"), visible(sr.revisions_line(result)), visible(sr.summary_line(result))]
+    out = [visible(f"planctl diff {sr.diff_title(result)}"), visible(sr.revisions_line(result)), visible(sr.summary_line(result))]
     for plan in result.plans:
         out += ["", text_plan(plan, findings)]
     return "\n".join(out) + "\n"
@@ -133,7 +133,7 @@ def markdown(result: DiffResult, findings: Findings | None = None) -> str:
     GitHub refuses comments over 65,536 characters: past MAX_CHARS, a plan keeps its heading
     and its summary lines without the tables, then the remaining plans are only counted.
     """
-    out = [f"### planctl diff {md_code(result.title)}", "", md_text(sr.revisions_line(result)), "",
+    out = [f"### planctl diff {md_code(sr.diff_title(result))}", "", md_text(sr.revisions_line(result)), "",
            f"**{md_text(sr.summary_line(result))}**", ""]
     if findings is not None:
         new, fixed = findings.counts

@@ -12,12 +12,14 @@ a table's unit is compared by value, not by digits.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_
 from ..plan.money import DEFAULT_UNIT, is_number, known_unit, to_vnd
 from ..plan.sources import SourceTree, project_value
+from .lang import _, unit_name
 
 NO_TYPE = "(no type)"
 PHASING = "phasing table"
@@ -30,7 +32,7 @@ MAX_VND = 10**MAX_VND_DIGITS
 def _shown(value: Any) -> str:
     """A value as a message quotes it: a 400-digit number or a long list is cut short."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
-        return f"a {len(str(abs(value)))}-digit number"
+        return _("a {n}-digit number", n=len(str(abs(value))))
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -119,26 +121,28 @@ class _Reader:
         unit = plan.get("unit", DEFAULT_UNIT)
         self.unit = known_unit(unit)
         if unit != self.unit:
-            self.problems.append(f"unknown unit {unit!r}: amounts read as {DEFAULT_UNIT}")
+            self.problems.append(_("unknown unit {unit!r}: amounts read as {default}", unit=unit,
+                                   default=unit_name(DEFAULT_UNIT)))
 
     def block_unit(self, block: Any) -> str:
         unit = block.get("unit", self.unit) if isinstance(block, dict) else self.unit
         if unit != known_unit(unit, self.unit):
-            self.problems.append(f"unknown unit {unit!r}: amounts read as {self.unit}")
+            self.problems.append(_("unknown unit {unit!r}: amounts read as {default}", unit=unit,
+                                   default=unit_name(self.unit)))
             return self.unit
         return unit
 
     def vnd(self, value: Any, unit: str, where: str) -> int | None:
         if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
             if value is not None:
-                self.problems.append(f"{where} is not a number ({_shown(value)}); left out")
+                self.problems.append(_("{where} is not a number ({value}); left out", where=where, value=_shown(value)))
             return None
         vnd = to_vnd(value, unit)
         if abs(vnd) > MAX_VND:
             # 1.0e306 or a 400-digit amount is a typo, not money: left out, so that sums, Δ and
             # Δ% stay numbers a float can hold and a table can print.
-            self.problems.append(f"{where} is not a plausible amount ({_shown(value)}, over 10^{MAX_VND_DIGITS} VND); "
-                                 "left out")
+            self.problems.append(_("{where} is not a plausible amount ({value}, over 10^{digits} VND); left out",
+                                   where=where, value=_shown(value), digits=MAX_VND_DIGITS))
             return None
         return vnd
 
@@ -146,15 +150,16 @@ class _Reader:
         """A funding source's `parent` or `type`: text, or None (named as a problem) for anything else."""
         if value is None or isinstance(value, str):
             return value
-        self.problems.append(f"{where} is not text ({_shown(value)}); ignored")
+        self.problems.append(_("{where} is not text ({value}); ignored", where=where, value=_shown(value)))
         return None
 
-    def amounts(self, table: Any, unit: str, where: str) -> dict[str, int]:
+    def amounts(self, table: Any, unit: str, where: Callable[[str], str]) -> dict[str, int]:
+        """The amounts of a table; `where(key)` names a cell in a problem."""
         if not isinstance(table, dict):
             return {}
         found = {}
         for key, value in table.items():
-            amount = self.vnd(value, unit, f"{where} {key}")
+            amount = self.vnd(value, unit, where(str(key)))
             if amount is not None:
                 found[str(key)] = amount
         return found
@@ -169,13 +174,14 @@ class _Reader:
                 continue
             item_id = str(item_id)
             if item_id in seen:
-                self.problems.append(f"{what} id {item_id!r} appears more than once: only the first is compared")
+                self.problems.append(_("{what} id {id!r} appears more than once: only the first is compared",
+                                       what=_(what), id=item_id))
                 continue
             seen.add(item_id)
             found.append((item_id, entry))
         if missing:
-            self.problems.append(f"{missing} {what}{'s' if missing > 1 else ''} without an id cannot be "
-                                 "matched across revisions and are left out")
+            self.problems.append(_("{what}: {n} without an id, which cannot be matched across revisions, left out",
+                                   what=_(what), n=missing))
         return found
 
 
@@ -188,8 +194,8 @@ def build(plan: Any) -> Snapshot:
     reader = _Reader(plan)
     list_unit = reader.block_unit(plan.get("project_list"))
     sources = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"),
-                           reader.source_ref(s.get("parent"), f"funding source {sid} parent"),
-                           reader.source_ref(s.get("type"), f"funding source {sid} type"),
+                           reader.source_ref(s.get("parent"), _("funding source {id}, {field}", id=sid, field="parent")),
+                           reader.source_ref(s.get("type"), _("funding source {id}, {field}", id=sid, field="type")),
                            {k: v for k, v in s.items() if k not in IGNORED})
                for sid, s in reader.items(plan.get("funding_sources"), "funding source")}
     groups: dict[str, Group] = {}
@@ -198,25 +204,29 @@ def build(plan: Any) -> Snapshot:
     for gid, group in reader.items(plan.get("groups"), "group"):
         groups[gid] = Group(gid, {k: v for k, v in group.items()
                                   if k not in IGNORED | {"projects", "stated"}})
-        _stated(reader, stated, f"groups/{gid}", f"group {gid} printed subtotal", group.get("stated"), list_unit)
+        _stated(reader, stated, f"groups/{gid}", f"group {gid} printed subtotal", group.get("stated"), list_unit,
+                _("group {group} printed subtotal", group=gid))
         for pid, project in reader.items(group.get("projects"), "project"):
             if pid in projects:
-                reader.problems.append(f"project id {pid!r} appears more than once: only the first is compared")
+                reader.problems.append(_("{what} id {id!r} appears more than once: only the first is compared",
+                                         what=_("project"), id=pid))
                 continue
-            where = f"project {pid}"
+            cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
             projects[pid] = Project(
                 pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
-                reader.amounts(project.get("amounts"), list_unit, f"{where} amount for"),
-                reader.vnd(project.get("total"), list_unit, f"{where} total"),
-                reader.amounts(project.get("by_year"), list_unit, f"{where} amount for"))
+                reader.amounts(project.get("amounts"), list_unit, cell),
+                reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
+                reader.amounts(project.get("by_year"), list_unit, cell))
     targets = {tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
                for tid, t in reader.items(plan.get("targets"), "target")}
     plist = plan.get("project_list")
     if isinstance(plist, dict):
-        _stated(reader, stated, "project_list", "project list grand total", plist.get("stated"), list_unit)
+        _stated(reader, stated, "project_list", "project list grand total", plist.get("stated"), list_unit,
+                _("project list grand total"))
     budget = plan.get("budget")
     if isinstance(budget, dict):
-        _stated(reader, stated, "budget", "budget in the text", budget, reader.block_unit(budget))
+        _stated(reader, stated, "budget", "budget in the text", budget, reader.block_unit(budget),
+                _("budget in the text"))
     rows, years = _phasing(reader, stated, plan.get("phasing"), sources)
     return Snapshot(
         id=str(plan.get("id", "")), title=str(plan.get("title", "")), unit=reader.unit,
@@ -225,14 +235,22 @@ def build(plan: Any) -> Snapshot:
         tree=SourceTree({"id": s.id, "parent": s.parent, "type": s.type} for s in sources.values()))
 
 
-def _stated(reader: _Reader, into: dict[str, Figure], key: str, label: str, block: Any, unit: str) -> None:
+def _cell(template: str, name: str, **fields: str) -> Callable[[str], str]:
+    """How a problem names a cell of a table: the template, in the run's language, with the key as `name`."""
+    return lambda key: _(template, **{name: key}, **fields)
+
+
+def _stated(reader: _Reader, into: dict[str, Figure], key: str, label: str, block: Any, unit: str,
+            shown: str) -> None:
+    """The printed totals of a block; `label` is the figure's (English, as the JSON result has
+    it), `shown` names it in a problem, in the run's language."""
     if not isinstance(block, dict):
         return
-    total = reader.vnd(block.get("total"), unit, f"{label}")
+    total = reader.vnd(block.get("total"), unit, shown)
     if total is not None:
         into[f"{key}/total"] = Figure(label, total, label)
     for part in ("by_source", "by_type"):
-        for name, amount in reader.amounts(block.get(part), unit, f"{label},").items():
+        for name, amount in reader.amounts(block.get(part), unit, lambda k: f"{shown}, {k}").items():
             into[f"{key}/{part}/{name}"] = Figure(f"{label}, {name}", amount, label)
 
 
@@ -244,16 +262,17 @@ def _phasing(reader: _Reader, into: dict[str, Figure], phasing: Any,
     rows: dict[str, dict[str, int]] = {}
     for sid, row in reader.items([dict(r, id=r.get("source_id")) if isinstance(r, dict) else r
                                   for r in phasing.get("rows") or []], "phasing row"):
-        years = reader.amounts(row.get("years"), unit, f"phasing {sid},")
+        years = reader.amounts(row.get("years"), unit, _cell(N_("phasing {source}, {year}"), "year", source=sid))
         rows[sid] = years
         for year, amount in years.items():
             into[f"phasing/{sid}/{year}"] = Figure(f"phasing {sid}, {year}", amount, PHASING)
-        total = reader.vnd(row.get("total"), unit, f"phasing {sid} total")
+        total = reader.vnd(row.get("total"), unit, _("phasing {source}, total", source=sid))
         if total is not None:
             into[f"phasing/{sid}/total"] = Figure(f"phasing {sid}, total", total, PHASING)
-    for year, amount in reader.amounts(phasing.get("year_totals"), unit, "phasing total for").items():
+    for year, amount in reader.amounts(phasing.get("year_totals"), unit,
+                                       lambda k: _("phasing total, {year}", year=k)).items():
         into[f"phasing/year_totals/{year}"] = Figure(f"phasing total, {year}", amount, PHASING)
-    total = reader.vnd(phasing.get("total"), unit, "phasing grand total")
+    total = reader.vnd(phasing.get("total"), unit, _("phasing grand total"))
     if total is not None:
         into["phasing/total"] = Figure("phasing grand total", total, PHASING)
     # A sub-row (its source's parent has a row too) is part of that row: not added again.

@@ -108,6 +108,12 @@ def log_heading(result: LogResult) -> str:
              commits=t.plural(len(result.entries), "commit"))
 
 
+def diff_title(result: DiffResult) -> str:
+    """What is compared, its revisions in the reader's words: 'HEAD → working tree' / 'HEAD → thư mục làm việc'."""
+    old, arrow, new = result.title.rpartition(" → ")
+    return f"{old} → {revision_label(new)}" if arrow else result.title
+
+
 def log_notes(result: LogResult) -> list[str]:
     return [_("the history may be cut short: {hint}", hint=_(SHALLOW_HINT)) if note == SHALLOW_NOTE else note
             for note in result.notes]

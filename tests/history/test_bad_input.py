@@ -215,7 +215,7 @@ def test_a_plan_with_values_lint_would_reject_still_diffs(repo):
     plan = run.json["plans"][0]
     assert run.code == 0 and plan["errors"] == []
     assert any("without an id" in p for p in plan["problems"])
-    assert any("planctl-bad-amount amount for nstw is not a number ('năm trăm')" in p for p in plan["problems"])
+    assert any("planctl-bad-amount, amount for nstw is not a number ('năm trăm')" in p for p in plan["problems"])
     decimal = next(p for p in plan["projects"] if p["id"] == "planctl-decimal")
     assert decimal["status"] == "added" and decimal["total"]["new"] == pytest.approx(439.05 * scale(repo.read(PLAN)))
     assert "planctl lint reports it" in repo.planctl("diff").stdout

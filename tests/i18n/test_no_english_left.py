@@ -266,3 +266,20 @@ def test_a_target_reads_the_same_in_lint_and_in_diff_with_the_readers_numbers():
     assert target_state(target) == target_text(target) == "≥ 12,5% năm 2015"
     assert target_text({"comparator": "range", "value": 20000, "value_max": 30000.5, "unit": "máy"}) == \
         "20.000–30.000,5 máy"
+
+
+def test_diff_says_in_vietnamese_why_a_plan_cannot_be_compared_or_read_in_full(ws):
+    ws.write("plans/plan.yaml", CLEAN_PLAN)
+    git(ws.root, "init", "-q")
+    git(ws.root, "add", ".")
+    git(ws.root, "commit", "-q", "-m", "one")
+    ws.write("plans/broken.yaml", "planctl: 1\nkind plan\n")
+    ws.write("plans/plan.yaml", CLEAN_PLAN.replace("unit: million VND", "unit: triệu")
+             .replace("stated: {total: 3000}", "stated: {total: x}"))
+    run = ws.cli("--lang", "vi", "diff")
+    assert run.code == 0, run.stderr
+    assert ("lỗi: plans/broken.yaml (thư mục làm việc) không đọc được: dòng 3, cột 1: YAML không hợp lệ: khóa ở "
+            "dòng 2 thiếu dấu ':' phía sau") in run.stdout
+    assert "lưu ý: đơn vị lạ 'triệu': số tiền được đọc theo triệu đồng" in run.stdout
+    assert "lưu ý: số cộng nhóm g1 (ghi trong văn bản) không phải là số ('x'); bỏ qua" in run.stdout
+    no_english(run.stdout, "does not parse", "unknown unit", "is not a number", "left out")
