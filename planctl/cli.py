@@ -239,9 +239,12 @@ def init_command(
                                   help="Record the findings the existing plans have in planctl-baseline.json, and "
                                        "make the pre-commit hook and the workflow ignore them. Default: ask on a "
                                        "terminal when there are findings, else no."),
+    repo: str = typer.Option(None, "--repo", metavar="URL",
+                             help="The git repository pre-commit installs planctl from (a URL or a local path). "
+                                  "Default: the repository planctl's package names; else a placeholder to replace."),
 ) -> None:
     """Set up a province's plans repository: settings, schemas for editors, a starter plan, the
-    pre-commit hook, the GitHub workflow, and a baseline of old findings.
+    pre-commit hook, the GitHub workflow, VS Code tasks, and a baseline of old findings.
 
     Settings go to [tool.planctl] in pyproject.toml when the folder has one, else to planctl.toml.
     Existing files are kept (listed as skipped) unless --force. Exit code 0, or 2 when DIR is not
@@ -251,7 +254,7 @@ def init_command(
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     ask = (lambda question: typer.confirm(question, default=True)) if interactive else None
-    sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask).text())
+    sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask, repository=repo).text())
 
 
 rules_app = typer.Typer(cls=_Group, help="Document the policy rules from their files.", no_args_is_help=True)

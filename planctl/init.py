@@ -20,7 +20,7 @@ from .config import MAX_PYPROJECT_BYTES, PLANCTL_TOML
 from .errors import PlanctlError
 from .i18n import N_, _
 from .init_files import Report, _plural, _write, check_target
-from .init_hooks import write_hooks
+from .init_hooks import check_repository, write_hooks
 from .init_templates import (  # noqa: F401  (the names tests and readers look for here)
     BASELINE,
     MODELINE,
@@ -232,9 +232,12 @@ def baseline_step(report: Report, root: Path, force: bool, wanted: bool | None, 
 # --- all of it -----------------------------------------------------------------------------
 
 def run(target: Path, force: bool = False, baseline: bool | None = None,
-        ask: Callable[[str], bool] | None = None) -> Report:
+        ask: Callable[[str], bool] | None = None, repository: str | None = None) -> Report:
     """Set up `target`. `baseline`: True/False as asked on the command line, None to `ask` (or not
-    record one when there is nobody to ask) if the existing plans have findings."""
+    record one when there is nobody to ask) if the existing plans have findings. `repository`:
+    where pre-commit clones planctl from (default: the URL planctl's package metadata names)."""
+    if repository is not None:
+        repository = check_repository(repository)
     root = check_target(target)
     report = Report(target)
     plans = existing_plans(root)  # before the starter plan is written: the province's own
@@ -242,7 +245,7 @@ def run(target: Path, force: bool = False, baseline: bool | None = None,
     write_schemas(report, root, force)
     write_starter(report, root, force, plans)
     use_baseline = baseline_step(report, root, force, baseline, plans, ask)
-    write_hooks(report, root, force, settings, use_baseline)
+    write_hooks(report, root, force, settings, use_baseline, repository)
     if git_top(root) is None:
         report.next_steps.insert(0, _("`git init`: planctl diff, log, pre-commit and the workflow work on a git repository"))
     report.next_steps.append(_("`pre-commit install`, then `planctl lint`"))

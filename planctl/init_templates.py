@@ -10,6 +10,7 @@ BASELINE = "planctl-baseline.json"
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/planctl.yml"
 MODELINE = "# yaml-language-server: $schema="
+VSCODE_TASKS = ".vscode/tasks.json"
 # Used when planctl's package metadata does not name its repository (no Project-URL); init then
 # says so, since pre-commit cannot clone a placeholder.
 REPOSITORY_PLACEHOLDER = "https://github.com/<owner>/planctl"
@@ -73,7 +74,7 @@ PRE_COMMIT_CONFIG = """\
 # pre-commit (https://pre-commit.com) runs planctl before every commit; `pre-commit install`
 # once per clone. Written by `planctl init`.
 repos:
-  - repo: {repository}
+{note}  - repo: {repository}
     rev: {rev}
     hooks:
       - id: planctl-lint
@@ -87,4 +88,10 @@ PRE_COMMIT_BASELINE = """\
         # combined with a baseline: this entry replaces it.
         entry: planctl lint
         args: [--baseline, {baseline}]
+"""
+# In .pre-commit-config.yaml above `repo:` when neither --repo nor planctl's package names the
+# repository: pre-commit cannot clone the placeholder, and the file itself must say what to do.
+PLACEHOLDER_NOTE = """\
+  # REPLACE the URL below with the git repository planctl is installed from: this planctl's
+  # package does not name it (`planctl init --repo URL` writes it; a local path works too).
 """
