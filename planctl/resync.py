@@ -18,6 +18,12 @@ correct file could not be in the middle of anything:
 - an error found in a piece is reported only when a second cut, at a later line of the same
   indentation before the error, finds the same error at the same place: an error produced by a
   cut in the middle of a multi-line scalar or flow collection does not survive a different cut.
+- a mistake in or at a block scalar (`notes: |` deleted or mis-indented, a line break typed in
+  its text) ends the scalar early and exposes its prose to the parser: after an error that may
+  be in a block scalar's text the next cut is no deeper than the scalar's key, and an error in a
+  piece whose lines have a key with a space in it (prose; a plan's keys are identifiers) is not
+  reported. A seeded sample of one-keystroke mistakes in every shipped plan keeps this honest
+  (tests/lint/test_syntax_resync.py): each such file has exactly one syntax finding.
 
 Runs only on a file whose first parse failed, so a correct file never pays for it.
 """
@@ -30,10 +36,17 @@ from dataclasses import dataclass, field
 
 from .yamlevents import CParser, MarkedYAMLError, StreamEndEvent, YAMLError
 
+BLOCK_WINDOW = 400  # lines above an error searched for the block scalar it may be in
 MAX_MORE = 20  # further errors reported per file; a file this broken needs its first ones fixed first
 # A line that starts a block node: a sequence item, or a key (plain, or quoted on one line) and ': '.
 _BLOCK_START = re.compile(r"""^( *)(?:-(?: |$)|[^\s#\-?:,\[\]{}&*!|>'"%@`][^#]*?:(?: |$)"""
                           r"""|'[^'\n]*':(?: |$)|"[^"\\\n]*":(?: |$))""")
+# A line whose value is a block scalar (`notes: |`, `- >-`): the lines below, indented deeper, are its text.
+_BLOCK_SCALAR = re.compile(r"""(?:^|:|-)[ \t]+[|>][0-9+-]{0,2}[ \t]*(?:#.*)?$|^[|>][0-9+-]{0,2}[ \t]*$""")
+# A key with a space in it (`Short title: ...`, `- state budget: ...`): prose read as YAML, which a
+# plan's keys never are (they are identifiers); an error near such lines is the text of a broken
+# block scalar seen as keys, not a mistake of its own.
+_PROSE_KEY = re.compile(r"""^ *(?:- +)*[^\s#'"\[\]{}&*!|>%@`-][^:#]*?[ \t][^:#]*?:(?: |$)""")
 # Line breaks libyaml counts that str.split("\n") does not (or the reverse): no resync in such a file.
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
@@ -76,12 +89,18 @@ class _Open:
         return not self.brackets and not self.quote
 
 
+_CLOSED = _Open()
+_PLAIN_LINE = re.compile(r"""[^"'\[{|>]*$""")
+
+
 def _carry(line: str, state: _Open) -> _Open:
     """The state after `line`: a small YAML lexer that knows only where scalars and collections start and end."""
     if state.block >= 0:
         if not line.strip() or _indent(line) > state.block:
             return state  # a line of the block scalar's text
         state = _Open(state.brackets, state.quote)
+    if state.closed and _PLAIN_LINE.match(line):
+        return _CLOSED  # most lines: nothing opens, nothing to scan character by character
     brackets, quote, block = state.brackets, state.quote, -1
     i, n, node_start = 0, len(line), True
     while i < n:
@@ -139,6 +158,36 @@ class _Lines:
             i -= 1
         return _indent(self.lines[i])
 
+    def resume_depth(self, i: int) -> int:
+        """How deep the next cut after an error at line `i` may be: the error's indentation, or
+        less when the error may be in the text of a block scalar above it. A mistake there (a
+        line indented too little, a line break typed in the text) ends the scalar early, and the
+        rest of its text would be read as keys and items, each "error" a consequence of the one
+        mistake. So a block scalar (`notes: |`) up to BLOCK_WINDOW lines above, with at most one
+        line between it and the error at its own indentation or less (the mistake), makes the
+        next cut come no deeper than the scalar's key."""
+        depth = self.depth_at(i)
+        shallow: list[int] = []  # indentations of the content lines between a candidate and the error
+        for j in range(min(i, len(self.lines) - 1), max(i - BLOCK_WINDOW, 0) - 1, -1):
+            line = self.lines[j]
+            if not _is_content(line) or _tab_indented(line):
+                continue
+            indent = _indent(line)
+            if _BLOCK_SCALAR.search(line.rstrip()):
+                if not self._has_text(j):
+                    return 0  # its text is not under it, so the mistake may be here: only top-level keys are safe
+                if indent < depth and sum(1 for k in shallow if k <= indent) <= 1:
+                    return indent
+            shallow.append(indent)
+        return depth
+
+    def _has_text(self, j: int) -> bool:
+        """Whether the block scalar started at line `j` has its first line of text indented under it."""
+        for line in self.lines[j + 1:]:
+            if _is_content(line) or (line.strip() and not _tab_indented(line)):
+                return _indent(line) > _indent(self.lines[j]) and not _tab_indented(line)
+        return False
+
     def next_cut(self, after: int, deepest: int) -> int | None:
         """The first line after `after` that starts a block node indented at most `deepest`, outside
         any quoted scalar, flow collection or block scalar opened after `after`."""
@@ -179,6 +228,10 @@ class _Lines:
                 return i
         return None
 
+    def prose(self, start: int, last: int) -> bool:
+        """Whether lines `start` to `last` (included) have a key with a space in it."""
+        return any(_PROSE_KEY.match(line) for line in self.lines[start:last + 1])
+
     def parse(self, start: int, end: int) -> SyntaxProblem | None:
         """The first parser error of lines [start, end) alone, at its place in the whole file."""
         text = "\n" * start + "\n".join(self.lines[start:end])
@@ -206,7 +259,7 @@ def more_errors(text: str, first_line: int) -> Iterator[SyntaxProblem]:
     if first_line >= len(lines.lines):
         return
     found, error_line = 0, first_line
-    cut = lines.next_cut(error_line, lines.depth_at(error_line))
+    cut = lines.next_cut(error_line, lines.resume_depth(error_line))
     while cut is not None and found < MAX_MORE:
         end = lines.piece_end(cut)
         problem = lines.parse(cut, end)
@@ -214,15 +267,15 @@ def more_errors(text: str, first_line: int) -> Iterator[SyntaxProblem]:
             cut = _after_piece(lines, end)
             continue
         second = lines.sibling(cut, problem.line)
-        if second is not None and lines.parse(second, end) != problem:
+        if lines.prose(cut, problem.line) or second is not None and lines.parse(second, end) != problem:
             # Not confirmed: the first cut may be inside a construct; look again after the error.
-            cut = lines.next_cut(problem.line, lines.depth_at(min(problem.line, len(lines.lines) - 1)))
+            cut = lines.next_cut(problem.line, lines.resume_depth(min(problem.line, len(lines.lines) - 1)))
             continue
         found += 1
         yield problem
         if problem.line >= len(lines.lines):
             return
-        cut = lines.next_cut(problem.line, lines.depth_at(problem.line))
+        cut = lines.next_cut(problem.line, lines.resume_depth(problem.line))
 
 
 def _after_piece(lines: _Lines, end: int) -> int | None:
