@@ -20,3 +20,12 @@ def test_rule_schema_names_every_fact_kind_and_check():
 
     current = SCHEMA.read_text(encoding="utf-8")
     assert current == render(generate(json.loads(current)))
+
+
+def test_the_rule_count_in_the_introduction_is_the_catalogue_s():
+    import re
+
+    from planctl.lint.rules import catalogue
+
+    said = re.search(r"\*\*(\d+) policy rules\*\*", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert said and int(said.group(1)) == len(catalogue())

@@ -156,6 +156,31 @@ VI.update({
     "… and {n} more findings not shown here: run `planctl lint` to see them all.":
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
+# branch relations: baseline relations and table completeness (lint/facts/relations*.py, references.py)
+VI.update({
+    "table {table!r}, row {name!r}": "bảng {table!r}, dòng {name!r}",
+    "table {table!r}, row {seq}{name!r}": "bảng {table!r}, dòng {seq}{name!r}",
+    "table {table!r}, column {column!r}": "bảng {table!r}, cột {column!r}",
+    "table {table!r}, section {section}": "bảng {table!r}, phần {section}",
+    "table {table!r}, total row": "bảng {table!r}, dòng tổng cộng",
+    "{filled} of the {rows} other rows": "{filled} trong {rows} dòng còn lại",
+    "{filled} of its {rows} sub-rows": "{filled} trong {rows} dòng con",
+    "{row}, column {column!r}, against its sub-rows": "{row}, cột {column!r}, so với các dòng con",
+    "the id of a baseline figure of this plan (baseline: indicators:)":
+        "mã của một số liệu hiện trạng của kế hoạch này (baseline: indicators:)",
+    "the id of a column of this table": "mã của một cột của bảng này",
+    "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
+})
+# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+VI.update({
+    "the outline's top level": "cấp đầu của dàn ý văn bản",
+    "numbering under {heading}": "số thứ tự trong mục {heading}",
+    " (announced at '{heading}', {line})": " (được dẫn chiếu tại mục '{heading}', {line})",
+    " (in '{heading}', {line})": " (thuộc '{heading}', {line})",
+    ": the file has no project list and no budget to check": ": tệp không có danh mục dự án và kinh phí để kiểm tra",
+    ": the numbering there starts at {seq} and is not checked from the start":
+        ": số thứ tự ở đó bắt đầu từ {seq} và không được kiểm tra từ đầu",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).
@@ -466,6 +491,15 @@ VI.update({
         "kho chưa có commit nào: hãy commit các kế hoạch trước, hoặc so sánh hai phiên bản đã có",
     "{a} and {b} have no common ancestor: compare them with `planctl diff {a} {b}` instead of '...'":
         "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
+})
+
+# branch dates: years in names and notes, the document's own date, legal bases (lint/facts/periods.py, citations.py).
+VI.update({
+    "the name": "tên",
+    "the note": "ghi chú",
+    "the document": "văn bản",
+    "missing a key: one of {keys} is required": "thiếu khóa: cần một trong {keys}",
+    "add one of {keys} to this mapping": "thêm một trong {keys} vào mục này",
 })
 
 HELP = {

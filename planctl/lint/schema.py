@@ -31,7 +31,10 @@ FAST = True
 
 # Schema errors that are data-entry pitfalls: reported by the rules of the same id (rules/data/),
 # through the rules engine, with the value's problem as the fact.
-PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money"}
+PITFALLS = {"data.money-as-float": "money-float", "data.negative-amount": "negative-money",
+            "data.number-as-text": "number-text"}
+# A figure typed as the document prints it, in quotes: "45,5", "45,5%", "1.611".
+_NUMBER_TEXT = re.compile(r"\s*[+-]?\d[\d.,]*\s*%?\s*")
 
 
 @cache
@@ -104,7 +107,7 @@ def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]
     against "a YYYY-MM-DD date or null", best_match alone picks "is not of type null".
     """
     for error in errors:
-        if error.context and error.validator in ("oneOf", "anyOf"):
+        if error.context and error.validator in ("oneOf", "anyOf") and not _alternative_keys(error):
             meant = [e for e in error.context if e.validator != "type"] or error.context
             from jsonschema.exceptions import best_match
 
@@ -112,6 +115,16 @@ def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]
             yield best if best is not None else error
         else:
             yield error
+
+
+def _alternative_keys(error: ValidationError) -> list[str]:
+    """The keys of an anyOf/oneOf whose every branch only requires a key (`number` or `title`)."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return []
+    if not all(e.validator == "required" and not e.relative_path for e in error.context):
+        return []
+    keys = [k for e in error.context for k in re.findall(r"'([^']+)' is a required property", e.message)]
+    return list(dict.fromkeys(keys))
 
 
 def _pointer(path) -> str:
@@ -126,6 +139,15 @@ def _finding(doc: Document, error: ValidationError) -> Finding:
         return doc.finding("data.money-as-float", Severity.ERROR, repr(error.instance), pointer)
     if is_money and error.validator == "minimum":
         return doc.finding("data.negative-amount", Severity.ERROR, repr(error.instance), pointer)
+    if error.validator == "type" and isinstance(error.instance, str) and _NUMBER_TEXT.fullmatch(error.instance) \
+            and "number" in (error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]):
+        return doc.finding("data.number-as-text", Severity.ERROR, error.instance, pointer)
+    keys = _alternative_keys(error)
+    if keys:  # a law cited without a number needs its title: "number or title"
+        shown = ", ".join(repr(k) for k in keys)
+        return doc.finding(SCHEMA.id, SCHEMA.severity, _("missing a key: one of {keys} is required").format(keys=shown),
+                           pointer, hint=_("add one of {keys} to this mapping").format(keys=shown),
+                           key=(pointer, "required-one-of", *keys))
     if error.validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         name = missing[0] if missing else error.message

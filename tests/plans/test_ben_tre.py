@@ -28,8 +28,12 @@ def test_no_budget(load_plan):
 
 def test_citations(load_plan):
     c = by_id(load_plan(PLAN)["citations"])
-    # I (căn cứ, L4-17): five numbered bases (the two laws have no number) + Chỉ thị 34/2008/CT-TTg (L53)
-    assert list(c) == ["ct-58-2000", "nd-64-2007", "qd-246-2005", "qd-1605-2010", "qd-438-2008", "ct-34-2008"]
+    # I (căn cứ, L4-17): five numbered bases + Chỉ thị 34/2008/CT-TTg (L53), then the two laws printed with
+    # neither number nor date (L7, L9)
+    assert list(c) == ["ct-58-2000", "nd-64-2007", "qd-246-2005", "qd-1605-2010", "qd-438-2008", "ct-34-2008",
+                       "luat-cntt", "luat-gddt"]
+    assert [(c[i]["kind"], c[i]["title"], "date" in c[i]) for i in ("luat-cntt", "luat-gddt")] == [
+        ("law", "Luật Công nghệ thông tin", False), ("law", "Luật Giao dịch điện tử", False)]
     assert (c["ct-58-2000"]["number"], c["ct-58-2000"]["date"]) == ("58/CT-TW", "2000-10-17")  # L5
     assert (c["nd-64-2007"]["number"], c["nd-64-2007"]["date"]) == ("64/2007/NĐ-CP", "2007-04-10")  # L11
     assert (c["qd-246-2005"]["number"], c["qd-246-2005"]["date"]) == ("246/2005/QĐ-TTg", "2005-10-06")  # L13
@@ -50,7 +54,7 @@ def test_baseline_text_figures(load_plan):
     assert (first["id"], first["value"], first["unit"]) == ("bt-bl-computers-per-official", 79, "%")
     assert b["bt-bl-units-with-lan"]["value"] == 96.67  # L46 "chiếm 96,67%"
     assert b["bt-bl-officials"]["value"] == 12077  # L53 "12.077 người"
-    assert (b["bt-bl-officials-with-email"]["value"], b["bt-bl-officials-with-email"]["approximate"]) == (88, True)
+    assert (b["bt-bl-officials-with-email"]["value"], b["bt-bl-officials-with-email"]["comparator"]) == (88, ">")  # "hơn 88%"
     assert b["bt-bl-officials-using-email"]["value"] == 70  # L53 "hơn 70%"
     assert [b[f"bt-bl-police-{k}"]["value"] for k in ("digital-channels", "trunk-lines", "numbers")] == [288, 2, 195]
     # L62 "152 trường tiểu học (18% ...), 125 trường trung học cơ sở (62% ...), 30 trường trung học phổ thông (100% ...)"
@@ -64,7 +68,7 @@ def test_baseline_text_figures(load_plan):
         "commune-staff-level-a", "commune-staff-level-b", "district-network-admins",
         "department-network-admins")] == [482, 80, 40, 45]
     last = indicators[-1]  # L116 "hơn 300 cán bộ, công chức"
-    assert (last["id"], last["value"], last["approximate"]) == ("bt-bl-open-source-trained", 300, True)
+    assert (last["id"], last["value"], last["comparator"]) == ("bt-bl-open-source-trained", 300, ">")  # "hơn 300"
     assert all("year" not in i for i in indicators)
 
 

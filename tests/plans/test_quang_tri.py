@@ -30,7 +30,7 @@ def test_no_budget(load_plan):
 
 def test_citations(load_plan):
     c = by_id(load_plan(PLAN)["citations"])
-    assert len(c) == 10  # II: 8 numbered bases (L68-75) + 1021/KH-UBND (L128) + 800/QĐ-TTg (L146)
+    assert len(c) == 15  # II: 8 numbered bases (L68-75) + 1021/KH-UBND (L128) + 800/QĐ-TTg (L146) + 5 laws (L63-67)
     # L70: "Quyết định số 1755/QĐ-TTg ngày 22/9/2010"
     assert (c["qd-1755-2010"]["number"], c["qd-1755-2010"]["date"], c["qd-1755-2010"]["programme"]) == \
         ("1755/QĐ-TTg", "2010-09-22", "qd-1755-2010")
@@ -44,6 +44,13 @@ def test_citations(load_plan):
     assert (c["qd-398-2008"]["number"], c["qd-398-2008"]["date"]) == ("398/QĐ-UBND", "2008-02-28")  # L74
     assert (c["kh-1021-2011"]["number"], c["kh-1021-2011"]["date"]) == ("1021/KH-UBND", "2011-05-06")  # L128
     assert (c["qd-800-2010"]["number"], c["qd-800-2010"]["date"]) == ("800/QĐ-TTg", "2010-06-04")  # L146
+    # L63-67: five laws cited by name and date, without a number
+    assert [(x["title"], x["date"], x["source"]) for x in c.values() if x.get("kind") == "law"] == [
+        ("Luật Công nghệ Thông tin", "2006-06-29", "II (căn cứ), L63"),
+        ("Luật Giao dịch điện tử", "2005-11-29", "II (căn cứ), L64"),
+        ("Luật Công nghệ cao", "2008-11-13", "II (căn cứ), L65"),
+        ("Luật Viễn thông", "2009-11-23", "II (căn cứ), L66"),
+        ("Luật Tần số vô tuyến điện", "2009-11-23", "II (căn cứ), L67")]
 
 
 def test_baseline_indicators(load_plan):
@@ -63,7 +70,7 @@ def test_baseline_indicators(load_plan):
     assert b["bl-oss-desktops"]["value"] == 1726  # L34
     assert b["bl-prov-computers-pct"]["value"] == 88.67  # L38 "đạt 88,67%"
     assert b["bl-district-lan-pct"]["value"] == 45.97  # L45 "đạt 45,97%"
-    assert b["bl-commune-staff-trained"]["approximate"] is True  # L9 "Hơn 40%"
+    assert b["bl-commune-staff-trained"]["comparator"] == ">"  # L9 "Hơn 40%"
     last = indicators[-1]
     assert last["id"] == "bl-upper-secondary-lan-pct" and last["value"] == 80  # L61 "24 trường, đạt 80%"
 

@@ -33,10 +33,11 @@ def test_document(load_plan):
 
 def test_citations(load_plan):
     c = load_plan(PLAN)["citations"]
-    # I. CĂN CỨ (L25-43) in printed order, then decisions cited in section II (L49, L53)
+    # I. CĂN CỨ (L25-43) in printed order, then decisions cited in section II (L49, L53), then the two laws
+    # of I cited without a number (L27, L29)
     assert [x["id"] for x in c] == ["ct-58-2000", "nd-64-2007", "nd-102-2009", "qd-246-2005", "qd-48-2009",
                                     "qd-1605-2010", "qd-1755-2010", "tt-21-2010", "qd-43-2008", "kh-06-2008",
-                                    "qd-1578-2008"]
+                                    "qd-1578-2008", "luat-cntt-2006", "luat-gddt-2005"]
     c = by_id(c)
     assert (c["ct-58-2000"]["number"], c["ct-58-2000"]["date"]) == ("58-CT/TW", "2000-10-17")  # L25
     # L39 "Quyết định số 1605/QĐ-TTg ngày 27/8/2010"
@@ -46,6 +47,9 @@ def test_citations(load_plan):
     assert (c["qd-1755-2010"]["number"], c["qd-1755-2010"]["date"]) == ("1755/QĐ-TTg", "2010-09-22")
     assert (c["tt-21-2010"]["number"], c["tt-21-2010"]["date"]) == ("21/2010/TT-BTTTT", "2010-09-08")  # L43
     assert (c["qd-1578-2008"]["number"], c["qd-1578-2008"]["date"]) == ("1578/QĐ-BTTTT", "2008-10-24")  # L53
+    # L27 "Luật Công nghệ thông tin, ngày 29/6/2006", L29 "Luật Giao dịch điện tử 29/11/2005"
+    assert (c["luat-cntt-2006"]["kind"], c["luat-cntt-2006"]["date"]) == ("law", "2006-06-29")
+    assert (c["luat-gddt-2005"]["kind"], c["luat-gddt-2005"]["date"]) == ("law", "2005-11-29")
 
 
 def test_funding_sources(load_plan):
@@ -157,9 +161,9 @@ def test_baseline_text_figures(load_plan):
     assert b["st21-bl-admin-procedures-departments"]["value"] == 17
     # L103 "12 lớp ... cho hơn 300 lượt cán bộ ... 04 lớp nâng cao ... đạt hơn 90%"
     assert b["st21-bl-ict-training-classes"]["value"] == 12
-    assert b["st21-bl-ict-training-attendance"]["value"] == 300 and b["st21-bl-ict-training-attendance"]["approximate"]
+    assert b["st21-bl-ict-training-attendance"]["value"] == 300 and b["st21-bl-ict-training-attendance"]["comparator"] == ">"
     assert b["st21-bl-ict-advanced-classes"]["value"] == 4
-    assert b["st21-bl-officials-computer-literate"]["value"] == 90 and b["st21-bl-officials-computer-literate"]["approximate"]
+    assert b["st21-bl-officials-computer-literate"]["value"] == 90 and b["st21-bl-officials-computer-literate"]["comparator"] == ">"
     last = ind[-1]  # L105 "chỉ khoảng 13% đơn vị có cán bộ chuyên trách CNTT"
     assert (last["id"], last["value"], last["unit"], last["approximate"]) == ("st21-bl-units-dedicated-ict-staff", 13, "%", True)
     assert all("year" not in i for i in ind)  # no year printed ("Đến nay")

@@ -27,7 +27,8 @@ def test_document(load_plan):
 
 def test_citations(load_plan):
     c = load_plan(PLAN)["citations"]
-    assert [x["id"] for x in c] == ["qd-56-2007", "qd-1755-2010", "ttr-311-2011", "qd-698-2009"]
+    assert [x["id"] for x in c] == ["qd-56-2007", "qd-1755-2010", "ttr-311-2011", "qd-698-2009",
+                                    "luat-to-chuc-hdnd-ubnd-2003"]
     c = by_id(c)
     # L3: "Quyết định số 56/2007/QĐ-TTg ngày 03 tháng 5 năm 2007"
     assert (c["qd-56-2007"]["number"], c["qd-56-2007"]["date"]) == ("56/2007/QĐ-TTg", "2007-05-03")
@@ -39,6 +40,17 @@ def test_citations(load_plan):
     assert (c["ttr-311-2011"]["number"], c["ttr-311-2011"]["date"]) == ("311/TTr-STTTT", "2011-05-30")
     # L173: "Quyết định số 698/QĐ-TTg ngày 01/6/2009"
     assert (c["qd-698-2009"]["number"], c["qd-698-2009"]["date"]) == ("698/QĐ-TTg", "2009-06-01")
+    # L2: "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003" (no number)
+    law = c["luat-to-chuc-hdnd-ubnd-2003"]
+    assert (law["kind"], "number" in law, law["date"], law["date_as_printed"]) == \
+        ("law", False, "2003-11-26", "26 tháng 11 năm 2003")
+    assert c["ttr-311-2011"]["kind"] == "submission"
+
+
+def test_the_decision_takes_effect_on_signing(load_plan):
+    # L6: "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."
+    assert load_plan(PLAN)["document"]["effective"] == {
+        "on_signing": True, "as_printed": "Quyết định này có hiệu lực kể từ ngày ký.", "source": "Điều 2, L6"}
 
 
 def test_funding_sources(load_plan):

@@ -19,6 +19,7 @@ from planctl.document import load
 from planctl.lint.rules import catalogue
 from tests.ci.conftest import lint
 from tests.conftest import AT_KEY, ROOT, located
+from tests.lint.test_whole_document_outline import EDITS as OUTLINE_EDITS
 from tests.rules.test_real_plans import EXPECTED
 
 KH22 = "soc-trang/kh-22-2012.yaml"
@@ -69,7 +70,7 @@ EDITS = [
                  [("consistency.indicator-parts", "/baseline/indicators/10/value")], id="indicator-parts"),
     pytest.param(KH21, "      part_of: st21-bl-admin-procedures-total\n      source: II.4, L99\n    - id: st21-bl-admin-procedures-province",
                  "      part_of: st21-bl-admin-procedures-totl\n      source: II.4, L99\n    - id: st21-bl-admin-procedures-province",
-                 [("alignment.unknown-reference", "/baseline/indicators/12/part_of"),
+                 [("relations.unknown-link", "/baseline/indicators/12/part_of"),
                   ("consistency.indicator-parts", "/baseline/indicators/10/value")], id="indicator-part-of-unknown"),
     pytest.param(TV, At("/phasing/total", "total: 439050"), "total: 439000",
                  [("consistency.phasing-total", "/phasing/total"),  # against its rows
@@ -108,7 +109,7 @@ EDITS = [
     pytest.param(BT, "    number: 1605/QĐ-TTg\n", "    number: 1650/QĐ-TTg\n",
                  [("citations.number-mismatch", "/citations/3/number")], id="number-mismatch"),
     # the legal basis QĐ 1605 deleted while the plan still implements it
-    pytest.param(BT, "  - id: qd-1605-2010\n    number: 1605/QĐ-TTg\n    date: '2010-08-27'\n"
+    pytest.param(BT, "  - id: qd-1605-2010\n    kind: decision\n    number: 1605/QĐ-TTg\n    date: '2010-08-27'\n"
                  "    date_as_printed: 27 tháng 08 năm 2010\n    issuer: Thủ tướng Chính phủ\n"
                  "    title: phê duyệt Chương trình quốc gia ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước giai đoạn 2011-2015\n"
                  "    programme: qd-1605-2010\n    source: I (căn cứ), L15\n", "",
@@ -221,7 +222,13 @@ def test_every_policy_rule_is_proven_on_a_real_plan():
     """Each rule of the catalogue fires on a real plan: a document's own mistake (test_real_plans),
     an edit here, or a province's stricter policy (caps.policy-*, test_real_plans)."""
     proven = {rule for findings in EXPECTED.values() for rule, _pointer in findings}
-    proven |= {rule for param in EDITS for rule, _pointer, *_ in param.values[3]}
+    proven |= {rule for param in EDITS + OUTLINE_EDITS for rule, _pointer, *_ in param.values[3]}
+    from tests.lint.test_whole_document_dates import DATE_EDITS  # branch dates: its own edits
+
+    proven |= {rule for param in DATE_EDITS for rule, _pointer, *_ in param.values[3]}
     proven |= {"caps.policy-amount", "caps.policy-share", "waiver.expired"}
+    from tests.lint.test_whole_document_relations import PROVEN  # relations: edits of its own
+
+    proven |= PROVEN
     not_policy = {"syntax", "schema", "waiver.unused", "waiver.invalid"}  # covered in tests/lint, test_waivers
     assert {rule.id for rule in catalogue()} - not_policy - proven == set()

@@ -17,6 +17,7 @@ import pytest
 from planctl.document import load_data
 from tests.ci.conftest import lint
 from tests.conftest import ROOT, located
+from tests.lint.test_whole_document_outline import OUTLINE_FINDINGS
 
 EXPECTED = {
     "plans/quang-tri/ict-1755.yaml": [
@@ -29,6 +30,8 @@ EXPECTED = {
         ("alignment.weaker-target-unverified", "/targets/20/value"),
         # mobile broadband 2020: 100% in the objectives, 95% in the tasks
         ("identity.conflicting-targets", "/targets/22/value"),
+        # L5: the provincial civil servants by IT level, 02 + 27 + 1.386 = 1.415; L37: "Tổng số cán bộ công chức: 1.262"
+        ("consistency.indicator-parts", "/baseline/indicators/60/value"),
     ],
     "plans/soc-trang/kh-22-2012.yaml": [
         # seed 001: "trên 60%" of enterprises using ICT by 2015, the national target is 80%
@@ -45,6 +48,9 @@ EXPECTED = {
         ("periods.missing-schedule", "/groups/3/projects/1"),
         ("periods.missing-schedule", "/groups/3/projects/2"),
         ("periods.missing-schedule", "/groups/3/projects/3"),
+        # L339, L366: rows 11 and 30 run "2011" in a plan dated 10/5/2012 (L316)
+        ("periods.ends-before-document", "/groups/1/projects/2/end"),
+        ("periods.ends-before-document", "/groups/5/projects/0/end"),
     ],
     "plans/soc-trang/kh-21-2010.yaml": [
         # seed 002 Phụ lục 3 (L2344-2358): the TỔNG row prints 2025 staff, 1250 computers, 813 with Internet,
@@ -53,6 +59,18 @@ EXPECTED = {
         ("consistency.table-column", "/baseline/tables/2/stated/computers"),
         ("consistency.table-column", "/baseline/tables/2/stated/internet"),
         ("consistency.table-column", "/baseline/tables/2/stated/lan"),
+        # Phụ lục 1: cells printed empty in rows where the other units of the section give a figure: row 7 (e-mail,
+        # L852), 14 (staff, L978), 15, 18, 19, 26, 28 ("Biết sử dụng"), 23 Vĩnh Châu (all but the staff, L1162-1174),
+        # 31 (e-mail, L1336)
+        ("relations.empty-cell", "/baseline/tables/0/sections/0/rows/6/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/0/rows/13/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/0/rows/14/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/0/rows/17/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/1/rows/0/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/1/rows/4/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/2/rows/0/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/2/rows/2/values"),
+        ("relations.empty-cell", "/baseline/tables/0/sections/2/rows/5/values"),
         # L187: 90% of officials use e-mail regularly by 2015; QĐ 1605 states that target only in words
         ("alignment.target-incomparable", "/targets/10/value"),
         # Not reported: L627, roadmap 2014, "Tất cả các văn bản chỉ đạo, điều hành ở cấp tỉnh" on the
@@ -63,7 +81,10 @@ EXPECTED = {
     ],
     # seed 004: every printed total adds up (the funding table, L167-171; the 62 online services, L71), its
     # targets equal the national ones they localise, and its four contents cover QĐ 1605's task groups
-    "plans/ben-tre/ict-1605.yaml": [],
+    "plans/ben-tre/ict-1605.yaml": [
+        # L94-107: row 3 "Số cán bộ được cử đào tạo về CNTT" prints no figure; its sub-row "- Trong nước" does
+        ("relations.empty-parent", "/baseline/tables/1/sections/0/rows/2/values"),
+    ],
     "plans/tra-vinh/qd-952-2011.yaml": [
         # seed 000 L4: "Quyết định số 1755/QĐ-TTg ngày 29 tháng 10 năm 2009" (it is dated 22/9/2010)
         ("citations.date-mismatch", "/citations/1/date"),
@@ -84,6 +105,8 @@ EXPECTED = {
         # L643, L663: rows III.6 and III.8 with an amount and no years
         ("periods.missing-schedule", "/groups/2/projects/5"),
         ("periods.missing-schedule", "/groups/2/projects/7"),
+        # L591: row III.1 is named "… Duyên Hải và Càng Long (2010- 2011)", its Năm thực hiện cell says 2011 (L593)
+        ("periods.year-in-text-vs-cells", "/groups/2/projects/0/name"),
         # L906: NSĐP grand total 106.000; the groups add up to 105.000 (as the text says, L263)
         ("consistency.list-source", "/project_list/stated/by_source/nsdp"),
         # L341: NSĐP vốn đầu tư total 54.000; its years add up to 55.000, the text says 55.000 (L265)
@@ -94,6 +117,8 @@ EXPECTED = {
         ("consistency.phasing-children", "/phasing/rows/6/years/2015"),
     ],
 }
+for _plan, _found in OUTLINE_FINDINGS.items():  # the outline's numbering and coverage (branch outline)
+    EXPECTED[_plan] = EXPECTED[_plan] + _found
 
 
 @pytest.fixture(scope="module")

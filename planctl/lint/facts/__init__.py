@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ...document import Document
-from . import alignment, caps, citations, consistency, data, identity, periods, references
+from . import alignment, caps, citations, consistency, data, identity, periods, references, relations, relations_tables, structure
 from .base import Context, Fact, FactKind, FieldType
 from .data import schema_value_fact
 
-CATEGORIES = (consistency, periods, identity, citations, references, alignment, caps, data)
+CATEGORIES = (consistency, periods, identity, citations, references, alignment, caps, data, relations, relations_tables,
+              structure)
 
 FACT_KINDS: dict[str, FactKind] = {kind.name: kind for module in CATEGORIES for kind in module.KINDS}
 

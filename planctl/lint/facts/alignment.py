@@ -18,7 +18,8 @@ KINDS = (
              {"mapped": FieldType.INT}, texts=("label",)),
     FactKind("alignment", "A target linked to a national target, compared in ambition.",
              {"confidence": FieldType.TEXT, "weaker": FieldType.BOOL, "same_year": FieldType.BOOL,
-              "comparable": FieldType.BOOL, "qualitative": FieldType.BOOL},
+              "comparable": FieldType.BOOL, "qualitative": FieldType.BOOL,
+              "compare_value": FieldType.BOOL, "compare_year": FieldType.BOOL},
              texts=("label", "national", "plan_value", "national_value")),
 )
 
@@ -68,9 +69,13 @@ def targets(ctx: Context) -> None:
             continue
         numeric = [t["comparator"] != "qualitative" and is_number(t.get("value")) for t in (target, national)]
         comparable = all(numeric) and target.get("unit") == national.get("unit")
+        # A partial match (national_match: partial) compares only what the planner says is comparable.
+        partial = target.get("national_match") == "partial"
+        compare = set(target.get("comparable", [])) if partial else {"value", "year"}
         ctx.add("alignment", f"/targets/{ti}/value" if "value" in target else f"/targets/{ti}",
                 confidence=national["confidence"], weaker=comparable and weaker(target, national),
                 comparable=comparable, qualitative=not any(numeric),
+                compare_value="value" in compare, compare_year="year" in compare,
                 same_year=target.get("year") == national["year"],
                 text={"label": _("target {id!r}").format(id=target['id']), "national": link,
                       "plan_value": target_text(target, no_year=_("no year")),

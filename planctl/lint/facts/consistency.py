@@ -36,6 +36,7 @@ SUM_CHECKS = {
 COUNT_CHECKS = {
     "table-column": "a baseline table's printed section or table total against its rows",
     "indicator-parts": "a baseline figure against the figures printed as its parts (part_of)",
+    "row-parts": "a baseline table's parent row against its sub-rows (parent)",
 }
 
 KINDS = (
@@ -251,21 +252,27 @@ def tables(ctx: Context) -> None:
                     count_check(ctx, "table-column", f"/baseline/tables/{ti}/sections/{si}/stated/{escape(col)}",
                               _("table {table!r}, section {section}, column {column!r}").format(
                                   table=table['id'], section=section.get('seq', si + 1), column=col),
-                              section["stated"][col], [r["values"][col] for r in section["rows"] if col in r["values"]])
+                              section["stated"][col], [r["values"][col] for r in _top(section) if col in r["values"]])
         for col in columns:
             if col in table.get("stated", {}):
                 parts = [section["stated"][col] if col in section.get("stated", {})
-                         else sum(_dec(r["values"].get(col, 0)) for r in section["rows"]) for section in sections]
+                         else sum(_dec(r["values"].get(col, 0)) for r in _top(section)) for section in sections]
                 count_check(ctx, "table-column", f"/baseline/tables/{ti}/stated/{escape(col)}",
                           _("table {table!r}, total of column {column!r}").format(table=table['id'], column=col),
                           table["stated"][col], parts)
+
+
+def _top(section: dict) -> list:
+    """The rows a section's total adds up: not the sub-rows of a row (their parent counts them)."""
+    ids = {r["id"] for r in section["rows"] if "id" in r}
+    return [r for r in section["rows"] if r.get("parent") not in ids]
 
 
 def _dec(value: int | float | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(repr(value))
 
 
-def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int | float, parts: list) -> None:
+def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int | float | Decimal, parts: list) -> None:
     """`stated` must equal the sum of `parts`, counted as printed (Decimal: no binary rounding)."""
     printed, computed = _dec(stated), sum((_dec(p) for p in parts), Decimal(0))
     difference = printed - computed
@@ -276,14 +283,33 @@ def count_check(ctx: Context, check: str, pointer: str, label: str, stated: int 
 
 
 def indicator_parts(ctx: Context) -> None:
-    """A baseline figure that the text breaks down (part_of on each part) equals its parts' sum."""
+    """A baseline figure that the text breaks down (part_of on each part) equals its parts' sum.
+    When the total or a part is printed as a bound ('hơn 1.000', comparator), only a sum that no
+    reading of the bounds can reach is compared (and then reported with the printed figures)."""
+    from .relations import on_cycles
+
     indicators = ctx.plan.get("baseline", {}).get("indicators", [])
+    cyclic = on_cycles(indicators)  # reported once, as relations.cycle
     parts: dict[str, list] = {}
     for indicator in indicators:
-        if "part_of" in indicator:
-            parts.setdefault(indicator["part_of"], []).append(indicator["value"])
+        if "part_of" in indicator and indicator["id"] not in cyclic:
+            parts.setdefault(indicator["part_of"], []).append(indicator)
     for i, whole in enumerate(indicators):
         if whole["id"] in parts:
+            members = parts[whole["id"]]
+            if any(m.get("comparator") for m in [whole, *members]) and _bounds_meet(whole, members):
+                continue
             count_check(ctx, "indicator-parts", f"/baseline/indicators/{i}/value",
                         _("baseline figure {id!r} ({unit})").format(id=whole['id'], unit=whole['unit']),
-                        whole["value"], parts[whole["id"]])
+                        whole["value"], [m["value"] for m in members])
+
+
+def _bounds_meet(whole: dict, members: list) -> bool:
+    """Whether some values the printed bounds allow make the parts add up to the total."""
+    from .relations import interval  # relations imports this module
+
+    least, most = interval(whole)
+    sums = [interval(m) for m in members]
+    low = sum((lo for lo, _hi in sums if lo is not None), Decimal(0))
+    high = None if any(hi is None for _lo, hi in sums) else sum((hi for _lo, hi in sums if hi is not None), Decimal(0))
+    return not ((most is not None and low > most) or (high is not None and least is not None and high < least))

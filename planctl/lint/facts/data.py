@@ -35,5 +35,8 @@ _SEPARATORS = re.compile(r"[.,]")
 
 def schema_value_fact(doc: Document, pointer: str, problem: str, text: str) -> Fact:
     """A value the schema rejected that is a known data-entry pitfall (see lint/schema.py)."""
-    probable = _SEPARATORS.sub("", text).lstrip("+0") or "0"
+    if problem == "number-text":  # read the Vietnamese way: '.' groups thousands, ',' is the decimal point
+        probable = text.strip().rstrip("%").strip().replace(".", "").replace(",", ".")
+    else:
+        probable = _SEPARATORS.sub("", text).lstrip("+0") or "0"
     return Fact("schema-value", doc, pointer, {"problem": problem}, {"label": pointer, "text": text, "probable": probable})

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...i18n import _, number
+from ...i18n import N_, _, date, number
+from ...plan.printed_years import PrintedYears, name_years, note_years
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -15,6 +16,16 @@ KINDS = (
              {"indicator": FieldType.TEXT, "value": FieldType.NUMBER, "previous": FieldType.NUMBER,
               "year": FieldType.YEAR, "previous_year": FieldType.YEAR},
              texts=("label", "value_text", "previous_text", "previous_label")),
+    FactKind("text-years", "Years printed in a project's name or quoted note, next to the row's year cells and the period.",
+             {"place": FieldType.TEXT, "year_first": FieldType.YEAR, "year_last": FieldType.YEAR,
+              "has_cells": FieldType.BOOL, "matches_cells": FieldType.BOOL, "in_period": FieldType.BOOL},
+             texts=("label", "where", "printed", "cells", "period")),
+    FactKind("end-vs-document", "A project's end year next to the year of the document's own date.",
+             {"end": FieldType.YEAR, "document_year": FieldType.YEAR}, texts=("label", "document_date")),
+    FactKind("source-phasing", "A project's money from one source, and whether the phasing table shows money "
+             "from that source (or a source above or below it) in any of the project's years.",
+             {"source": FieldType.TEXT, "amount": FieldType.MONEY, "phased": FieldType.BOOL},
+             texts=("label", "source_name", "years", "row")),
 )
 
 
@@ -49,6 +60,9 @@ def derive(ctx: Context) -> None:
             year(f"/phasing/rows/{ri}/years/{value}", "phasing", int(value), end,
                  _("phasing row {row!r}").format(row=row.get('label', row['source_id'])))
     milestones(ctx)
+    text_years(ctx)
+    ends_before_document(ctx)
+    source_phasing(ctx)
 
 
 def milestones(ctx: Context) -> None:
@@ -75,3 +89,82 @@ def milestones(ctx: Context) -> None:
                               "value_text": number(milestone['value']) + unit, "previous_text": number(value) + unit,
                               "previous_label": _("milestone {id!r}").format(id=previous_id)})
             this_year[indicator] = (entry["year"], milestone["value"], milestone["id"])
+
+
+def cells_text(project: dict) -> str:
+    """The row's year cells as compared: "2011", "2011–2012" (years_as_printed may be stale after an edit)."""
+    years = [project[k] for k in ("start", "end") if k in project]
+    return str(years[0]) if len(set(years)) == 1 else "–".join(map(str, years))
+
+
+_PLACES = {"name": N_("the name"), "note": N_("the note")}
+
+
+def text_years(ctx: Context) -> None:
+    """Years in names ("… (2010- 2011)") and in notes that quote the document, against the row's
+    cells: a span must equal the cells, a single year lie within them; with no cells, the period."""
+    period = ctx.plan["period"]
+    first, last = period["start"], period["end"]
+    for base, _group, project in ctx.view.projects():
+        start, end = project.get("start"), project.get("end")
+        has_cells = start is not None and end is not None
+        found: list[tuple[str, PrintedYears]] = [("name", y) for y in name_years(project["name"])]
+        found += [("note", y) for y in note_years(project.get("note", ""))]
+        for place, years in found:
+            if years.first != years.last:
+                matches = (years.first, years.last) == (start, end)
+            else:
+                matches = start is not None and end is not None and start <= years.first <= end
+            ctx.add("text-years", f"{base}/{place}", place=place, year_first=years.first, year_last=years.last,
+                    has_cells=has_cells, matches_cells=bool(matches),
+                    in_period=first <= years.first and years.last <= last,
+                    text={"label": item_label("project", project), "where": _(_PLACES[place]), "printed": years.printed,
+                          "cells": cells_text(project), "period": f"{first}–{last}"})
+
+
+def ends_before_document(ctx: Context) -> None:
+    """A project that ends in a year before the document's own date was over when it was planned."""
+    issued = ctx.plan.get("document", {}).get("date")
+    if not issued:
+        return
+    for base, _group, project in ctx.view.projects():
+        if "end" in project:
+            ctx.add("end-vs-document", f"{base}/end", end=project["end"], document_year=int(issued[:4]),
+                    text={"label": item_label("project", project), "document_date": date(issued)})
+
+
+def project_years(project: dict) -> list[int]:
+    """The years a project's money is spent: its by_year columns, else start..end. Empty when the
+    cells are missing or implausible (periods.implausible-year and start-after-end report those)."""
+    if project.get("by_year"):
+        return sorted(y for y in map(int, project["by_year"]) if 1990 <= y <= 2100)
+    start, end = project.get("start"), project.get("end")
+    if start is None or end is None or not (1990 <= start <= end <= 2100):
+        return []
+    return list(range(start, end + 1))
+
+
+def source_phasing(ctx: Context) -> None:
+    """Each source cell of a project against the phasing rows of that source, its ancestors and its
+    descendants: a row of any of them with money in one of the project's years is enough."""
+    rows = ctx.plan.get("phasing", {}).get("rows", [])
+    if not rows:
+        return
+    tree, view = ctx.view.tree, ctx.view
+    for base, _group, project in ctx.view.projects():
+        years = project_years(project)
+        if not years:
+            continue
+        for source, amount in project.get("amounts", {}).items():
+            related = [r for r in rows if r["source_id"] == source or r["source_id"] in tree.ancestors(source)
+                       or source in tree.ancestors(r["source_id"])]
+            if not related or not isinstance(amount, int) or amount <= 0:
+                continue
+            phased = any(r["years"].get(str(y)) for r in related for y in years)
+            shown = related[0]
+            ctx.add("source-phasing", f"{base}/amounts/{source}", ctx.view.list_unit, source=source,
+                    amount=ctx.view.vnd(amount, ctx.view.list_unit), phased=phased,
+                    text={"label": item_label("project", project),
+                          "source_name": view.source_name(source),
+                          "years": ", ".join(str(y) for y in years),
+                          "row": shown.get("label", view.source_name(shown["source_id"]))})

@@ -1,6 +1,6 @@
 """References: every id a plan names elsewhere — programmes, task groups, national targets, plan
 groups, targets, funding sources — and whether it exists (alignment.unknown-reference,
-data.unknown-source)."""
+data.unknown-source). The links among baseline figures and table rows are relations.py's."""
 
 from __future__ import annotations
 
@@ -19,16 +19,6 @@ def derive(ctx: Context) -> None:
     programmes(ctx)
     targets(ctx)
     sources(ctx)
-    indicators(ctx)
-
-
-def indicators(ctx: Context) -> None:
-    indicators = ctx.plan.get("baseline", {}).get("indicators", [])
-    ids = {i["id"] for i in indicators}
-    for i, indicator in enumerate(indicators):
-        if "part_of" in indicator:
-            ref(ctx, f"/baseline/indicators/{i}/part_of", "baseline figure", indicator["part_of"],
-                indicator["part_of"] in ids, _("baseline figure {id!r}").format(id=indicator['id']))
 
 
 def ref(ctx: Context, pointer: str, context: str, target: str, known: bool, label: str, *, key: bool = False) -> None:
