@@ -65,7 +65,7 @@ def test_init_writes_two_lint_tasks_with_the_same_problem_matcher(initialised):
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_matcher_reads_every_finding_of_the_real_plans_and_nothing_else(initialised, lang):
-    """Every finding of the shipped plans (38 at info level) becomes one problem with the file,
+    """Every finding of the shipped plans (all severities) becomes one problem with the file,
     line, column, severity, rule and message of the JSON report; hint and summary lines, in
     English or Vietnamese, become none."""
     task = tasks_of(initialised)[0]
