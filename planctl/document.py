@@ -62,6 +62,8 @@ class Document:
     # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     error: Finding | None = None
+    # The syntax errors after `error` that planctl/resync.py could locate (empty unless `error` is one).
+    more_errors: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -127,7 +129,10 @@ def _parse(doc: Document, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
         message, hint = yamlsyntax.explain(exc, text)
-        return _error(doc, message, where, hint)
+        _error(doc, message, where, hint)
+        if mark is not None:
+            doc.more_errors = _more_errors(doc.name, text, mark.line)
+        return doc
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
         return _error(doc, _("invalid YAML: a control character (code {code}) is not allowed in a plan").format(
@@ -142,6 +147,24 @@ def _parse(doc: Document, text: str) -> Document:
     doc.data = data
     doc.suppressions = _suppressions(text)
     return doc
+
+
+def _more_errors(name: str, text: str, first_line: int) -> list[Finding]:
+    """The syntax errors after the first (planctl/resync.py). Each is keyed by its problem, so its
+    fingerprint differs from the first's and stays the same when lines move."""
+    from .resync import more_errors
+
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for found in more_errors(text, first_line):
+        seen[found.problem] = seen.get(found.problem, 0) + 1
+        key = (found.problem,) if seen[found.problem] == 1 else (found.problem, seen[found.problem])
+        # The parser read a piece of the file: its marks count from the piece's first line.
+        offset = found.line - found.error.problem_mark.line if found.error.problem_mark is not None else 0
+        message, hint = yamlsyntax.explain(found.error, text, offset)
+        findings.append(Finding(SYNTAX.id, SYNTAX.severity, message, name, Position(found.line + 1, found.column + 1),
+                                "", hint, key))
+    return findings
 
 
 def _suppressions(text: str) -> dict[int, set[str]]:

@@ -21,12 +21,15 @@ def _line(mark: Any) -> int:
     return mark.line + 1 if mark is not None else 0
 
 
-def explain(exc: Any, text: str) -> tuple[str, str]:
-    """(message, hint) for a MarkedYAMLError raised while parsing `text`."""
+def explain(exc: Any, text: str, line_offset: int = 0) -> tuple[str, str]:
+    """(message, hint) for a MarkedYAMLError raised while parsing `text`; `line_offset`: where the
+    piece the parser read starts in `text` (the further errors of planctl/resync.py)."""
     problem, context = exc.problem or "", exc.context or ""
-    mark, opened = exc.problem_mark, _line(exc.context_mark)
+    mark = exc.problem_mark
+    opened = _line(exc.context_mark) + line_offset if exc.context_mark is not None else 0
     lines = text.split("\n")
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    at_line = mark.line + line_offset if mark is not None else -1
+    line = lines[at_line] if 0 <= at_line < len(lines) else ""
     column = mark.column if mark is not None else 0
     at = line[column:column + 1]
     before = line[:column]
