@@ -777,6 +777,9 @@ VI.update({
         "không có commit nào tính từ {start} thay đổi {what} {item!r} trong {path} (mã id có đúng không? "
         "`planctl diff` liệt kê các mã)",
     "the history may be cut short: {hint}": "lịch sử có thể bị thiếu: {hint}",
+    "no commit reachable from {start} changed {path} (check the path: it is the plan's path at that revision)":
+        "không có commit nào tính từ {start} thay đổi {path} (hãy kiểm tra đường dẫn: đó phải là đường dẫn của kế "
+        "hoạch ở phiên bản đó)",
 })
 # Command-line usage errors (planctl/usage_errors.py: click's messages, read back).
 VI.update({

@@ -91,8 +91,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     the number of commits by a plan diff each."""
     commits = repo.path_history(start, path, None if (project or target) else max_count)
     if not commits:
-        raise PlanctlError(f"no commit reachable from {start.label} changed {path} "
-                           "(check the path: it is the plan's path at that revision)")
+        raise PlanctlError(_("no commit reachable from {start} changed {path} (check the path: it is the plan's path "
+                             "at that revision)", start=start.label, path=path))
     # Each commit's old side is the next (older) commit's new side: two sides are all it keeps.
     loader = Loader(repo, config.max_file_bytes, keep=2)
     what, item = ("project", project) if project else ("target", target) if target else ("", None)

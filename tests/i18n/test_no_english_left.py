@@ -283,3 +283,19 @@ def test_diff_says_in_vietnamese_why_a_plan_cannot_be_compared_or_read_in_full(w
     assert "lưu ý: đơn vị lạ 'triệu': số tiền được đọc theo triệu đồng" in run.stdout
     assert "lưu ý: số cộng nhóm g1 (ghi trong văn bản) không phải là số ('x'); bỏ qua" in run.stdout
     no_english(run.stdout, "does not parse", "unknown unit", "is not a number", "left out")
+
+
+def test_the_shallow_clone_and_fsck_advice_and_the_log_note_read_in_vietnamese():
+    from planctl.history.lang import _ as history_
+    from planctl.history.log import SHALLOW_NOTE, LogResult
+    from planctl.history.revisions import FSCK_HINT, SHALLOW_HINT, Revision
+    from planctl.history.summary_rows import log_notes
+
+    result = LogResult("plans/plan.yaml", Revision("HEAD", "0" * 40), "", None, (), (SHALLOW_NOTE,))
+    assert log_notes(result) == [SHALLOW_NOTE]  # English: the note as the JSON result has it
+    i18n.set_language("vi")
+    assert history_(SHALLOW_HINT).startswith("kho là một bản sao nông (shallow clone)")
+    assert history_(FSCK_HINT).startswith("`git fsck` liệt kê các chỗ hỏng")
+    [note] = log_notes(result)
+    assert note.startswith("lịch sử có thể bị thiếu: kho là một bản sao nông")
+    no_english(note, "cut short", "shallow clone:")
