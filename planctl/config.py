@@ -113,8 +113,10 @@ def _read_table(pyproject: Path, stop: Path, whole: bool = False) -> object:
     except UnicodeDecodeError as exc:
         raise PlanctlError(_("{pyproject}: not UTF-8 text (byte {byte})").format(pyproject=pyproject, byte=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
+        from .tomlsyntax import explain
+
         raise PlanctlError(_("{pyproject}: cannot read {what}: {problem}").format(
-            pyproject=pyproject, what=what, problem=exc)) from None
+            pyproject=pyproject, what=what, problem=explain(str(exc)))) from None
     except RecursionError:
         raise PlanctlError(_("{pyproject}: cannot read {what}: arrays or tables nested too deeply").format(
             pyproject=pyproject, what=what)) from None

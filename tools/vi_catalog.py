@@ -982,6 +982,22 @@ VI.update({
     "project {id}, amount for {key}": "dự án {id}, kinh phí {key}",
     "project {id}, total": "dự án {id}, tổng số",
 })
+# pyproject.toml / planctl.toml that TOML cannot read (planctl/tomlsyntax.py).
+VI.update({
+    "a value that TOML cannot read (text is written in quotes: lang = \"vi\")":
+        "giá trị mà TOML không đọc được (chuỗi ký tự phải đặt trong dấu nháy: lang = \"vi\")",
+    "a key without '=' after it": "khóa thiếu dấu '=' phía sau",
+    "a quotation mark not closed on its line": "dấu nháy không được đóng trên cùng dòng",
+    "a table heading without its closing ']'": "tên bảng thiếu dấu ']' đóng",
+    "a key given twice": "một khóa bị ghi hai lần",
+    "a table given twice": "một bảng bị ghi hai lần",
+    "a list opened with '[' and not closed with ']'": "danh sách mở bằng '[' nhưng không đóng bằng ']'",
+    "a table opened with '{' and not closed with '}'": "bảng mở bằng '{' nhưng không đóng bằng '}'",
+    "more text after the value on this line": "còn chữ phía sau giá trị trên dòng này",
+    "the TOML parser says: {problem}": "trình đọc TOML báo (tiếng Anh): {problem}",
+    "{problem} (line {line}, column {column})": "{problem} (dòng {line}, cột {column})",
+    "{problem} (at the end of the file)": "{problem} (ở cuối tệp)",
+})
 # --- end of branch vifinal ----------------------------------------------------------------------------------------
 
 # Branch `editor` (issue 14): planctl init --repo, the VS Code tasks, the placeholder's step.

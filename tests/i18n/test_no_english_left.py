@@ -299,3 +299,16 @@ def test_the_shallow_clone_and_fsck_advice_and_the_log_note_read_in_vietnamese()
     [note] = log_notes(result)
     assert note.startswith("lịch sử có thể bị thiếu: kho là một bản sao nông")
     no_english(note, "cut short", "shallow clone:")
+
+
+@pytest.mark.parametrize("toml, expected", [
+    ('[tool.planctl]\nlang = vi\n', 'giá trị mà TOML không đọc được (chuỗi ký tự phải đặt trong dấu nháy: lang = "vi") '
+                                    '(dòng 2, cột 8)'),
+    ('[tool.planctl]\nplans = ["plans/*.yaml"\n', "danh sách mở bằng '[' nhưng không đóng bằng ']' (ở cuối tệp)"),
+    ('[tool.planctl]\nlang "vi"\n', "khóa thiếu dấu '=' phía sau (dòng 2, cột 6)"),
+])
+def test_a_pyproject_toml_that_toml_cannot_read_is_said_in_vietnamese(ws, toml, expected):
+    ws.write("pyproject.toml", toml)
+    run = ws.cli("--lang", "vi", "lint")
+    assert run.code == 2 and "không đọc được [tool.planctl]: " + expected in run.stderr, run.stderr
+    no_english(run.stderr, "Invalid value", "Unclosed array", "Expected", "at line", "cannot read")
