@@ -21,7 +21,7 @@ PROBLEMS = (
     ("Cannot overwrite a value", N_("a key given twice")),
     ("Cannot declare", N_("a table given twice")),
     ("Unclosed array", N_("a list opened with '[' and not closed with ']'")),
-    ("Unclosed inline table", N_("a table opened with '{' and not closed with '}'")),
+    ("Unclosed inline table", N_("an inline table that is not closed")),
     ("Expected newline or end of document after a statement", N_("more text after the value on this line")),
 )
 

@@ -992,7 +992,7 @@ VI.update({
     "a key given twice": "một khóa bị ghi hai lần",
     "a table given twice": "một bảng bị ghi hai lần",
     "a list opened with '[' and not closed with ']'": "danh sách mở bằng '[' nhưng không đóng bằng ']'",
-    "a table opened with '{' and not closed with '}'": "bảng mở bằng '{' nhưng không đóng bằng '}'",
+    "an inline table that is not closed": "bảng viết trên một dòng không được đóng lại",
     "more text after the value on this line": "còn chữ phía sau giá trị trên dòng này",
     "the TOML parser says: {problem}": "trình đọc TOML báo (tiếng Anh): {problem}",
     "{problem} (line {line}, column {column})": "{problem} (dòng {line}, cột {column})",
