@@ -2,8 +2,10 @@
 
 63 provinces × 2 plans (one implementing QĐ 1755, one QĐ 1605), each with ~60 projects in
 6 groups, funding sources with parents and budget lines, targets linked to national targets,
-a roadmap, a budget statement, a yearly phasing table and legal bases: about 15 KB of YAML per
-plan, valid against schema/plan.schema.json. Everything is derived from a seed, so two runs with
+a roadmap, a budget statement, a yearly phasing table, legal bases (a law cited without a number
+among them), the document's outline and coverage, and baseline figures with their relations (a
+share with its numerator and denominator, a subset, parts of a total, a bound, a table with a
+parent row): about 25 KB of YAML per plan, valid against schema/plan.schema.json. Everything is derived from a seed, so two runs with
 the same seed write the same bytes.
 
 A few plans carry one deliberate inconsistency each (a wrong printed total, a year typed 1013, a
@@ -348,6 +350,70 @@ def _roadmap(rng: random.Random) -> list[dict]:
     return roadmap
 
 
+def _outline(groups: list[dict], pslug: str) -> list[dict]:
+    """The document's headings as printed: sections I-V, numbered headings under each, the
+    appendix; section III lists one heading per group of the appendix."""
+    def heading(seq: str, title: str, line: int, children: list[dict] | None = None) -> dict:
+        node: dict = {"seq": seq, "title": title, "source": f"L{line}"}
+        if children:
+            node["children"] = children
+        return node
+
+    tasks = [heading(str(i + 1), g["name"], 40 + i) for i, g in enumerate(groups)]
+    sections = [
+        heading("I", "CĂN CỨ XÂY DỰNG KẾ HOẠCH", 5),
+        heading("II", "HIỆN TRẠNG", 12, [heading("1", "Hạ tầng kỹ thuật", 13), heading("2", "Nguồn nhân lực", 20)]),
+        heading("III", "NHIỆM VỤ", 39, tasks),
+        heading("IV", "KINH PHÍ", 60, [heading("1", "Tổng kinh phí", 61), heading("2", "Phân kỳ đầu tư", 62)]),
+        heading("V", "TỔ CHỨC THỰC HIỆN", 70),
+    ]
+    return [{"title": "KẾ HOẠCH", "id": f"{pslug}-plan", "kind": "plan", "source": "L1", "children": sections},
+            *({"seq": f"Phụ lục {i + 1}", "title": title, "kind": "appendix", "source": f"L{90 + 40 * i}"}
+              for i, title in enumerate(("BIỂU HIỆN TRẠNG", "DANH MỤC DỰ ÁN", "PHÂN KỲ ĐẦU TƯ")))]
+
+
+def _baseline(rng: random.Random) -> dict:
+    """Figures of the hiện trạng with their relations: a share with its numerator and denominator
+    (rounded as printed), a subset, parts of a total, a lower bound; and a table whose parent row
+    sums its sub-rows."""
+    staff = rng.randint(900, 3000)
+    computers = rng.randint(staff // 2, staff)
+    levels = [rng.randint(1, 20), rng.randint(20, 200)]
+    levels.append(staff - sum(levels))
+    district, commune = rng.randint(50, 300), rng.randint(100, 900)
+    return {
+        "indicators": [
+            {"id": "bl-staff", "indicator": "Tổng số cán bộ công chức", "value": staff, "unit": "người",
+             "source": "II.2"},
+            {"id": "bl-computers", "indicator": "Số lượng máy vi tính", "value": computers, "unit": "máy",
+             "source": "II.1"},
+            {"id": "bl-computers-pct", "indicator": "Tỷ lệ máy vi tính trên cán bộ công chức",
+             "value": round(computers * 100 / staff, 2), "unit": "%",
+             "ratio": {"numerator": "bl-computers", "denominator": "bl-staff"}, "source": "II.1"},
+            {"id": "bl-computers-internet", "indicator": "Máy vi tính kết nối Internet",
+             "value": rng.randint(computers // 2, computers), "unit": "máy", "subset_of": "bl-computers",
+             "source": "II.1"},
+            *({"id": f"bl-staff-level-{i}", "indicator": f"Cán bộ công chức trình độ {name}", "value": value,
+               "unit": "người", "part_of": "bl-staff", "source": "II.2"}
+              for i, (name, value) in enumerate(zip(("thạc sỹ", "đại học", "khác"), levels))),
+            {"id": "bl-online-users", "indicator": "Người sử dụng hệ thống quản lý văn bản", "value": 800,
+             "comparator": ">", "unit": "người", "source": "II.1"},
+        ],
+        "tables": [{
+            "id": "bl-trained", "title": "Cán bộ được đào tạo về CNTT", "source": "II.2",
+            "columns": [{"id": "province", "name": "Cấp tỉnh"}, {"id": "district", "name": "Cấp huyện"}],
+            "sections": [{"rows": [
+                {"seq": 1, "id": "trained", "name": "Số cán bộ được đào tạo",
+                 "values": {"province": district + commune, "district": district}},
+                {"id": "trained-domestic", "parent": "trained", "name": "- Trong nước",
+                 "values": {"province": district, "district": district}},
+                {"id": "trained-abroad", "parent": "trained", "name": "- Nước ngoài",
+                 "values": {"province": commune, "district": 0}},
+            ]}],
+        }],
+    }
+
+
 def build_plan(province: str, programme: dict, seed: int = 1755) -> dict:
     """One plan as plain data, consistent (every printed total adds up) and schema-valid."""
     rng = random.Random(f"{seed}/{programme['id']}/{province}")
@@ -402,13 +468,18 @@ def build_plan(province: str, programme: dict, seed: int = 1755) -> dict:
         "implements": [programme["id"]],
         "unit": "million VND",
         "citations": [
-            {"id": "luat-cntt", "number": "67/2006/QH11", "date": "2006-06-29",
+            {"id": "luat-cntt", "kind": "law", "number": "67/2006/QH11", "date": "2006-06-29",
              "title": "Luật Công nghệ thông tin", "source": "Căn cứ 1"},
-            {"id": "nd-64-2007", "number": "64/2007/NĐ-CP", "date": "2007-04-10",
+            {"id": "nd-64-2007", "kind": "decree", "number": "64/2007/NĐ-CP", "date": "2007-04-10",
              "title": "Nghị định về ứng dụng CNTT trong hoạt động của cơ quan nhà nước", "source": "Căn cứ 2"},
-            {"id": f"qd-{number}", "number": programme["number"], "date": programme["date"],
+            {"id": f"qd-{number}", "kind": "decision", "number": programme["number"], "date": programme["date"],
              "programme": programme["id"], "source": "Căn cứ 3"},
+            {"id": "luat-tc-hdnd-ubnd", "kind": "law", "title": "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân",
+             "date": "2003-11-26", "date_as_printed": "26 tháng 11 năm 2003", "source": "Căn cứ 4"},
         ],
+        "outline": _outline(groups, pslug),
+        "coverage": {"source_text": "complete"},
+        "baseline": _baseline(rng),
         "funding_sources": [{k: v for k, v in zip(("id", "name", "kind", "parent", "type"), s) if v}
                             for s in SOURCES],
         "targets": _targets(rng, programme, horizon),
