@@ -1,0 +1,158 @@
+"""Tasks: the text's tasks (nhiệm vụ) against the appendix rows they link to (rules/tasks/).
+
+A plan's text describes its tasks, often with a lead agency, an amount and yearly steps; the
+appendix lists the projects. `tasks[].projects` links the two by id, and these facts compare what
+both print: the amount, the years, the lead agency; a task printed twice; a row no task describes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ...i18n import _
+from ...plan.words import norm
+from .base import Context, FactKind, FieldType
+
+KINDS = (
+    FactKind("task-link", "A task's link to an appendix row, and whether the row exists.",
+             {"known": FieldType.BOOL}, texts=("label", "project", "known_ids")),
+    FactKind("task-duplicate", "A task whose wording is nearly that of an earlier task (normalised text).",
+             {"similarity": FieldType.PERCENT}, texts=("label", "first_label", "first_line")),
+    FactKind("task-lead", "A task's lead agency against its linked row's, both as printed.",
+             {"differs": FieldType.BOOL}, texts=("label", "row", "task_lead", "row_lead")),
+    FactKind("task-amount", "A task's amount in the text against the sum of its linked rows, or the text's "
+             "task amounts together against the budget.",
+             {"check": FieldType.TEXT, "stated": FieldType.MONEY, "computed": FieldType.MONEY,
+              "difference": FieldType.MONEY},
+             texts=("label",),
+             checks={"rows": "a task's amount against the sum of its linked rows",
+                     "budget": "the text's task amounts together against the budget total"}),
+    FactKind("task-schedule", "A task's printed schedule against its linked row's years.",
+             {"outside": FieldType.BOOL, "start": FieldType.YEAR, "end": FieldType.YEAR,
+              "row_start": FieldType.YEAR, "row_end": FieldType.YEAR},
+             texts=("label", "row", "schedule_text", "row_years")),
+    FactKind("unlisted-row", "An appendix row that no task of the text links to, in a plan whose tasks link rows.",
+             {"tasks": FieldType.INT}, texts=("label",)),
+)
+
+# Two tasks whose normalised wording is this similar say the same thing (a reviewer reads the
+# second as the first printed again); below it they share a formula ("Xây dựng hệ thống …").
+DUPLICATE_FROM = 90
+
+
+def derive(ctx: Context) -> None:
+    tasks = [t for t in ctx.plan.get("tasks", []) if isinstance(t, dict)]
+    if not tasks:
+        return
+    rows = {p["id"]: (base, p) for base, _g, p in ctx.view.projects()}
+    for ti, task in enumerate(tasks):
+        label = task_label(task)
+        linked = []
+        for li, pid in enumerate(task.get("projects", [])):
+            ctx.add("task-link", f"/tasks/{ti}/projects/{li}", known=pid in rows,
+                    text={"label": label, "project": pid, "known_ids": ", ".join(sorted(rows)[:12]) or "—"})
+            if pid in rows:
+                linked.append(rows[pid])
+        lead(ctx, ti, task, label, linked)
+        amount(ctx, ti, task, label, linked)
+        schedule(ctx, ti, task, label, linked)
+    duplicates(ctx, tasks)
+    budget(ctx, tasks)
+    unlisted(ctx, tasks, rows)
+
+
+def task_label(task: dict) -> str:
+    return _("task {seq} {id!r}").format(seq=task.get("seq", ""), id=task["id"]).replace("  ", " ")
+
+
+def words(text: str) -> str:
+    """The wording a reader compares: NFC, case, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", norm(text)).split())
+
+
+def duplicates(ctx: Context, tasks: list[dict]) -> None:
+    seen: list[tuple[int, str]] = []
+    for ti, task in enumerate(tasks):
+        mine = words(task["name"])
+        best = max(((difflib.SequenceMatcher(None, mine, other, autojunk=False).ratio(), fi) for fi, other in seen),
+                   default=(0.0, -1))
+        if best[0] * 100 >= DUPLICATE_FROM - 10:  # near misses too, so a rule may ask for less
+            first = tasks[best[1]]
+            ctx.add("task-duplicate", f"/tasks/{ti}/name", similarity=round(best[0] * 100),
+                    text={"label": task_label(task), "first_label": task_label(first),
+                          "first_line": ctx.line(f"/tasks/{best[1]}/name")})
+        seen.append((ti, mine))
+
+
+AGENCY_WORDS = {"và", "sở", "các", "tỉnh"}
+
+
+def agency(text: str) -> str:
+    """A lead agency as initials, so 'Sở Thông tin và Truyền thông' and 'Sở TTTT' (or 'GD&ĐT' and
+    'Giáo dục và Đào tạo') read alike: an acronym is kept, any other word gives its first letter."""
+    tokens = [t for t in re.split(r"[\s&\-,.]+", unicodedata.normalize("NFC", text)) if t]
+    kept = [t for t in tokens if t.casefold() not in AGENCY_WORDS]
+    return "".join(t.casefold() if len(t) > 1 and t.isupper() else t[0].casefold() for t in kept)
+
+
+def lead(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
+    if "lead" not in task:
+        return
+    for base, row in linked:
+        if "lead" in row:
+            mine, theirs = agency(task["lead"]), agency(row["lead"])
+            ctx.add("task-lead", f"/tasks/{ti}/lead", differs=not (mine in theirs or theirs in mine),
+                    text={"label": label, "row": row["id"], "task_lead": task["lead"], "row_lead": row["lead"]})
+
+
+def amount(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
+    if "amount" not in task or not linked:
+        return
+    values = [ctx.view.project_value(row) for _b, row in linked]
+    if any(v is None for v in values):
+        return
+    stated = ctx.view.vnd(task["amount"], task.get("unit"))
+    computed = sum(v for v in values if v is not None)
+    ctx.add("task-amount", f"/tasks/{ti}/amount", check="rows", stated=stated, computed=computed,
+            difference=stated - computed, text={"label": label})
+
+
+def budget(ctx: Context, tasks: list[dict]) -> None:
+    plan_budget = ctx.plan.get("budget", {})
+    priced = [t for t in tasks if "amount" in t]
+    if "total" not in plan_budget or not priced:
+        return
+    stated = sum(ctx.view.vnd(t["amount"], t.get("unit")) for t in priced)
+    computed = ctx.view.vnd(plan_budget["total"], plan_budget.get("unit"))
+    ctx.add("task-amount", "/budget/total", check="budget", stated=stated, computed=computed,
+            difference=stated - computed,
+            text={"label": _("the amounts of {count} tasks in the text").format(count=len(priced))})
+
+
+def schedule(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
+    steps = task.get("schedule", {}).get("steps", [])
+    if not steps:
+        return
+    start = min(s["start"] for s in steps)
+    end = max(s.get("end", s["start"]) for s in steps)
+    printed = "; ".join(s.get("as_printed", str(s["start"])) for s in steps)
+    for base, row in linked:
+        if "start" not in row or "end" not in row:
+            continue
+        ctx.add("task-schedule", f"/tasks/{ti}/schedule", outside=start < row["start"] or end > row["end"],
+                start=start, end=end, row_start=row["start"], row_end=row["end"],
+                text={"label": label, "row": row["id"], "schedule_text": printed,
+                      "row_years": row.get("years_as_printed", f"{row['start']}-{row['end']}")})
+
+
+def unlisted(ctx: Context, tasks: list[dict], rows: dict[str, tuple[str, dict]]) -> None:
+    linking = [t for t in tasks if t.get("projects")]
+    if not linking:  # the text's tasks are not linked to the appendix: nothing to say about rows
+        return
+    described = {pid for t in linking for pid in t["projects"]}
+    for pid, (base, row) in rows.items():
+        if pid not in described:
+            ctx.add("unlisted-row", f"{base}/name", tasks=len(linking),
+                    text={"label": _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=pid)})
