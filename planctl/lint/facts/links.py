@@ -102,9 +102,9 @@ def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder) -> li
     for base, _group, row in ctx.view.projects():
         label = _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=row["id"]).replace("  ", " ")
         if "stands_for" in row:
-            stands_for(ctx, f"{base}/stands_for", label, mine.rows[row["id"]], row["stands_for"], summaries, find)
+            stands_for(ctx, base, label, mine.rows[row["id"]], row["stands_for"], summaries, find)
         if "same_as" in row:
-            same_as(ctx, f"{base}/same_as", label, mine.rows[row["id"]], row["same_as"], summaries, find)
+            same_as(ctx, base, label, mine.rows[row["id"]], row["same_as"], summaries, find)
     return ctx.facts
 
 
@@ -112,47 +112,52 @@ def lookup(plan_id: str, summaries: dict[str, Summary], find: Finder) -> Summary
     return summaries.get(plan_id) or find(plan_id)
 
 
-def stands_for(ctx: Context, pointer: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
+def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
                find: Finder) -> None:
     other = lookup(link["plan"], summaries, find)
     cycle = other is not None and in_cycle(ctx.plan["id"], other, summaries, find)
-    ctx.add("plan-link", f"{pointer}/plan", link="stands_for", found=other is not None, project_found=True,
+    ctx.add("plan-link", f"{base}/stands_for/plan", link="stands_for", found=other is not None, project_found=True,
             cycle=cycle, text={"label": label, "plan": link["plan"], "project": "", "path": other.name if other else "",
                                "searched": _("the linted files and the configured plan files")})
     if other is None or cycle or other.id == ctx.plan["id"]:
         return
     what = _("plan {id!r} ({file})").format(id=other.id, file=other.name)
-    compare(ctx, pointer, "stands_for", label, row, {"total": other.total, "by_kind": other.by_kind,
+    compare(ctx, base, "stands_for", label, row, {"total": other.total, "by_kind": other.by_kind,
                                                      "start": other.start, "end": other.end}, what)
 
 
-def same_as(ctx: Context, pointer: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
+def same_as(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
             find: Finder) -> None:
     other = lookup(link["plan"], summaries, find)
     other_row = other.rows.get(link["project"]) if other else None
-    ctx.add("plan-link", f"{pointer}/project" if other else f"{pointer}/plan", link="same_as",
+    ctx.add("plan-link", f"{base}/same_as/project" if other else f"{base}/same_as/plan", link="same_as",
             found=other is not None, project_found=other_row is not None, cycle=False,
             text={"label": label, "plan": link["plan"], "project": link["project"], "path": other.name if other else "",
                   "searched": _("the linted files and the configured plan files")})
     if other is None or other_row is None or other_row is row:
         return
     what = _("project {id!r} of plan {plan!r} ({file})").format(id=link["project"], plan=other.id, file=other.name)
-    compare(ctx, pointer, "same_as", label, row, other_row, what)
+    compare(ctx, base, "same_as", label, row, other_row, what)
 
 
-def compare(ctx: Context, pointer: str, link: str, label: str, row: dict, other: dict, what: str) -> None:
+def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: dict, what: str) -> None:
+    """The row's printed figures (at `base`) against the other plan's or row's."""
+    printed = ctx.doc.data
+    for key in base.strip("/").split("/"):
+        printed = printed[int(key) if isinstance(printed, list) else key]
     if row["total"] is not None and other["total"] is not None:
+        pointer = f"{base}/total" if "total" in printed else f"{base}/amounts"
         ctx.add("linked-amount", pointer, "VND", link=link, check="total", stated=row["total"],
                 computed=other["total"], difference=row["total"] - other["total"],
                 text={"label": label, "other": what, "what": _("the amount")})
     for kind, amount in row["by_kind"].items():
         if kind in other["by_kind"]:
-            ctx.add("linked-amount", pointer, "VND", link=link, check="source", stated=amount,
+            ctx.add("linked-amount", f"{base}/amounts", "VND", link=link, check="source", stated=amount,
                     computed=other["by_kind"][kind], difference=amount - other["by_kind"][kind],
                     text={"label": label, "other": what, "what": KIND_NAMES[kind]})
     years = (row["start"], row["end"], other["start"], other["end"])
     if None not in years:
-        ctx.add("linked-years", pointer, link=link, differs=years[:2] != years[2:], start=years[0], end=years[1],
+        ctx.add("linked-years", f"{base}/start" if years[0] != years[2] else f"{base}/end", link=link, differs=years[:2] != years[2:], start=years[0], end=years[1],
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
 

@@ -141,7 +141,9 @@ def schedule(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[s
     for base, row in linked:
         if "start" not in row or "end" not in row:
             continue
-        ctx.add("task-schedule", f"/tasks/{ti}/schedule", outside=start < row["start"] or end > row["end"],
+        outside = [si for si, s in enumerate(steps) if s["start"] < row["start"] or s.get("end", s["start"]) > row["end"]]
+        pointer = f"/tasks/{ti}/schedule/steps/{outside[0]}" if outside else f"/tasks/{ti}/schedule"
+        ctx.add("task-schedule", pointer, outside=bool(outside),
                 start=start, end=end, row_start=row["start"], row_end=row["end"],
                 text={"label": label, "row": row["id"], "schedule_text": printed,
                       "row_years": row.get("years_as_printed", f"{row['start']}-{row['end']}")})
