@@ -22,6 +22,8 @@ KINDS = (
              {"similarity": FieldType.PERCENT}, texts=("label", "first_label", "first_line")),
     FactKind("task-lead", "A task's lead agency against its linked row's, both as printed.",
              {"differs": FieldType.BOOL}, texts=("label", "row", "task_lead", "row_lead")),
+    FactKind("task-subject", "A task that is one appendix row, and how many of the row name's words its name has.",
+             {"shared": FieldType.PERCENT}, texts=("label", "row", "task_name", "row_name")),
     FactKind("task-amount", "A task's amount in the text against the sum of its linked rows, or the text's "
              "task amounts together against the budget.",
              {"check": FieldType.TEXT, "stated": FieldType.MONEY, "computed": FieldType.MONEY,
@@ -32,7 +34,7 @@ KINDS = (
     FactKind("task-schedule", "A task's printed schedule against its linked row's years.",
              {"outside": FieldType.BOOL, "start": FieldType.YEAR, "end": FieldType.YEAR,
               "row_start": FieldType.YEAR, "row_end": FieldType.YEAR},
-             texts=("label", "row", "schedule_text", "row_years")),
+             texts=("label", "row", "step_years", "schedule_text", "row_years")),
     FactKind("unlisted-row", "An appendix row that no task of the text links to, in a plan whose tasks link rows.",
              {"tasks": FieldType.INT}, texts=("label",)),
 )
@@ -56,6 +58,7 @@ def derive(ctx: Context) -> None:
             if pid in rows:
                 linked.append(rows[pid])
         lead(ctx, ti, task, label, linked)
+        subject(ctx, ti, task, label, linked)
         amount(ctx, ti, task, label, linked)
         schedule(ctx, ti, task, label, linked)
     duplicates(ctx, tasks)
@@ -98,13 +101,42 @@ def agency(text: str) -> str:
 
 
 def lead(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
-    if "lead" not in task:
+    # A task over several rows (a task group) is led by one agency while each of its rows has its
+    # own investor: only a task that is one row must name that row's lead agency.
+    if "lead" not in task or len(linked) != 1:
         return
-    for base, row in linked:
+    for _base, row in linked:
         if "lead" in row:
             mine, theirs = agency(task["lead"]), agency(row["lead"])
             ctx.add("task-lead", f"/tasks/{ti}/lead", differs=not (mine in theirs or theirs in mine),
                     text={"label": label, "row": row["id"], "task_lead": task["lead"], "row_lead": row["lead"]})
+
+
+# Abbreviations the appendices use for words the text writes out, and words that name no subject.
+ABBREVIATIONS = {"cntt": "công nghệ thông tin", "tt": "thông tin và truyền thông", "cntt-tt": "công nghệ thông tin truyền thông",
+                 "vt": "viễn thông", "ubnd": "ủy ban nhân dân", "qlvb": "quản lý văn bản", "dn": "doanh nghiệp"}
+FUNCTION_WORDS = {"và", "các", "của", "cho", "trong", "về", "để", "với", "những", "một", "tại", "trên", "theo", "xây",
+                  "dựng", "triển", "khai", "thực", "hiện", "hỗ", "trợ", "đề", "án", "dự", "nâng", "cao", "tăng",
+                  "cường", "phát", "tỉnh"}
+
+
+def subject_words(text: str) -> set[str]:
+    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in words(text).split())
+    return {w for w in expanded.split() if w not in FUNCTION_WORDS}
+
+
+def subject(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
+    """A task that is one row names the row's subject: some word of the row's name is in its name.
+    No word in common is another subject (a link to the wrong row); any overlap is left alone,
+    since the text words a task at more length than the appendix."""
+    if len(linked) != 1:
+        return
+    row = linked[0][1]
+    mine, theirs = subject_words(task["name"]), subject_words(row["name"])
+    if theirs:
+        ctx.add("task-subject", f"/tasks/{ti}/projects/0", shared=round(100 * len(mine & theirs) / len(theirs)),
+                text={"label": label, "row": row["id"], "task_name": shortened(task["name"]),
+                      "row_name": shortened(row["name"])})
 
 
 def amount(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
@@ -137,16 +169,25 @@ def schedule(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[s
         return
     start = min(s["start"] for s in steps)
     end = max(s.get("end", s["start"]) for s in steps)
-    printed = "; ".join(s.get("as_printed", str(s["start"])) for s in steps)
-    for base, row in linked:
+    for _base, row in linked:
         if "start" not in row or "end" not in row:
             continue
         outside = [si for si, s in enumerate(steps) if s["start"] < row["start"] or s.get("end", s["start"]) > row["end"]]
-        pointer = f"/tasks/{ti}/schedule/steps/{outside[0]}" if outside else f"/tasks/{ti}/schedule"
-        ctx.add("task-schedule", pointer, outside=bool(outside),
-                start=start, end=end, row_start=row["start"], row_end=row["end"],
-                text={"label": label, "row": row["id"], "schedule_text": printed,
+        step = steps[outside[0]] if outside else steps[0]
+        ctx.add("task-schedule", f"/tasks/{ti}/schedule/steps/{outside[0]}" if outside else f"/tasks/{ti}/schedule",
+                outside=bool(outside), start=start, end=end, row_start=row["start"], row_end=row["end"],
+                text={"label": label, "row": row["id"], "step_years": years_text(step),
+                      "schedule_text": shortened(step.get("as_printed", years_text(step))),
                       "row_years": row.get("years_as_printed", f"{row['start']}-{row['end']}")})
+
+
+def years_text(step: dict) -> str:
+    return f"{step['start']}-{step['end']}" if step.get("end", step["start"]) != step["start"] else str(step["start"])
+
+
+def shortened(text: str, limit: int = 70) -> str:
+    """A quotation short enough for a message line: its first words, then '…'."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def unlisted(ctx: Context, tasks: list[dict], rows: dict[str, tuple[str, dict]]) -> None:
