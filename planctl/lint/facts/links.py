@@ -30,6 +30,8 @@ KINDS = (
              texts=("label", "other", "what"),
              checks={"total": "the row's amount against the other plan's total or the other row's amount",
                      "source": "one kind of source (NSTW, NSĐP …) of the row against the other's"}),
+    FactKind("linked-twice", "A row that is the same as a row of a plan another row of this plan stands for.",
+             {"twice": FieldType.BOOL}, texts=("label", "project", "plan", "whole")),
     FactKind("linked-years", "A row's years against the linked plan's period or the other row's years.",
              {"link": FieldType.TEXT, "differs": FieldType.BOOL, "start": FieldType.YEAR, "end": FieldType.YEAR,
               "other_start": FieldType.YEAR, "other_end": FieldType.YEAR},
@@ -99,12 +101,20 @@ def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder) -> li
     id up among the configured plan files."""
     ctx = Context(doc, {}, ())
     mine = summaries.get(doc.data["id"]) or summarise(doc)
+    # Which row stands for which plan: a row the same as a row of that plan is counted twice.
+    whole = {row["stands_for"]["plan"]: row for _b, _g, row in ctx.view.projects() if "stands_for" in row}
     for base, _group, row in ctx.view.projects():
         label = _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=row["id"]).replace("  ", " ")
         if "stands_for" in row:
             stands_for(ctx, base, label, mine.rows[row["id"]], row["stands_for"], summaries, find)
         if "same_as" in row:
             same_as(ctx, base, label, mine.rows[row["id"]], row["same_as"], summaries, find)
+            other_whole = whole.get(row["same_as"]["plan"])
+            if other_whole is not None and other_whole is not row:
+                ctx.add("linked-twice", f"{base}/same_as", twice=True,
+                        text={"label": label, "project": row["same_as"]["project"], "plan": row["same_as"]["plan"],
+                              "whole": _("project {seq} {id!r}").format(seq=other_whole.get("seq", ""),
+                                                                         id=other_whole["id"]).replace("  ", " ")})
     return ctx.facts
 
 
@@ -147,12 +157,12 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
         printed = printed[int(key) if isinstance(printed, list) else key]
     if row["total"] is not None and other["total"] is not None:
         pointer = f"{base}/total" if "total" in printed else f"{base}/amounts"
-        ctx.add("linked-amount", pointer, "VND", link=link, check="total", stated=row["total"],
+        ctx.add("linked-amount", pointer, ctx.view.list_unit, link=link, check="total", stated=row["total"],
                 computed=other["total"], difference=row["total"] - other["total"],
                 text={"label": label, "other": what, "what": _("the amount")})
     for kind, amount in row["by_kind"].items():
         if kind in other["by_kind"]:
-            ctx.add("linked-amount", f"{base}/amounts", "VND", link=link, check="source", stated=amount,
+            ctx.add("linked-amount", f"{base}/amounts", ctx.view.list_unit, link=link, check="source", stated=amount,
                     computed=other["by_kind"][kind], difference=amount - other["by_kind"][kind],
                     text={"label": label, "other": what, "what": KIND_NAMES[kind]})
     years = (row["start"], row["end"], other["start"], other["end"])
