@@ -171,6 +171,16 @@ VI.update({
     "the id of a column of this table": "mã của một cột của bảng này",
     "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
 })
+# branch links: the text's tasks and links between plans (lint/facts/tasks.py, links.py)
+VI.update({
+    "task {seq} {id!r}": "nhiệm vụ {seq} {id!r}",
+    "project {seq} {id!r}": "dự án {seq} {id!r}",
+    "the amounts of {count} tasks in the text": "kinh phí của {count} nhiệm vụ trong văn bản",
+    "the linted files and the configured plan files": "các tệp được kiểm tra và các tệp kế hoạch đã cấu hình",
+    "plan {id!r} ({file})": "kế hoạch {id!r} ({file})",
+    "project {id!r} of plan {plan!r} ({file})": "dự án {id!r} của kế hoạch {plan!r} ({file})",
+    "the amount": "kinh phí",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).
