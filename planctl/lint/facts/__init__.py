@@ -14,8 +14,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ...document import Document
-from . import (alignment, caps, citations, consistency, data, identity, links, periods, references, relations,
-               relations_tables, tasks)
+from . import (
+    alignment,
+    caps,
+    citations,
+    consistency,
+    data,
+    identity,
+    links,
+    periods,
+    references,
+    relations,
+    relations_tables,
+    tasks,
+)
 from .base import Context, Fact, FactKind, FieldType
 from .data import schema_value_fact
 

@@ -167,7 +167,8 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
                     text={"label": label, "other": what, "what": KIND_NAMES[kind]})
     years = (row["start"], row["end"], other["start"], other["end"])
     if None not in years:
-        ctx.add("linked-years", f"{base}/start" if years[0] != years[2] else f"{base}/end", link=link, differs=years[:2] != years[2:], start=years[0], end=years[1],
+        pointer = f"{base}/start" if years[0] != years[2] else f"{base}/end"
+        ctx.add("linked-years", pointer, link=link, differs=years[:2] != years[2:], start=years[0], end=years[1],
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
 
