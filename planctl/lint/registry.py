@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..document import Document, load
+from ..document import MAX_BYTES, Document, load
 from ..errors import PlanctlError
 from ..i18n import _
 from ..resources import programmes_dir, rules_dir
@@ -21,17 +21,16 @@ if TYPE_CHECKING:
 class Registry:
     programmes: dict[str, dict]
     policies: tuple[dict, ...]
-    # The configured plan files, where a link to a plan not linted with it is looked up
-    # (facts/links.py); read only when such a link exists.
-    plan_files: tuple[Path, ...] = ()
-    max_bytes: int = 2 * 1024 * 1024
+    # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
+    # globs, matched and read only when such a link exists.
+    config: Config | None = None
 
     def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
         extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
         if not extra.keys() - self.programmes.keys():
             return self
-        return Registry({**extra, **self.programmes}, self.policies, self.plan_files, self.max_bytes)
+        return Registry({**extra, **self.programmes}, self.policies, self.config)
 
 
 def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
@@ -72,7 +71,7 @@ def policy_files(config: Config) -> list[Path]:
 def load_registry(config: Config) -> Registry:
     programmes = {d.data["id"]: d.data for d in load_files(programme_files(config), "programme", config)}
     policies = tuple(d.data for d in load_files(policy_files(config), "policy", config))
-    return Registry(programmes, policies, tuple(config.glob(config.plans)), config.max_file_bytes)
+    return Registry(programmes, policies, config)
 
 
 class PlanFinder:
@@ -91,10 +90,15 @@ class PlanFinder:
             from .facts.links import summarise
 
             self._index = {}
-            for path in self.registry.plan_files:
+            config = self.registry.config
+            try:
+                paths = config.glob(config.plans) if config else []
+            except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
+                paths = []
+            for path in paths:
                 if _shown(path) in self.linted:
                     continue
-                doc = load(path, max_bytes=self.registry.max_bytes, name=_shown(path))
+                doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))
                 if (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
                         and not schema.check(doc, "plan")):
                     self._index.setdefault(doc.data["id"], summarise(doc))
