@@ -96,7 +96,7 @@ def kinds(view: PlanView, amounts: dict[str, int]) -> dict[str, int]:
 Finder = Callable[[str], Summary | None]
 
 
-def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder) -> list[Fact]:
+def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder, circle: dict[str, int]) -> list[Fact]:
     """The facts of one plan's links: `summaries` are the plans linted with it, `find` looks a plan
     id up among the configured plan files."""
     ctx = Context(doc, {}, ())
@@ -106,7 +106,7 @@ def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder) -> li
     for base, _group, row in ctx.view.projects():
         label = _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=row["id"]).replace("  ", " ")
         if "stands_for" in row:
-            stands_for(ctx, base, label, mine.rows[row["id"]], row["stands_for"], summaries, find)
+            stands_for(ctx, base, label, mine.rows[row["id"]], row["stands_for"], summaries, find, circle)
         if "same_as" in row:
             same_as(ctx, base, label, mine.rows[row["id"]], row["same_as"], summaries, find)
             other_whole = whole.get(row["same_as"]["plan"])
@@ -123,9 +123,10 @@ def lookup(plan_id: str, summaries: dict[str, Summary], find: Finder) -> Summary
 
 
 def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
-               find: Finder) -> None:
+               find: Finder, circle: dict[str, int]) -> None:
     other = lookup(link["plan"], summaries, find)
-    cycle = other is not None and in_cycle(ctx.plan["id"], other, summaries, find)
+    cycle = other is not None and (other.id == ctx.plan["id"] or
+                                   circle.get(other.id, -1) == circle.get(ctx.plan["id"], -2))
     ctx.add("plan-link", f"{base}/stands_for/plan", link="stands_for", found=other is not None, project_found=True,
             cycle=cycle, text={"label": label, "plan": link["plan"], "project": "", "path": other.name if other else "",
                                "searched": _("the linted files and the configured plan files")})
@@ -172,20 +173,51 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
 
-def in_cycle(start: str, first: Summary, summaries: dict[str, Summary], find: Finder) -> bool:
-    """Whether following stands_for links from `first` leads back to `start` (a plan that contains
-    itself). Iterative, each plan visited once: no hang on any shape of links."""
-    seen: set[str] = set()
-    todo: list[Summary] = [first]
-    while todo:
-        plan = todo.pop()
-        if plan.id == start:
-            return True
-        if plan.id in seen:
+def components(summaries: dict[str, Summary], find: Finder) -> dict[str, int]:
+    """Each plan reachable by stands_for links, with the number of its strongly connected component
+    (Tarjan's algorithm, iterative): a link from A to B goes round in a circle exactly when A and
+    B are in one component. Every plan and link is visited once, so the pass stays linear in the
+    number of plans, whatever the shape of the links, and never follows a circle forever."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+
+    def targets(plan_id: str) -> list[str]:
+        plan = lookup(plan_id, summaries, find)
+        return [t for t in (plan.stands_for if plan else []) if lookup(t, summaries, find) is not None]
+
+    for root in list(summaries):
+        if root in index:
             continue
-        seen.add(plan.id)
-        todo += [s for pid in plan.stands_for if pid not in seen and (s := lookup(pid, summaries, find)) is not None]
-    return False
+        work = [(root, iter(targets(root)))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(targets(child))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = index[node]
+                    if member == node:
+                        break
+    return component
 
 
 def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
@@ -197,7 +229,8 @@ def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
     if not linking:
         return []
     summaries = {s.id: s for s in map(summarise, docs)}
+    circle = components(summaries, find)
     facts: list[Fact] = []
     for doc in linking:
-        facts += link_facts(doc, summaries, find)
+        facts += link_facts(doc, summaries, find, circle)
     return facts
