@@ -18,8 +18,9 @@ from .base import Context, FactKind, FieldType
 KINDS = (
     FactKind("task-link", "A task's link to an appendix row, and whether the row exists.",
              {"known": FieldType.BOOL}, texts=("label", "project", "known_ids")),
-    FactKind("task-duplicate", "A task whose wording is nearly that of an earlier task (normalised text).",
-             {"similarity": FieldType.PERCENT}, texts=("label", "first_label", "first_line")),
+    FactKind("task-duplicate", "A task whose wording is nearly that of an earlier task (normalised text), and "
+             "whether one only adds words to the other.",
+             {"similarity": FieldType.PERCENT, "contained": FieldType.BOOL}, texts=("label", "first_label", "first_line")),
     FactKind("task-lead", "A task's lead agency against its linked row's, both as printed.",
              {"differs": FieldType.BOOL}, texts=("label", "row", "task_lead", "row_lead")),
     FactKind("task-subject", "A task that is one appendix row, and how many of the row name's words its name has.",
@@ -81,9 +82,13 @@ def duplicates(ctx: Context, tasks: list[dict]) -> None:
         mine = words(task["name"])
         best = max(((difflib.SequenceMatcher(None, mine, other, autojunk=False).ratio(), fi) for fi, other in seen),
                    default=(0.0, -1))
+        # "… tại Sở Xây dựng" and "… tại Sở Tài nguyên và Môi trường" are 88% alike and two tasks: a
+        # duplicate says no word the other does not (it may add a few, "cao đẳng").
         if best[0] * 100 >= DUPLICATE_FROM - 10:  # near misses too, so a rule may ask for less
             first = tasks[best[1]]
-            ctx.add("task-duplicate", f"/tasks/{ti}/name", similarity=round(best[0] * 100),
+            theirs = seen[[fi for fi, _w in seen].index(best[1])][1]
+            contained = set(mine.split()) <= set(theirs.split()) or set(theirs.split()) <= set(mine.split())
+            ctx.add("task-duplicate", f"/tasks/{ti}/name", similarity=round(best[0] * 100), contained=contained,
                     text={"label": task_label(task), "first_label": task_label(first),
                           "first_line": ctx.line(f"/tasks/{best[1]}/name")})
         seen.append((ti, mine))
