@@ -129,6 +129,21 @@ EXPECTED = {
         # L357, L360: Vốn khác 2012 36.450 and 2015 52.300; the sub-rows add up to 36.500 and 52.250
         ("consistency.phasing-children", "/phasing/rows/6/years/2012"),
         ("consistency.phasing-children", "/phasing/rows/6/years/2015"),
+        # branch links: IV.5.15 (L233) prints IV.3.4 (L195) again, adding "cao đẳng"; both are the appendix's row IV.2
+        ("tasks.duplicate", "/tasks/30/name"),
+        # twelve appendix rows that section IV (L167-250) describes nowhere (information for the reviewer)
+        ("tasks.unlisted-row", "/groups/0/projects/0/name"),  # I.1 CIO training
+        ("tasks.unlisted-row", "/groups/1/projects/2/name"),  # II.3 application software research
+        ("tasks.unlisted-row", "/groups/2/projects/3/name"),  # III.4 e-government data centre, 30.000
+        ("tasks.unlisted-row", "/groups/2/projects/7/name"),  # III.8 environment data
+        ("tasks.unlisted-row", "/groups/2/projects/17/name"),  # III.18 one-stop shop at the departments
+        ("tasks.unlisted-row", "/groups/2/projects/18/name"),  # III.19 legal documents and gazette
+        ("tasks.unlisted-row", "/groups/2/projects/19/name"),  # III.20 judicial records
+        ("tasks.unlisted-row", "/groups/2/projects/20/name"),  # III.21 socio-economic information system, 18.000
+        ("tasks.unlisted-row", "/groups/2/projects/21/name"),  # III.22 education information system
+        ("tasks.unlisted-row", "/groups/2/projects/22/name"),  # III.23 agriculture content
+        ("tasks.unlisted-row", "/groups/3/projects/2/name"),  # IV.3 VOIP
+        ("tasks.unlisted-row", "/groups/3/projects/3/name"),  # IV.4 community Internet
     ],
 }
 
