@@ -64,7 +64,7 @@ def derive(ctx: Context) -> None:
         schedule(ctx, ti, task, label, linked)
     duplicates(ctx, tasks)
     budget(ctx, tasks)
-    unlisted(ctx, tasks, rows)
+    unlisted(ctx, tasks)
 
 
 def task_label(task: dict) -> str:
@@ -195,12 +195,13 @@ def shortened(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def unlisted(ctx: Context, tasks: list[dict], rows: dict[str, tuple[str, dict]]) -> None:
+def unlisted(ctx: Context, tasks: list[dict]) -> None:
     linking = [t for t in tasks if t.get("projects")]
     if not linking:  # the text's tasks are not linked to the appendix: nothing to say about rows
         return
     described = {pid for t in linking for pid in t["projects"]}
-    for pid, (base, row) in rows.items():
+    for base, _group, row in ctx.view.projects():  # every row, a row whose id is used twice included
+        pid = row["id"]
         if pid not in described:
             ctx.add("unlisted-row", f"{base}/name", tasks=len(linking),
                     text={"label": _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=pid)})
