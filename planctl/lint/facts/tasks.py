@@ -56,7 +56,7 @@ def derive(ctx: Context) -> None:
         for li, pid in enumerate(task.get("projects", [])):
             ctx.add("task-link", f"/tasks/{ti}/projects/{li}", known=pid in rows,
                     text={"label": label, "project": pid, "known_ids": ", ".join(sorted(rows)[:12]) or "—"})
-            if pid in rows:
+            if pid in rows and rows[pid] not in linked:  # a row linked twice counts once
                 linked.append(rows[pid])
         lead(ctx, ti, task, label, linked)
         subject(ctx, ti, task, label, linked)
@@ -204,4 +204,4 @@ def unlisted(ctx: Context, tasks: list[dict]) -> None:
         pid = row["id"]
         if pid not in described:
             ctx.add("unlisted-row", f"{base}/name", tasks=len(linking),
-                    text={"label": _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=pid)})
+                    text={"label": _("project {seq} {id!r}").format(seq=row.get("seq", ""), id=pid).replace("  ", " ")})
