@@ -24,13 +24,16 @@ class Registry:
     # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
     # globs, matched and read only when such a link exists.
     config: Config | None = None
+    # The files of the whole run, when it is split into batches (lint/runner.py): a plan in
+    # another batch is looked up among them too.
+    run_files: tuple[Path, ...] = ()
 
     def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
         extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
         if not extra.keys() - self.programmes.keys():
             return self
-        return Registry({**extra, **self.programmes}, self.policies, self.config)
+        return Registry({**extra, **self.programmes}, self.policies, self.config, self.run_files)
 
 
 def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
@@ -95,7 +98,7 @@ class PlanFinder:
                 paths = config.glob(config.plans) if config else []
             except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
                 paths = []
-            for path in paths:
+            for path in dict.fromkeys([*self.registry.run_files, *paths]):
                 if _shown(path) in self.linted:
                     continue
                 doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))

@@ -148,3 +148,19 @@ def test_an_abbreviated_agency_reads_as_its_words(a, b):
 def test_the_words_of_substance_of_a_name():
     assert subject_words("Kế hoạch Ứng dụng CNTT trong cơ quan nhà nước") <= subject_words(
         "Triển khai thực hiện Kế hoạch số 21/KH-UBND về Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước")
+
+
+def test_plans_outside_the_plan_globs_linted_in_worker_processes_find_each_other(tmp_path, monkeypatch):
+    """Linted together but in different batches, and not under plans/: each batch looks among the run's files."""
+    from planctl.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text("[tool.planctl]\n", encoding="utf-8")
+    shutil.copytree(ROOT / "plans" / "national", tmp_path / "plans" / "national")
+    for plan in (KH21, KH22):
+        (tmp_path / "other").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "plans" / plan, tmp_path / "other" / plan.split("/")[1])
+    config = load_config(tmp_path)
+    files = sorted((tmp_path / "other").glob("*.yaml"))
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
+    found = {(f.rule, f.pointer) for f in runner.lint(files, config).findings if f.rule.startswith("links.")}
+    assert found == LINK_FINDINGS
