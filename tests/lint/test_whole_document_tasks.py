@@ -60,6 +60,13 @@ LINK_EDITS = [
     # a misspelt row id in the other plan
     pytest.param(KH22, "          project: st21-data-centre\n", "          project: st21-datacentre\n",
                  [("links.unknown-project", "/groups/2/projects/1/same_as/project")], id="unknown-row"),
+    # the task implementing KH 21 (V.5, L175) with its plan id misspelt, and with an amount printed
+    pytest.param(KH22, "    stands_for: {plan: soc-trang-1605-2010, as_printed:", "    stands_for: {plan: soc-trang-1605, as_printed:",
+                 [("links.unknown-plan", "/tasks/6/stands_for/plan")], id="task-unknown-plan"),
+    pytest.param(KH22, "    stands_for: {plan: soc-trang-1605-2010, as_printed:",
+                 "    amount: 100000\n    stands_for: {plan: soc-trang-1605-2010, as_printed:",
+                 [("links.plan-amount-differs", "/tasks/6/amount"), ("tasks.amount-vs-rows", "/tasks/6/amount")],
+                 id="task-amount"),
     # row 24 made to stand for KH 22 itself
     pytest.param(KH22, "          plan: soc-trang-1605-2010\n          as_printed:",
                  "          plan: soc-trang-1755-2012\n          as_printed:",
@@ -97,7 +104,8 @@ def test_a_cycle_of_two_plans_is_reported_in_both_and_never_followed_forever(tmp
     assert time.monotonic() - started < 60
     cycles = sorted((f["file"], f["pointer"]) for f in json.loads(run.stdout)["findings"] if f["rule"] == "links.cycle")
     assert cycles == [(f"plans/{KH21}", "/groups/0/projects/0/stands_for/plan"),
-                      (f"plans/{KH22}", "/groups/4/projects/0/stands_for/plan")]
+                      (f"plans/{KH22}", "/groups/4/projects/0/stands_for/plan"),
+                      (f"plans/{KH22}", "/tasks/6/stands_for/plan")]
 
 
 def test_a_plan_linted_alone_finds_the_plan_it_links_to_through_the_plan_globs(tmp_path):
@@ -111,7 +119,8 @@ def test_a_plan_linted_alone_finds_the_plan_it_links_to_through_the_plan_globs(t
     links = sorted((f["rule"], f["pointer"], f["severity"]) for f in report["findings"] if f["rule"].startswith("links."))
     assert links == [("links.counted-twice", "/groups/2/projects/1/same_as", "warning"),
                      ("links.unknown-plan", "/groups/2/projects/1/same_as/plan", "info"),
-                     ("links.unknown-plan", "/groups/4/projects/0/stands_for/plan", "info")]
+                     ("links.unknown-plan", "/groups/4/projects/0/stands_for/plan", "info"),
+                     ("links.unknown-plan", "/tasks/6/stands_for/plan", "info")]
     assert all(f["hint"] for f in report["findings"] if f["rule"] == "links.unknown-plan")
 
 

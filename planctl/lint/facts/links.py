@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...document import Document
 from ...i18n import _
 from ...plan.view import PlanView
 from .base import Context, Fact, FactKind, FieldType
+from .tasks import task_label
 
 KINDS = (
     FactKind("plan-link", "A row's link to another plan (stands_for) or to a row of it (same_as), resolved "
@@ -80,6 +82,7 @@ def summarise(doc: Document) -> Summary:
                                    "start": row.get("start"), "end": row.get("end"), "name": row["name"]}
         if "stands_for" in row:
             summary.stands_for.append(row["stands_for"]["plan"])
+    summary.stands_for += [t["stands_for"]["plan"] for t in plan.get("tasks", []) if "stands_for" in t]
     return summary
 
 
@@ -115,6 +118,14 @@ def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder, circl
                         text={"label": label, "project": row["same_as"]["project"], "plan": row["same_as"]["plan"],
                               "whole": _("project {seq} {id!r}").format(seq=other_whole.get("seq", ""),
                                                                          id=other_whole["id"]).replace("  ", " ")})
+    for ti, task in enumerate(ctx.plan.get("tasks", [])):
+        if "stands_for" in task:
+            steps = task.get("schedule", {}).get("steps", [])
+            as_row: dict[str, Any] = {
+                "total": ctx.view.vnd(task["amount"], task.get("unit")) if "amount" in task else None, "by_kind": {},
+                "start": min((s["start"] for s in steps), default=None),
+                "end": max((s.get("end", s["start"]) for s in steps), default=None)}
+            stands_for(ctx, f"/tasks/{ti}", task_label(task), as_row, task["stands_for"], summaries, find, circle)
     return ctx.facts
 
 
@@ -157,7 +168,7 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
     for key in base.strip("/").split("/"):
         printed = printed[int(key) if isinstance(printed, list) else key]
     if row["total"] is not None and other["total"] is not None:
-        pointer = f"{base}/total" if "total" in printed else f"{base}/amounts"
+        pointer = next((f"{base}/{key}" for key in ("total", "amount") if key in printed), f"{base}/amounts")
         ctx.add("linked-amount", pointer, ctx.view.list_unit, link=link, check="total", stated=row["total"],
                 computed=other["total"], difference=row["total"] - other["total"],
                 text={"label": label, "other": what, "what": _("the amount")})
@@ -168,7 +179,8 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
                     text={"label": label, "other": what, "what": KIND_NAMES[kind]})
     years = (row["start"], row["end"], other["start"], other["end"])
     if None not in years:
-        pointer = f"{base}/start" if years[0] != years[2] else f"{base}/end"
+        pointer = (f"{base}/schedule" if "schedule" in printed else
+                   f"{base}/start" if years[0] != years[2] else f"{base}/end")
         ctx.add("linked-years", pointer, link=link, differs=years[:2] != years[2:], start=years[0], end=years[1],
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
@@ -225,7 +237,8 @@ def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
     plan's links looked up in them."""
     docs = list(docs)
     linking = [d for d in docs if any("stands_for" in p or "same_as" in p
-                                      for g in d.data.get("groups", []) for p in g.get("projects", []))]
+                                      for g in d.data.get("groups", []) for p in g.get("projects", []))
+               or any("stands_for" in t for t in d.data.get("tasks", []))]
     if not linking:
         return []
     summaries = {s.id: s for s in map(summarise, docs)}
