@@ -10,24 +10,21 @@ pays for the rules engine.
 from __future__ import annotations
 
 import errno
-import inspect
 import os
 import sys
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from . import __version__, i18n
+from .cli_help import _choose_language, _Command, _Group, _translate_headings, _translated_help
 from .errors import PlanctlError
-from .i18n import N_, _
+from .i18n import _
 
 if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installed on its own
-    from typer._click.core import Command as TyperClickCommand
     from typer._click.core import Context as TyperClickContext
     from typer._click.formatting import HelpFormatter as TyperHelpFormatter
 
@@ -50,78 +47,6 @@ def _passes_through(exc: BaseException) -> bool:
         return True
     module = type(exc).__module__
     return module.startswith(("typer._click", "click")) or isinstance(exc, typer.Exit)
-
-# Help texts are written in English below and translated when help is shown (the language is
-# known only once --lang has been parsed). Click's own headings are fixed English strings.
-_HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
-_CLICK_TEXTS = (N_("Show this message and exit."),)
-
-
-def _choose_language(option: str | None) -> None:
-    """--lang, then [tool.planctl] lang, then the locale: planctl/i18n.py `choose`. A broken
-    configuration does not stop the choice; the command that reads it reports it.
-
-    This runs while click parses the options, outside _Planctl.invoke: an unexpected exception
-    here would escape the exit-code mapping (a traceback and exit 1), so every failure falls back
-    to the locale and the command, reading the configuration again, reports it (exit 2 or 3)."""
-    configured = None
-    if not option:
-        from .config import load_config
-
-        try:
-            configured = load_config().lang
-        except Exception:  # noqa: BLE001 - reported by the command itself, see above
-            pass
-    i18n.set_language(i18n.choose(option, configured, os.environ))
-
-
-@contextmanager
-def _translated_help(command: TyperClickCommand) -> Iterator[None]:
-    """The help texts of a command, its parameters and its subcommands, in the run's language, while help is written."""
-    saved: list[tuple[Any, str, Any]] = []
-
-    def walk(cmd: Any) -> None:
-        for obj in (cmd, *getattr(cmd, "params", ())):
-            for attr in ("help", "short_help"):
-                text = getattr(obj, attr, None)
-                if isinstance(text, str):
-                    saved.append((obj, attr, text))
-                    setattr(obj, attr, _(inspect.cleandoc(text)) if obj is cmd else _(text))
-        for sub in getattr(cmd, "commands", {}).values():
-            walk(sub)
-
-    walk(command)
-    try:
-        yield
-    finally:
-        for obj, attr, text in saved:
-            setattr(obj, attr, text)
-
-
-def _translate_headings(formatter: TyperHelpFormatter) -> None:
-    if i18n.language() == i18n.DEFAULT:
-        return
-    for i, piece in enumerate(formatter.buffer):
-        for heading in _HEADINGS:
-            if piece.lstrip().startswith(heading):
-                piece = piece.replace(heading, _(heading), 1)
-        for text in _CLICK_TEXTS:
-            piece = piece.replace(text, _(text))
-        formatter.buffer[i] = piece
-
-
-class _Command(TyperCommand):
-    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
-        with _translated_help(self):
-            super().format_help(ctx, formatter)
-        _translate_headings(formatter)
-
-
-class _Group(TyperGroup):
-    def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
-        with _translated_help(self):
-            super().format_help(ctx, formatter)
-        _translate_headings(formatter)
 
 
 class _Planctl(TyperGroup):
@@ -314,9 +239,12 @@ def init_command(
                                   help="Record the findings the existing plans have in planctl-baseline.json, and "
                                        "make the pre-commit hook and the workflow ignore them. Default: ask on a "
                                        "terminal when there are findings, else no."),
+    repo: str = typer.Option(None, "--repo", metavar="URL",
+                             help="The git repository pre-commit installs planctl from (a URL or a local path). "
+                                  "Default: the repository planctl's package names; else a placeholder to replace."),
 ) -> None:
     """Set up a province's plans repository: settings, schemas for editors, a starter plan, the
-    pre-commit hook, the GitHub workflow, and a baseline of old findings.
+    pre-commit hook, the GitHub workflow, VS Code tasks, and a baseline of old findings.
 
     Settings go to [tool.planctl] in pyproject.toml when the folder has one, else to planctl.toml.
     Existing files are kept (listed as skipped) unless --force. Exit code 0, or 2 when DIR is not
@@ -326,7 +254,7 @@ def init_command(
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     ask = (lambda question: typer.confirm(question, default=True)) if interactive else None
-    sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask).text())
+    sys.stdout.write(run(Path(folder), force=force, baseline=baseline, ask=ask, repository=repo).text())
 
 
 rules_app = typer.Typer(cls=_Group, help="Document the policy rules from their files.", no_args_is_help=True)

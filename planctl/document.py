@@ -62,6 +62,8 @@ class Document:
     # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     error: Finding | None = None
+    # The syntax errors after `error` that planctl/resync.py could locate (empty unless `error` is one).
+    more_errors: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -136,7 +138,10 @@ def _parse(doc: Document, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = " ".join(p for p in (exc.problem, exc.context and f"({exc.context})") if p)
-        return _error(doc, _("invalid YAML: {problem}").format(problem=problem), where, _syntax_hint(exc, text))
+        _error(doc, _("invalid YAML: {problem}").format(problem=problem), where, _syntax_hint(exc, text))
+        if mark is not None:
+            doc.more_errors = _more_errors(doc.name, text, mark.line)
+        return doc
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
         return _error(doc, _("invalid YAML: {reason} (character {character!r})").format(reason=exc.reason,
@@ -151,6 +156,22 @@ def _parse(doc: Document, text: str) -> Document:
     doc.data = data
     doc.suppressions = _suppressions(text)
     return doc
+
+
+def _more_errors(name: str, text: str, first_line: int) -> list[Finding]:
+    """The syntax errors after the first (planctl/resync.py). Each is keyed by its problem, so its
+    fingerprint differs from the first's and stays the same when lines move."""
+    from .resync import more_errors
+
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for found in more_errors(text, first_line):
+        seen[found.problem] = seen.get(found.problem, 0) + 1
+        key = (found.problem,) if seen[found.problem] == 1 else (found.problem, seen[found.problem])
+        findings.append(Finding(SYNTAX.id, SYNTAX.severity, _("invalid YAML: {problem}").format(problem=found.problem),
+                                name, Position(found.line + 1, found.column + 1), "", _syntax_hint(found.error, text),
+                                key))
+    return findings
 
 
 def _suppressions(text: str) -> dict[int, set[str]]:

@@ -14,169 +14,25 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
 from .config import MAX_PYPROJECT_BYTES, PLANCTL_TOML
 from .errors import PlanctlError
 from .i18n import N_, _
+from .init_files import Report, _plural, _write, check_target
+from .init_hooks import check_repository, write_hooks
+from .init_templates import (  # noqa: F401  (the names tests and readers look for here)
+    BASELINE,
+    MODELINE,
+    PLANS_GLOB,
+    PRE_COMMIT,
+    SETTINGS,
+    STARTER,
+    STARTER_PLAN,
+    WORKFLOW,
+)
 from .paths import git_top, read_regular
-from .resources import EDITOR_SCHEMAS, schema_path, workflow_template
-
-PLANS_GLOB = "plans/**/*.yaml"
-STARTER = "plans/example-plan.yaml"
-BASELINE = "planctl-baseline.json"
-PRE_COMMIT = ".pre-commit-config.yaml"
-WORKFLOW = ".github/workflows/planctl.yml"
-MODELINE = "# yaml-language-server: $schema="
-# Used when planctl's package metadata does not name its repository (no Project-URL); init then
-# says so, since pre-commit cannot clone a placeholder.
-REPOSITORY_PLACEHOLDER = "https://github.com/<owner>/planctl"
-
-SETTINGS = """\
-# planctl's settings (written by `planctl init`; the keys are described in planctl's README,
-# section Configuration).
-plans = ["plans/**/*.yaml"]
-fail-on = "error"
-# The national programmes (QĐ 1755, QĐ 1605) and the example funding policy shipped with planctl
-# apply while these globs match nothing; point them at the repository's own files to use those:
-# programmes = ["plans/national/*.yaml"]
-# policies = ["rules/policy/*.yaml"]
-"""
-
-STARTER_PLAN = """\
-{modeline}
-# A starter plan written by `planctl init`: replace it with the province's plan, as printed.
-# The first line lets editors (VS Code's YAML extension, Neovim, Helix ...) check this file
-# against planctl's schema while you type. `planctl lint` checks it against the schema and
-# the policy rules; `planctl schema plan` prints the schema with a description of every key.
-planctl: 1
-kind: plan
-id: tinh-mau-1755-2011            # lower-case ASCII: letters, digits, '.', '_', '-'
-title: Kế hoạch phát triển công nghệ thông tin và truyền thông giai đoạn 2011-2015
-province: Tỉnh Mẫu
-document: {{number: 1/KH-UBND, date: "2011-03-01", issuer: Ủy ban nhân dân tỉnh Mẫu}}
-period: {{start: 2011, end: 2015}}
-implements: [qd-1755-2010]        # national programmes shipped with planctl: qd-1755-2010, qd-1605-2010
-unit: million VND                 # money is a whole number in this unit: 4000, never 4.000
-citations:
-  - {{id: qd-1755, number: 1755/QĐ-TTg, date: "2010-09-22", programme: qd-1755-2010}}
-funding_sources:
-  - {{id: nstw, name: Ngân sách Trung ương, kind: central-budget}}
-  - {{id: nsdp, name: Ngân sách địa phương, kind: local-budget}}
-groups:
-  - id: nhan-luc
-    seq: 1
-    name: Phát triển nguồn nhân lực công nghệ thông tin
-    task_groups: [qd-1755-2010/hr-development, qd-1755-2010/research-capacity]
-    stated: {{total: 3000}}
-    projects:
-      - {{id: dao-tao, seq: 1, name: Đào tạo cán bộ CNTT, start: 2011, end: 2013, amounts: {{nstw: 1000, nsdp: 2000}}}}
-  - id: ha-tang
-    seq: 2
-    name: Phát triển hạ tầng viễn thông và công nghệ thông tin
-    task_groups: [qd-1755-2010/broadband-infrastructure, qd-1755-2010/universal-access]
-    stated: {{total: 5000}}
-    projects:
-      - {{id: mang-dien-rong, seq: 2, name: Mạng diện rộng của tỉnh, start: 2012, end: 2014, amounts: {{nsdp: 5000}}}}
-  - id: ung-dung
-    seq: 3
-    name: Ứng dụng công nghệ thông tin và phát triển công nghiệp CNTT
-    task_groups: [qd-1755-2010/ict-application, qd-1755-2010/ict-industry]
-    stated: {{total: 4000}}
-    projects:
-      - {{id: mot-cua-dien-tu, seq: 3, name: Một cửa điện tử, start: 2011, end: 2015, amounts: {{nstw: 1500, nsdp: 2500}}}}
-"""
-
-PRE_COMMIT_CONFIG = """\
-# pre-commit (https://pre-commit.com) runs planctl before every commit; `pre-commit install`
-# once per clone. Written by `planctl init`.
-repos:
-  - repo: {repository}
-    rev: {rev}
-    hooks:
-      - id: planctl-lint
-        # Every plan is linted whenever a file that can change a finding changes; this list adds
-        # planctl.toml and the baseline to the hook's own.
-        files: ^(plans/.*\\.ya?ml|rules/.*\\.ya?ml|schema/.*\\.json|pyproject\\.toml|planctl\\.toml|planctl-baseline\\.json)$
-"""
-PRE_COMMIT_BASELINE = """\
-        # Findings the plans had when planctl was adopted are in the baseline: only new ones block a
-        # commit. The hook's own entry compares with HEAD instead (--new-since), which cannot be
-        # combined with a baseline: this entry replaces it.
-        entry: planctl lint
-        args: [--baseline, {baseline}]
-"""
-
-
-@dataclass
-class Report:
-    """What init did, line by line, and what the user does next."""
-
-    root: Path
-    lines: list[str] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
-    wrote: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-
-    def done(self, verb: str, rel: str, note: str = "") -> None:
-        self.wrote.append(rel)
-        self.lines.append(f"{_(verb):<9} {rel}{f'  ({note})' if note else ''}")
-
-    def skip(self, rel: str, why: str) -> None:
-        self.skipped.append(rel)
-        self.lines.append(f"{_('skipped'):<9} {rel}  ({why})")
-
-    def text(self) -> str:
-        out = [f"planctl init: {self.root}", *(f"  {line}" for line in self.lines)]
-        if self.next_steps:
-            out += [_("next:"), *(f"  - {step}" for step in self.next_steps)]
-        return "\n".join(out) + "\n"
-
-
-def _plural(singular: str, plural: str, n: int) -> str:
-    """`singular` or `plural` as English chooses, translated: Vietnamese has one form for both."""
-    return _(singular if n == 1 else plural)
-
-
-# --- the repository ------------------------------------------------------------------------
-
-def check_target(target: Path) -> Path:
-    """The folder to set up, resolved; a PlanctlError (exit 2) for anything else."""
-    if not target.exists():
-        raise PlanctlError(_("{target}: no such folder (create it, or run `git init {target}` first)").format(target=target))
-    if not target.is_dir():
-        raise PlanctlError(_("{target}: not a folder").format(target=target))
-    root = target.resolve()
-    top = git_top(root)
-    if top is not None and top != root:
-        # The workflow and the pre-commit configuration only work at the top of a repository.
-        raise PlanctlError(_("{target}: inside the git repository at {top}; run `planctl init` at its top").format(
-            target=target, top=top))
-    return root
-
-
-def _write(report: Report, root: Path, rel: str, content: str | bytes, force: bool, why_exists: str | None = None) -> bool:
-    """Write `rel` unless it exists (--force replaces it); True when written."""
-    path = root / rel
-    if path.exists() or path.is_symlink():
-        if not force:
-            report.skip(rel, _("{why}; --force replaces it").format(why=why_exists or _("exists")))
-            return False
-        if path.is_dir() or path.is_symlink():
-            # Writing through a link would change a file outside what init was asked to set up.
-            report.skip(rel, _("a folder or a link; not replaced"))
-            return False
-        verb = N_("replaced")
-    else:
-        verb = N_("wrote")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    path.write_bytes(data)
-    report.done(verb, rel)
-    return True
-
+from .resources import EDITOR_SCHEMAS, schema_path
 
 # --- settings ------------------------------------------------------------------------------
 
@@ -373,82 +229,15 @@ def baseline_step(report: Report, root: Path, force: bool, wanted: bool | None, 
     return (root / BASELINE).is_file()  # written, or kept from an earlier run: what the hooks use either way
 
 
-# --- pre-commit and the workflow -----------------------------------------------------------
-
-def planctl_repository() -> str | None:
-    """planctl's repository as its package metadata names it (Project-URL), else None."""
-    from importlib.metadata import PackageNotFoundError, metadata
-
-    try:
-        urls = metadata("planctl").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        return None
-    for entry in urls:
-        label, _sep, url = entry.partition(",")
-        if label.strip().lower() in ("repository", "source", "source code", "homepage") and url.strip():
-            return url.strip()
-    return None
-
-
-def pre_commit_config(repository: str, baseline: bool) -> str:
-    text = PRE_COMMIT_CONFIG.format(repository=repository, rev=f"v{__version__}")
-    return text + (PRE_COMMIT_BASELINE.format(baseline=BASELINE) if baseline else "")
-
-
-_LINT_COMMAND = re.compile(r"\bplanctl lint(?=\s|$)")
-_PATHS = re.compile(r'^(\s*paths:\s*\[.*)"pyproject\.toml"')
-
-
-def workflow(template: str, settings: str, baseline: bool) -> tuple[str, list[str]]:
-    """The workflow template adapted to this repository; the changes that could not be made.
-
-    Text edits, not a YAML round trip, so the copy stays the template line for line: its
-    comments explain each step.
-    """
-    lines, missed = template.splitlines(keepends=True), []
-    extra = [name for name, used in ((PLANCTL_TOML, settings == PLANCTL_TOML), (BASELINE, baseline)) if used]
-    if extra:
-        quoted = ", ".join(f'"{name}"' for name in ["pyproject.toml", *extra])
-        hits = [i for i, line in enumerate(lines) if _PATHS.match(line)]
-        for i in hits:
-            lines[i] = _PATHS.sub(lambda m: m.group(1) + quoted, lines[i], count=1)
-        if not hits:
-            missed.append(_("add {names} to the `paths:` filters of {workflow}").format(
-                names=", ".join(extra), workflow=WORKFLOW))
-    # A template whose lint step picks up the baseline file itself (on pushes; pull requests use
-    # --new-since, which --baseline would contradict) needs no edit of its command.
-    uses_baseline = any(BASELINE in line and not line.lstrip().startswith("#") for line in lines)
-    if baseline and not uses_baseline:
-        hits = [i for i, line in enumerate(lines) if not line.lstrip().startswith("#") and _LINT_COMMAND.search(line)]
-        for i in hits:
-            lines[i] = _LINT_COMMAND.sub(f"planctl lint --baseline {BASELINE}", lines[i])
-        if not hits:
-            missed.append(_("add `--baseline {baseline}` to the `planctl lint` command of {workflow}").format(
-                baseline=BASELINE, workflow=WORKFLOW))
-    return "".join(lines), missed
-
-
-def write_hooks(report: Report, root: Path, force: bool, settings: str, baseline: bool) -> None:
-    repository = planctl_repository()
-    if _write(report, root, PRE_COMMIT, pre_commit_config(repository or REPOSITORY_PLACEHOLDER, baseline), force) \
-            and repository is None:
-        report.next_steps.append(_("replace {placeholder} in {pre_commit} with the URL of planctl's "
-                                   "repository (this planctl's package does not name it)").format(
-                                       placeholder=REPOSITORY_PLACEHOLDER, pre_commit=PRE_COMMIT))
-    text, missed = workflow(workflow_template().read_text(encoding="utf-8"), settings, baseline)
-    if _write(report, root, WORKFLOW, text, force):
-        report.next_steps += missed
-        spec = f"planctl @ git+{repository or REPOSITORY_PLACEHOLDER}@v{__version__}"
-        report.next_steps.append(_("on GitHub, set the repository variable PLANCTL_PIP_SPEC to `{spec}` "
-                                   "(see the top of {workflow})").format(spec=spec, workflow=WORKFLOW))
-
-
 # --- all of it -----------------------------------------------------------------------------
 
 def run(target: Path, force: bool = False, baseline: bool | None = None,
-        ask: Callable[[str], bool] | None = None) -> Report:
+        ask: Callable[[str], bool] | None = None, repository: str | None = None) -> Report:
     """Set up `target`. `baseline`: True/False as asked on the command line, None to `ask` (or not
-    record one when there is nobody to ask) if the existing plans have findings."""
+    record one when there is nobody to ask) if the existing plans have findings. `repository`:
+    where pre-commit clones planctl from (default: the URL planctl's package metadata names)."""
+    if repository is not None:
+        repository = check_repository(repository)
     root = check_target(target)
     report = Report(target)
     plans = existing_plans(root)  # before the starter plan is written: the province's own
@@ -456,7 +245,7 @@ def run(target: Path, force: bool = False, baseline: bool | None = None,
     write_schemas(report, root, force)
     write_starter(report, root, force, plans)
     use_baseline = baseline_step(report, root, force, baseline, plans, ask)
-    write_hooks(report, root, force, settings, use_baseline)
+    write_hooks(report, root, force, settings, use_baseline, repository)
     if git_top(root) is None:
         report.next_steps.insert(0, _("`git init`: planctl diff, log, pre-commit and the workflow work on a git repository"))
     report.next_steps.append(_("`pre-commit install`, then `planctl lint`"))

@@ -181,6 +181,16 @@ VI.update({
     "project {id!r} of plan {plan!r} ({file})": "dự án {id!r} của kế hoạch {plan!r} ({file})",
     "the amount": "kinh phí",
 })
+# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+VI.update({
+    "the outline's top level": "cấp đầu của dàn ý văn bản",
+    "numbering under {heading}": "số thứ tự trong mục {heading}",
+    " (announced at '{heading}', {line})": " (được dẫn chiếu tại mục '{heading}', {line})",
+    " (in '{heading}', {line})": " (thuộc '{heading}', {line})",
+    ": the file has no project list and no budget to check": ": tệp không có danh mục dự án và kinh phí để kiểm tra",
+    ": the numbering there starts at {seq} and is not checked from the start":
+        ": số thứ tự ở đó bắt đầu từ {seq} và không được kiểm tra từ đầu",
+})
 PLURALS: dict[str, str] = {}
 # Files that cannot be read as a plan (planctl/document.py), schema findings (lint/schema.py,
 # lint/pipeline.py), waivers (lint/filters.py).
@@ -445,9 +455,6 @@ VI.update({
     "add {names} to the `paths:` filters of {workflow}": "thêm {names} vào bộ lọc `paths:` của {workflow}",
     "add `--baseline {baseline}` to the `planctl lint` command of {workflow}":
         "thêm `--baseline {baseline}` vào lệnh `planctl lint` của {workflow}",
-    "replace {placeholder} in {pre_commit} with the URL of planctl's repository (this planctl's package does not "
-    "name it)":
-        "thay {placeholder} trong {pre_commit} bằng URL của kho planctl (gói planctl này không ghi URL đó)",
     "on GitHub, set the repository variable PLANCTL_PIP_SPEC to `{spec}` (see the top of {workflow})":
         "trên GitHub, đặt biến PLANCTL_PIP_SPEC của kho là `{spec}` (xem phần đầu của {workflow})",
     "`git init`: planctl diff, log, pre-commit and the workflow work on a git repository":
@@ -572,15 +579,6 @@ HELP = {
     "when missing).":
         "Chép các lược đồ của bản planctl đã cài vào schema/ của kho (các bản đã cũ, và plan, programme, policy khi "
         "chưa có).",
-    "Set up a province's plans repository: settings, schemas for editors, a starter plan, the\npre-commit hook, "
-    "the GitHub workflow, and a baseline of old findings.\n\nSettings go to [tool.planctl] in pyproject.toml when "
-    "the folder has one, else to planctl.toml.\nExisting files are kept (listed as skipped) unless --force. Exit "
-    "code 0, or 2 when DIR is not\na folder (or not the top of its git repository).":
-        "Thiết lập kho kế hoạch của tỉnh: thiết lập, lược đồ cho trình soạn thảo, một kế hoạch mẫu, hook "
-        "pre-commit, workflow GitHub và baseline các vấn đề cũ.\n\nThiết lập được ghi vào [tool.planctl] trong "
-        "pyproject.toml nếu thư mục có tệp này, nếu không thì vào planctl.toml. Tệp đã có được giữ nguyên (ghi là "
-        "bỏ qua) trừ khi dùng --force. Mã trả về 0, hoặc 2 khi DIR không phải thư mục (hoặc không phải thư mục "
-        "gốc của kho git).",
     "The repository to set up (default: here).": "Kho cần thiết lập (mặc định: thư mục hiện tại).",
     "Replace files (and [tool.planctl]) that exist already.": "Thay các tệp (và [tool.planctl]) đã có.",
     "Record the findings the existing plans have in planctl-baseline.json, and make the pre-commit hook and the "
@@ -631,6 +629,32 @@ HELP = {
         "với markdown, tắt với text và json.",
 }
 VI.update(HELP)
+
+
+# Branch `editor` (issue 14): planctl init --repo, the VS Code tasks, the placeholder's step.
+VI.update({
+    "Set up a province's plans repository: settings, schemas for editors, a starter plan, the\npre-commit hook, "
+    "the GitHub workflow, VS Code tasks, and a baseline of old findings.\n\nSettings go to [tool.planctl] in "
+    "pyproject.toml when the folder has one, else to planctl.toml.\nExisting files are kept (listed as skipped) "
+    "unless --force. Exit code 0, or 2 when DIR is not\na folder (or not the top of its git repository).":
+        "Thiết lập kho kế hoạch của tỉnh: thiết lập, lược đồ cho trình soạn thảo, một kế hoạch mẫu, hook "
+        "pre-commit, workflow GitHub, tác vụ VS Code và baseline các vấn đề cũ.\n\nThiết lập được ghi vào "
+        "[tool.planctl] trong pyproject.toml nếu thư mục có tệp này, nếu không thì vào planctl.toml. Tệp đã có được "
+        "giữ nguyên (ghi là bỏ qua) trừ khi dùng --force. Mã trả về 0, hoặc 2 khi DIR không phải thư mục (hoặc "
+        "không phải thư mục gốc của kho git).",
+    "The git repository pre-commit installs planctl from (a URL or a local path). Default: the repository "
+    "planctl's package names; else a placeholder to replace.":
+        "Kho git mà pre-commit cài planctl từ đó (một URL hoặc một đường dẫn cục bộ). Mặc định: kho do gói planctl "
+        "ghi; nếu không có thì một URL tạm cần thay.",
+    "replace {placeholder} in {pre_commit} with the URL of planctl's repository (this planctl's package does not "
+    "name it; `planctl init --repo URL` writes it)":
+        "thay {placeholder} trong {pre_commit} bằng URL của kho planctl (gói planctl này không ghi URL đó; "
+        "`planctl init --repo URL` sẽ ghi vào)",
+    "--repo {url!r}: give the URL (or local path) of the git repository planctl is installed from, e.g. "
+    "https://github.com/OWNER/planctl":
+        "--repo {url!r}: hãy ghi URL (hoặc đường dẫn cục bộ) của kho git dùng để cài planctl, ví dụ "
+        "https://github.com/OWNER/planctl",
+})
 
 
 def history_vi() -> dict[str, str]:

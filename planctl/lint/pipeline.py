@@ -27,7 +27,7 @@ class Checked:
 def schema_findings(doc: Document) -> list[Finding]:
     """A loaded document against the schema of its `kind`."""
     if doc.error:
-        return [doc.error]
+        return [doc.error, *doc.more_errors]
     if not isinstance(doc.data, dict):
         what = (_("the top level is a list, not a mapping") if isinstance(doc.data, list) else
                 _("the top level is a single value ({type}), not a mapping").format(type=type(doc.data).__name__))

@@ -266,7 +266,9 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
 def _project(rng: random.Random, pid: str, seq: int, name: str, task_groups: list[str]) -> dict:
     kind = rng.choice(("investment", "investment", "recurrent"))
     start = rng.choice(YEARS[:4])
-    end = rng.randint(start, YEARS[-1])
+    # Plans are dated 2011 or 2012: a project that ended in 2011 in a plan of 2012 is a mistake
+    # (periods.ends-before-document), and a clean plan has none.
+    end = rng.randint(max(start, 2012), YEARS[-1])
     amounts: dict[str, int] = {}
     if rng.random() < 0.6:
         amounts["nstw"] = rng.randrange(200, 3000, 10)

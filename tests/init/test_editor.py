@@ -70,8 +70,10 @@ def test_a_modeline_that_misses_the_schema_is_what_the_test_would_catch(editor, 
 
 def test_money_written_as_4_000_is_invisible_to_the_editor_but_lint_reports_it(editor, repo):
     """yaml-language-server reads `4.000` as the number 4, which JSON Schema's integer accepts and no
-    keyword can tell apart (pattern and format apply to strings only; the source text is not
-    validated). `4.5` is flagged. `planctl lint` keeps the text and reports both."""
+    keyword can tell apart (its converter sets `isInteger = Number.isInteger(value)`; pattern and
+    format apply to strings only; the source text is not validated). `4.5` is flagged. `planctl
+    lint` keeps the text and reports both; in VS Code the "planctl lint" task init writes brings
+    that finding to the Problems panel (tests/init/test_vscode_tasks_and_repo.py)."""
     text = (repo / STARTER).read_text(encoding="utf-8").replace("amounts: {nsdp: 5000}", "amounts: {nsdp: 5.000}")
     plan = write(repo, "plans/dots.yaml", text.replace("id: tinh-mau-1755-2011", "id: dots"))
     assert editor.diagnose(plan) == []

@@ -23,7 +23,7 @@ from tests.conftest import ROOT
 from tests.init.conftest import git, planctl, process, write
 
 WRITTEN = ["planctl.toml", "schema/plan.schema.json", "schema/programme.schema.json", "schema/policy.schema.json",
-           STARTER, ".pre-commit-config.yaml", ".github/workflows/planctl.yml"]
+           STARTER, ".pre-commit-config.yaml", ".github/workflows/planctl.yml", ".vscode/tasks.json"]
 REAL_PLAN = ROOT / "plans" / "tra-vinh" / "qd-952-2011.yaml"  # 10 errors as printed: the document's own mistakes
 
 

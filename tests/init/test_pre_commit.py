@@ -31,12 +31,13 @@ def test_pre_commit_with_the_baseline_blocks_only_new_findings(repo, tmp_path):
     if not (ROOT / ".git").exists():
         pytest.skip("the hook is installed from this checkout, which must be a git repository")
     province_with_plans(repo)
-    assert planctl(repo, "init", "--baseline").code == 0
-    # The released planctl is not reachable from here: the hook comes from this checkout's
-    # committed state, the rest of the file is what init wrote.
+    # The released planctl is not reachable from here: the hook comes from this checkout (--repo,
+    # a local path) at its committed state; the rest of the file is what init wrote.
+    assert planctl(repo, "init", "--baseline", "--repo", str(ROOT)).code == 0
     config = repo / ".pre-commit-config.yaml"
     head = git(ROOT, "rev-parse", "HEAD").strip()
-    text = re.sub(r"(?m)^(\s*- repo: ).*$", lambda m: m.group(1) + str(ROOT), config.read_text(encoding="utf-8"))
+    text = config.read_text(encoding="utf-8")
+    assert f"- repo: {ROOT}\n" in text and "REPLACE" not in text
     config.write_text(re.sub(r"(?m)^(\s*rev: ).*$", lambda m: m.group(1) + head, text), encoding="utf-8")
     git(repo, "add", "-A")
     env = {**git_env(repo), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GITHUB_ACTIONS": "",

@@ -19,6 +19,7 @@ from planctl.document import load
 from planctl.lint.rules import catalogue
 from tests.ci.conftest import lint
 from tests.conftest import AT_KEY, ROOT, located
+from tests.lint.test_whole_document_outline import EDITS as OUTLINE_EDITS
 from tests.rules.test_real_plans import EXPECTED
 
 KH22 = "soc-trang/kh-22-2012.yaml"
@@ -221,7 +222,7 @@ def test_every_policy_rule_is_proven_on_a_real_plan():
     """Each rule of the catalogue fires on a real plan: a document's own mistake (test_real_plans),
     an edit here, or a province's stricter policy (caps.policy-*, test_real_plans)."""
     proven = {rule for findings in EXPECTED.values() for rule, _pointer in findings}
-    proven |= {rule for param in EDITS for rule, _pointer, *_ in param.values[3]}
+    proven |= {rule for param in EDITS + OUTLINE_EDITS for rule, _pointer, *_ in param.values[3]}
     from tests.lint.test_whole_document_dates import DATE_EDITS  # branch dates: its own edits
 
     proven |= {rule for param in DATE_EDITS for rule, _pointer, *_ in param.values[3]}

@@ -26,13 +26,14 @@ from . import (
     references,
     relations,
     relations_tables,
+    structure,
     tasks,
 )
 from .base import Context, Fact, FactKind, FieldType
 from .data import schema_value_fact
 
 CATEGORIES = (consistency, periods, identity, citations, references, alignment, caps, data, relations, relations_tables,
-              tasks, links)
+              structure, tasks, links)
 
 FACT_KINDS: dict[str, FactKind] = {kind.name: kind for module in CATEGORIES for kind in module.KINDS}
 

@@ -38,6 +38,8 @@ def ids(ctx: Context) -> None:
     lists += [(f"/roadmap/{ri}/milestones", y.get("milestones", [])) for ri, y in enumerate(plan.get("roadmap", []))]
     lists += [(f"/baseline/tables/{ti}", [t]) for ti, t in enumerate(plan.get("baseline", {}).get("tables", []))]
     lists.append(("/baseline/indicators", plan.get("baseline", {}).get("indicators", [])))
+    lists.append(("/coverage/parts", plan.get("coverage", {}).get("parts", [])))
+    lists += outline_lists(plan.get("outline", []), "/outline")
     seen: dict[str, list[str]] = defaultdict(list)
     for base, items in lists:
         for i, item in enumerate(items):
@@ -47,6 +49,14 @@ def ids(ctx: Context) -> None:
         if len(pointers) > 1:  # the first in the document is the original, whatever list it is in
             pointers.sort(key=ctx.doc.locate)
         occurrences(ctx, "id", _("id {id!r}").format(id=ident), pointers)
+
+
+def outline_lists(nodes: list, base: str) -> list[tuple[str, list]]:
+    """The outline's levels, each a list whose nodes may carry an id (links name them)."""
+    lists = [(base, nodes)]
+    for i, node in enumerate(nodes):
+        lists += outline_lists(node.get("children", []), f"{base}/{i}/children")
+    return lists
 
 
 def names(ctx: Context) -> None:
