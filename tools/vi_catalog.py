@@ -171,6 +171,16 @@ VI.update({
     "the id of a column of this table": "mã của một cột của bảng này",
     "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
 })
+# branch links: the text's tasks and links between plans (lint/facts/tasks.py, links.py)
+VI.update({
+    "task {seq} {id!r}": "nhiệm vụ {seq} {id!r}",
+    "project {seq} {id!r}": "dự án {seq} {id!r}",
+    "the amounts of {count} tasks in the text": "kinh phí của {count} nhiệm vụ trong văn bản",
+    "the linted files and the configured plan files": "các tệp được kiểm tra và các tệp kế hoạch đã cấu hình",
+    "plan {id!r} ({file})": "kế hoạch {id!r} ({file})",
+    "project {id!r} of plan {plan!r} ({file})": "dự án {id!r} của kế hoạch {plan!r} ({file})",
+    "the amount": "kinh phí",
+})
 # branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
 VI.update({
     "the outline's top level": "cấp đầu của dàn ý văn bản",
@@ -938,6 +948,43 @@ FACTS = {
         "Một kế hoạch có phần coverage nhưng không có số tiền nào (không có kinh phí, không có phân kỳ, không dự án "
         "nào có kinh phí): kế hoạch có nêu nguồn vốn hay nhắc tới một phụ lục không, và văn bản nguồn có đủ mọi "
         "phần chứa số tiền hay không (`money_in_source`).",
+    # branch links: the tasks and links fact kinds
+    "A task's link to an appendix row, and whether the row exists.":
+        "Liên kết của một nhiệm vụ tới một dòng của phụ lục, và dòng đó có tồn tại không.",
+    "A task whose wording is nearly that of an earlier task (normalised text), and whether one only adds words to "
+    "the other.":
+        "Một nhiệm vụ có nội dung gần như trùng với một nhiệm vụ ghi trước (sau khi chuẩn hóa chữ), và có phải "
+        "nhiệm vụ này chỉ thêm chữ vào nhiệm vụ kia không.",
+    "A task's lead agency against its linked row's, both as printed.":
+        "Cơ quan chủ trì của một nhiệm vụ so với cơ quan chủ trì của dòng phụ lục được liên kết, đúng như bản in.",
+    "A task that is one appendix row, and how many of the row name's words its name has.":
+        "Một nhiệm vụ ứng với đúng một dòng phụ lục, và tên nhiệm vụ có bao nhiêu từ của tên dòng đó.",
+    "A task's amount in the text against the sum of its linked rows, or the text's task amounts together against "
+    "the budget.":
+        "Kinh phí của một nhiệm vụ trong phần văn bản so với tổng các dòng phụ lục được liên kết, hoặc tổng kinh phí "
+        "các nhiệm vụ trong văn bản so với tổng kinh phí của kế hoạch.",
+    "a task's amount against the sum of its linked rows": "kinh phí của nhiệm vụ so với tổng các dòng được liên kết",
+    "the text's task amounts together against the budget total":
+        "tổng kinh phí các nhiệm vụ trong văn bản so với tổng kinh phí của kế hoạch",
+    "A task's printed schedule against its linked row's years.":
+        "Tiến độ ghi trong văn bản của một nhiệm vụ so với năm thực hiện của dòng phụ lục được liên kết.",
+    "An appendix row that no task of the text links to, in a plan whose tasks link rows.":
+        "Một dòng phụ lục không được nhiệm vụ nào trong văn bản liên kết tới, trong kế hoạch có các nhiệm vụ liên "
+        "kết tới dòng phụ lục.",
+    "A row's link to another plan (stands_for) or to a row of it (same_as), resolved among the linted plans and "
+    "the configured plan files.":
+        "Liên kết của một dòng tới một kế hoạch khác (stands_for) hoặc tới một dòng của kế hoạch đó (same_as), "
+        "tìm trong các kế hoạch đang kiểm tra và các tệp kế hoạch đã cấu hình.",
+    "A row's amount (or one kind of source in it) against what the linked plan or row prints.":
+        "Kinh phí của một dòng (hoặc một loại nguồn vốn trong đó) so với số ghi ở kế hoạch hoặc dòng được liên kết.",
+    "the row's amount against the other plan's total or the other row's amount":
+        "kinh phí của dòng so với tổng kinh phí của kế hoạch kia hoặc kinh phí của dòng kia",
+    "one kind of source (NSTW, NSĐP …) of the row against the other's":
+        "một loại nguồn vốn (NSTW, NSĐP …) của dòng so với cùng loại nguồn ở dòng kia",
+    "A row that is the same as a row of a plan another row of this plan stands for.":
+        "Một dòng trùng với một dòng của kế hoạch mà một dòng khác của kế hoạch này đại diện.",
+    "A row's years against the linked plan's period or the other row's years.":
+        "Năm thực hiện của một dòng so với giai đoạn của kế hoạch được liên kết hoặc năm thực hiện của dòng kia.",
 }
 VI.update(FACTS)
 VI.update({

@@ -63,5 +63,10 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
                  for doc, p in pitfalls]
         for doc in plans:
             facts.extend(derive(doc, linked.programmes, linked.policies))
+        # After every plan's own facts: the links between plans, over all the plans checked here.
+        from .facts.links import all_link_facts
+        from .registry import PlanFinder
+
+        facts.extend(all_link_facts(plans, PlanFinder(linked, {d.name for d in plans})))
         result.findings += evaluate(catalogue(), facts)
     return result

@@ -4,26 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..document import Document, load
+from ..document import MAX_BYTES, Document, load
 from ..errors import PlanctlError
 from ..i18n import _
 from ..resources import programmes_dir, rules_dir
 from . import schema
+
+if TYPE_CHECKING:
+    from .facts.links import Summary
 
 
 @dataclass(frozen=True)
 class Registry:
     programmes: dict[str, dict]
     policies: tuple[dict, ...]
+    # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
+    # globs, matched and read only when such a link exists.
+    config: Config | None = None
+    # The files of the whole run, when it is split into batches (lint/runner.py): a plan in
+    # another batch is looked up among them too.
+    run_files: tuple[Path, ...] = ()
 
     def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
         extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
         if not extra.keys() - self.programmes.keys():
             return self
-        return Registry({**extra, **self.programmes}, self.policies)
+        return Registry({**extra, **self.programmes}, self.policies, self.config, self.run_files)
 
 
 def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
@@ -64,4 +74,41 @@ def policy_files(config: Config) -> list[Path]:
 def load_registry(config: Config) -> Registry:
     programmes = {d.data["id"]: d.data for d in load_files(programme_files(config), "programme", config)}
     policies = tuple(d.data for d in load_files(policy_files(config), "policy", config))
-    return Registry(programmes, policies)
+    return Registry(programmes, policies, config)
+
+
+class PlanFinder:
+    """A plan by id among the configured plan files, for the links of the plans linted together.
+
+    The files are read once, and only when a link names a plan not linted with it; a file that
+    does not load or is not a schema-valid plan is skipped (it is reported when it is linted)."""
+
+    def __init__(self, registry: Registry, linted: set[str]) -> None:
+        self.registry = registry
+        self.linted = linted  # names of the linted files: already summarised
+        self._index: dict[str, Summary] | None = None
+
+    def __call__(self, plan_id: str) -> Summary | None:
+        if self._index is None:
+            from .facts.links import summarise
+
+            self._index = {}
+            config = self.registry.config
+            try:
+                paths = config.glob(config.plans) if config else []
+            except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
+                paths = []
+            for path in dict.fromkeys([*self.registry.run_files, *paths]):
+                if _shown(path) in self.linted:
+                    continue
+                doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))
+                if (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
+                        and not schema.check(doc, "plan")):
+                    self._index.setdefault(doc.data["id"], summarise(doc))
+        return self._index.get(plan_id)
+
+
+def _shown(path: Path) -> str:
+    from .files import display_name
+
+    return display_name(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,7 +87,8 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
 
     catalogue()
     i18n.prepare()
-    registry = load_registry(config)
+    # Every batch may look up the plans of the others (links between plans, facts/links.py).
+    registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
     batches = [files[i::processes * 2] for i in range(processes * 2)]  # interleaved: similar sizes
     parts = parallel.run_batches(check_files, [(batch, config, registry) for batch in batches], processes)
     if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():

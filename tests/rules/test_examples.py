@@ -29,4 +29,5 @@ def test_every_rule_has_a_failing_and_a_passing_example():
 
 def test_catalogue_covers_every_category_of_the_design():
     categories = {rule.id.split(".")[0] for rule in catalogue()}
-    assert categories == {"consistency", "periods", "identity", "citations", "caps", "alignment", "data", "relations", "structure"}
+    assert categories == {"consistency", "periods", "identity", "citations", "caps", "alignment", "data", "relations",
+                          "structure", "tasks", "links"}

@@ -34,6 +34,15 @@ EXPECTED = {
         ("consistency.indicator-parts", "/baseline/indicators/60/value"),
     ],
     "plans/soc-trang/kh-22-2012.yaml": [
+        # branch links: row 24 (L358) is KH 21/KH-UBND (V.5, L175): 94.600 (NSĐP 49.400, NSTW 45.200) where KH 21
+        # budgets 109.045.000.000 đồng (NSĐP 49.425, NSTW 59.620; KH 21 VIII, L637-643)
+        ("links.plan-amount-differs", "/groups/4/projects/0/total"),
+        ("links.plan-amount-differs", "/groups/4/projects/0/amounts"),  # NSTW
+        ("links.plan-amount-differs", "/groups/4/projects/0/amounts"),  # NSĐP
+        # row 15 (L345) is KH 21's data centre (Phụ lục 5 STT 6, V.1.3): 9.500 both, but NSTW 9.500 here, TƯ 4.000 +
+        # ĐP 5.500 (vốn sự nghiệp) there; and row 24 stands for all of KH 21, data centre included
+        ("links.project-amount-differs", "/groups/2/projects/1/amounts"),
+        ("links.counted-twice", "/groups/2/projects/1/same_as"),
         # seed 001: "trên 60%" of enterprises using ICT by 2015, the national target is 80%
         ("alignment.weaker-target", "/targets/18/value"),
         # targets the national programme states only qualitatively, or the other way round
@@ -78,6 +87,12 @@ EXPECTED = {
         # a decrease (issue 12: a reviewer dismissed that finding)
         # Phụ lục 5 row 5 (L2588): the portal project runs "2010-2011" in a 2011-2015 plan
         ("periods.before-period", "/groups/2/projects/0/start"),
+        # branch links: V.2.2 (L345-347) schedules the e-mail system 2011-2012 then 2013-2015; Phụ lục 5 row 2 prints
+        # 2011-2012 (L2526)
+        ("tasks.schedule-vs-row", "/tasks/4/schedule/steps/1"),
+        # Phụ lục 5 row 13 "Số hóa nguồn thông tin …" (4.000, L2744) is the only row section V gives no task of its
+        # own (V.2.1 names "số hóa các văn bản giấy" as one of its contents, L309, its 8,580 tỷ without it)
+        ("tasks.unlisted-row", "/groups/1/projects/3/name"),
     ],
     # seed 004: every printed total adds up (the funding table, L167-171; the 62 online services, L71), its
     # targets equal the national ones they localise, and its four contents cover QĐ 1605's task groups
@@ -115,6 +130,21 @@ EXPECTED = {
         # L357, L360: Vốn khác 2012 36.450 and 2015 52.300; the sub-rows add up to 36.500 and 52.250
         ("consistency.phasing-children", "/phasing/rows/6/years/2012"),
         ("consistency.phasing-children", "/phasing/rows/6/years/2015"),
+        # branch links: IV.5.15 (L233) prints IV.3.4 (L195) again, adding "cao đẳng"; both are the appendix's row IV.2
+        ("tasks.duplicate", "/tasks/30/name"),
+        # twelve appendix rows that section IV (L167-250) describes nowhere (information for the reviewer)
+        ("tasks.unlisted-row", "/groups/0/projects/0/name"),  # I.1 CIO training
+        ("tasks.unlisted-row", "/groups/1/projects/2/name"),  # II.3 application software research
+        ("tasks.unlisted-row", "/groups/2/projects/3/name"),  # III.4 e-government data centre, 30.000
+        ("tasks.unlisted-row", "/groups/2/projects/7/name"),  # III.8 environment data
+        ("tasks.unlisted-row", "/groups/2/projects/17/name"),  # III.18 one-stop shop at the departments
+        ("tasks.unlisted-row", "/groups/2/projects/18/name"),  # III.19 legal documents and gazette
+        ("tasks.unlisted-row", "/groups/2/projects/19/name"),  # III.20 judicial records
+        ("tasks.unlisted-row", "/groups/2/projects/20/name"),  # III.21 socio-economic information system, 18.000
+        ("tasks.unlisted-row", "/groups/2/projects/21/name"),  # III.22 education information system
+        ("tasks.unlisted-row", "/groups/2/projects/22/name"),  # III.23 agriculture content
+        ("tasks.unlisted-row", "/groups/3/projects/2/name"),  # IV.3 VOIP
+        ("tasks.unlisted-row", "/groups/3/projects/3/name"),  # IV.4 community Internet
     ],
 }
 for _plan, _found in OUTLINE_FINDINGS.items():  # the outline's numbering and coverage (branch outline)

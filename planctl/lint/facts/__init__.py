@@ -14,12 +14,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ...document import Document
-from . import alignment, caps, citations, consistency, data, identity, periods, references, relations, relations_tables, structure
+from . import (
+    alignment,
+    caps,
+    citations,
+    consistency,
+    data,
+    identity,
+    links,
+    periods,
+    references,
+    relations,
+    relations_tables,
+    structure,
+    tasks,
+)
 from .base import Context, Fact, FactKind, FieldType
 from .data import schema_value_fact
 
 CATEGORIES = (consistency, periods, identity, citations, references, alignment, caps, data, relations, relations_tables,
-              structure)
+              structure, tasks, links)
 
 FACT_KINDS: dict[str, FactKind] = {kind.name: kind for module in CATEGORIES for kind in module.KINDS}
 
