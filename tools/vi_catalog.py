@@ -966,8 +966,10 @@ FACTS = {
     "a task's amount against the sum of its linked rows": "kinh phí của nhiệm vụ so với tổng các dòng được liên kết",
     "the text's task amounts together against the budget total":
         "tổng kinh phí các nhiệm vụ trong văn bản so với tổng kinh phí của kế hoạch",
-    "A task's printed schedule against its linked row's years.":
-        "Tiến độ ghi trong văn bản của một nhiệm vụ so với năm thực hiện của dòng phụ lục được liên kết.",
+    "A task's printed schedule against the years of its linked row (or the span of its rows).":
+        "Tiến độ ghi trong văn bản của một nhiệm vụ so với năm thực hiện của dòng phụ lục được liên kết (hoặc "
+        "khoảng thời gian của các dòng).",
+    "{first} … {last} ({count} rows)": "{first} … {last} ({count} dòng)",
     "An appendix row that no task of the text links to, in a plan whose tasks link rows.":
         "Một dòng phụ lục không được nhiệm vụ nào trong văn bản liên kết tới, trong kế hoạch có các nhiệm vụ liên "
         "kết tới dòng phụ lục.",

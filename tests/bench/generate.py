@@ -372,6 +372,26 @@ def _outline(groups: list[dict], pslug: str) -> list[dict]:
               for i, title in enumerate(("BIỂU HIỆN TRẠNG", "DANH MỤC DỰ ÁN", "PHÂN KỲ ĐẦU TƯ")))]
 
 
+def _tasks(groups: list[dict]) -> list[dict]:
+    """Section III's tasks, one per task group of the programme, each linked to the appendix rows
+    of the groups that carry it out, with its amount and its years as the text prints them."""
+    by_name: dict[str, list[dict]] = {}
+    for group in groups:
+        by_name.setdefault(group["name"].removesuffix(" (tiếp)"), []).append(group)
+    tasks = []
+    for ti, (name, carried_by) in enumerate(by_name.items()):
+        projects = [p for g in carried_by for p in g["projects"]]
+        start, end = min(p["start"] for p in projects), max(p["end"] for p in projects)
+        tasks.append({
+            "id": f"t-{ti + 1}", "seq": f"{ti + 1}", "name": name,
+            "amount": sum(g["stated"]["total"] for g in carried_by),
+            "schedule": {"steps": [{"start": start, "end": end, "as_printed": f"Năm {start} đến {end}",
+                                    "source": f"L{40 + ti}"}]},
+            "projects": [p["id"] for p in projects], "source": f"III.{ti + 1}",
+        })
+    return tasks
+
+
 def _baseline(rng: random.Random) -> dict:
     """Figures of the hiện trạng with their relations: a share with its numerator and denominator
     (rounded as printed), a subset, parts of a total, a lower bound; and a table whose parent row
@@ -431,6 +451,9 @@ def build_plan(province: str, programme: dict, seed: int = 1755) -> dict:
         names = _project_names(rng, THEMES.get(tg_id, "application"), count, names_taken)
         projects = [_project(rng, f"{gid}-p{pi + 1:02d}", pi + 1, name, task_groups)
                     for pi, name in enumerate(names)]
+        if gi == 0:  # the province's data centre, the same project in both of its plans (`same_as`)
+            projects[0] = _project(random.Random(f"{seed}/shared/{province}"), f"{gid}-p01", 1,
+                                   f"Xây dựng Trung tâm dữ liệu tỉnh {province}", task_groups)
         by_source = _sum_by_top(projects)
         groups.append({
             "id": gid, "seq": ROMAN[gi], "name": tg_name if gi < len(programme["task_groups"]) else f"{tg_name} (tiếp)",
@@ -478,6 +501,7 @@ def build_plan(province: str, programme: dict, seed: int = 1755) -> dict:
              "date": "2003-11-26", "date_as_printed": "26 tháng 11 năm 2003", "source": "Căn cứ 4"},
         ],
         "outline": _outline(groups, pslug),
+        "tasks": _tasks(groups),
         "coverage": {"source_text": "complete"},
         "baseline": _baseline(rng),
         "funding_sources": [{k: v for k, v in zip(("id", "name", "kind", "parent", "type"), s) if v}
@@ -583,8 +607,11 @@ def generate(out: Path = DEFAULT_OUT, *, seed: int = 1755, provinces: int = 63,
     for province in PROVINCES[:provinces]:
         folder = out / "plans" / slug(province)
         folder.mkdir()
-        for pid in PROGRAMME_IDS:
-            plan = build_plan(province, programmes[pid][0], seed)
+        pair = {pid: build_plan(province, programmes[pid][0], seed) for pid in PROGRAMME_IDS}
+        # The data centre both plans list (built from the same seed): the 1755 plan says so.
+        pair[PROGRAMME_IDS[0]]["groups"][0]["projects"][0]["same_as"] = {
+            "plan": pair[PROGRAMME_IDS[1]]["id"], "project": pair[PROGRAMME_IDS[1]]["groups"][0]["projects"][0]["id"]}
+        for plan in pair.values():
             path = folder / f"{plan['id']}.yaml"
             if rng.random() < defect_rate:
                 kind = rng.choice(DEFECTS)

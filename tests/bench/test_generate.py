@@ -45,7 +45,8 @@ def test_plans_are_realistic_in_size():
         plan = build_plan("Trà Vinh", programme)
         projects = sum(len(g["projects"]) for g in plan["groups"])
         assert len(plan["groups"]) == 6 and 48 <= projects <= 72, pid
-        assert 12_000 < len(to_yaml(plan).encode("utf-8")) < 30_000
+        # The shipped plans are 38-110 KB with their outline, tasks and baseline; a generated one has less prose.
+        assert 12_000 < len(to_yaml(plan).encode("utf-8")) < 40_000
 
 
 def test_generated_repository_is_schema_valid_and_only_defects_are_found(tmp_path, monkeypatch):

@@ -32,7 +32,7 @@ KINDS = (
              texts=("label",),
              checks={"rows": "a task's amount against the sum of its linked rows",
                      "budget": "the text's task amounts together against the budget total"}),
-    FactKind("task-schedule", "A task's printed schedule against its linked row's years.",
+    FactKind("task-schedule", "A task's printed schedule against the years of its linked row (or the span of its rows).",
              {"outside": FieldType.BOOL, "start": FieldType.YEAR, "end": FieldType.YEAR,
               "row_start": FieldType.YEAR, "row_end": FieldType.YEAR},
              texts=("label", "row", "step_years", "schedule_text", "row_years")),
@@ -169,21 +169,27 @@ def budget(ctx: Context, tasks: list[dict]) -> None:
 
 
 def schedule(ctx: Context, ti: int, task: dict, label: str, linked: list[tuple[str, dict]]) -> None:
+    """The steps against the years of the linked rows: of its one row, or the span of several
+    rows (a task carried out by several projects runs from the first one's start to the last
+    one's end; a step need not fall within each project's years)."""
     steps = task.get("schedule", {}).get("steps", [])
-    if not steps:
+    rows = [row for _base, row in linked if "start" in row and "end" in row]
+    if not steps or not rows:
         return
     start = min(s["start"] for s in steps)
     end = max(s.get("end", s["start"]) for s in steps)
-    for _base, row in linked:
-        if "start" not in row or "end" not in row:
-            continue
-        outside = [si for si, s in enumerate(steps) if s["start"] < row["start"] or s.get("end", s["start"]) > row["end"]]
-        step = steps[outside[0]] if outside else steps[0]
-        ctx.add("task-schedule", f"/tasks/{ti}/schedule/steps/{outside[0]}" if outside else f"/tasks/{ti}/schedule",
-                outside=bool(outside), start=start, end=end, row_start=row["start"], row_end=row["end"],
-                text={"label": label, "row": row["id"], "step_years": years_text(step),
-                      "schedule_text": shortened(step.get("as_printed", years_text(step))),
-                      "row_years": row.get("years_as_printed", f"{row['start']}-{row['end']}")})
+    row_start, row_end = min(r["start"] for r in rows), max(r["end"] for r in rows)
+    outside = [si for si, s in enumerate(steps) if s["start"] < row_start or s.get("end", s["start"]) > row_end]
+    step = steps[outside[0]] if outside else steps[0]
+    if len(rows) == 1:
+        row, row_years = rows[0]["id"], rows[0].get("years_as_printed", f"{row_start}-{row_end}")
+    else:
+        row = _("{first} … {last} ({count} rows)").format(first=rows[0]["id"], last=rows[-1]["id"], count=len(rows))
+        row_years = f"{row_start}-{row_end}"
+    ctx.add("task-schedule", f"/tasks/{ti}/schedule/steps/{outside[0]}" if outside else f"/tasks/{ti}/schedule",
+            outside=bool(outside), start=start, end=end, row_start=row_start, row_end=row_end,
+            text={"label": label, "row": row, "step_years": years_text(step),
+                  "schedule_text": shortened(step.get("as_printed", years_text(step))), "row_years": row_years})
 
 
 def years_text(step: dict) -> str:
