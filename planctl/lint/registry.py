@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,35 +78,71 @@ def load_registry(config: Config) -> Registry:
     return Registry(programmes, policies, config)
 
 
+# A plan's own id, read from its text without parsing it: a top-level `id:` line (column 0, so
+# never a nested key, and never inside a multi-line value, whose lines are indented).
+_TOP_LEVEL_ID = re.compile(rb"""^id:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
 class PlanFinder:
     """A plan by id among the configured plan files, for the links of the plans linted together.
 
-    The files are read once, and only when a link names a plan not linted with it; a file that
-    does not load or is not a schema-valid plan is skipped (it is reported when it is linted)."""
+    Only when a link names a plan not linted with it: each candidate file's text is read once to
+    find its top-level `id:` line, and only the files whose id is the one asked for are parsed
+    (files whose id the text does not show plainly are parsed when nothing else answers). So a
+    lint of one plan, or of one batch, parses the plans it links to, not the whole repository. A
+    file that does not load or is not a schema-valid plan is skipped (it is reported when it is
+    linted)."""
 
     def __init__(self, registry: Registry, linted: set[str]) -> None:
         self.registry = registry
         self.linted = linted  # names of the linted files: already summarised
-        self._index: dict[str, Summary] | None = None
+        self._ids: dict[Path, str | None] | None = None  # candidate file -> its id as the text shows it
+        self._found: dict[str, Summary] = {}
+        self._parsed: set[Path] = set()
 
     def __call__(self, plan_id: str) -> Summary | None:
-        if self._index is None:
-            from .facts.links import summarise
+        if plan_id not in self._found:
+            ids = self._text_ids()
+            self._parse([p for p, i in ids.items() if i == plan_id], plan_id)
+            if plan_id not in self._found:
+                self._parse([p for p, i in ids.items() if i is None], plan_id)
+        return self._found.get(plan_id)
 
-            self._index = {}
+    def _text_ids(self) -> dict[Path, str | None]:
+        if self._ids is None:
             config = self.registry.config
             try:
                 paths = config.glob(config.plans) if config else []
             except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
                 paths = []
+            limit = config.max_file_bytes if config else MAX_BYTES
+            self._ids = {}
             for path in dict.fromkeys([*self.registry.run_files, *paths]):
                 if _shown(path) in self.linted:
                     continue
-                doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))
-                if (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
-                        and not schema.check(doc, "plan")):
-                    self._index.setdefault(doc.data["id"], summarise(doc))
-        return self._index.get(plan_id)
+                try:
+                    with path.open("rb") as stream:
+                        text = stream.read(limit + 1)
+                except OSError:
+                    continue  # unreadable: reported when it is linted
+                found = _TOP_LEVEL_ID.search(text)
+                self._ids[path] = found.group(2).decode("utf-8", "replace") if found else None
+        return self._ids
+
+    def _parse(self, paths: list[Path], plan_id: str) -> None:
+        from .facts.links import summarise
+
+        config = self.registry.config
+        for path in paths:
+            if path in self._parsed:
+                continue
+            self._parsed.add(path)
+            doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))
+            if (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
+                    and not schema.check(doc, "plan")):
+                self._found.setdefault(doc.data["id"], summarise(doc))
+            if plan_id in self._found:
+                return
 
 
 def _shown(path: Path) -> str:

@@ -80,8 +80,14 @@ def duplicates(ctx: Context, tasks: list[dict]) -> None:
     seen: list[tuple[int, str]] = []
     for ti, task in enumerate(tasks):
         mine = words(task["name"])
-        best = max(((difflib.SequenceMatcher(None, mine, other, autojunk=False).ratio(), fi) for fi, other in seen),
-                   default=(0.0, -1))
+        best = (0.0, -1)
+        matcher = difflib.SequenceMatcher(None, mine, "", autojunk=False)
+        for fi, other in seen:
+            matcher.set_seq2(other)
+            # ratio() is slow; its cheap upper bounds rule out most pairs of a long task list first.
+            floor = max(best[0], (DUPLICATE_FROM - 10) / 100)
+            if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                best = max(best, (matcher.ratio(), fi))
         # "… tại Sở Xây dựng" and "… tại Sở Tài nguyên và Môi trường" are 88% alike and two tasks: a
         # duplicate says no word the other does not (it may add a few, "cao đẳng").
         if best[0] * 100 >= DUPLICATE_FROM - 10:  # near misses too, so a rule may ask for less
