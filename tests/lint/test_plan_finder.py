@@ -1,0 +1,59 @@
+"""A plan linked from another (stands_for, same_as) is found by its id among the configured plan
+files, and only that file is parsed: linting one plan, or one batch of a run, must not parse the
+whole repository (with 126 plans it did, 1.9 s for one plan)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from planctl.config import Config
+from planctl.lint import registry as registry_module
+from planctl.lint.registry import PlanFinder, Registry
+from tests.conftest import PLANS
+
+KH21_ID = "soc-trang-1605-2010"
+
+
+@pytest.fixture
+def repository(tmp_path):
+    for rel in ("soc-trang/kh-21-2010.yaml", "soc-trang/kh-22-2012.yaml", "tra-vinh/qd-952-2011.yaml",
+                "ben-tre/ict-1605.yaml", "quang-tri/ict-1755.yaml"):
+        (tmp_path / "plans" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PLANS / rel, tmp_path / "plans" / rel)
+    return tmp_path
+
+
+def finder(root, parsed: list, monkeypatch) -> PlanFinder:
+    real = registry_module.load
+
+    def counting(path, **kwargs):
+        parsed.append(path.relative_to(root).as_posix())
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(registry_module, "load", counting)
+    return PlanFinder(Registry({}, (), Config(root=root)), {"plans/soc-trang/kh-22-2012.yaml"})
+
+
+def test_only_the_linked_plan_is_parsed(repository, monkeypatch):
+    parsed: list[str] = []
+    find = finder(repository, parsed, monkeypatch)
+    found = find(KH21_ID)
+    assert found is not None and find(KH21_ID) is found
+    assert parsed == ["plans/soc-trang/kh-21-2010.yaml"]
+
+
+def test_a_plan_whose_id_the_text_does_not_show_plainly_is_still_found(repository, monkeypatch):
+    path = repository / "plans/soc-trang/kh-21-2010.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"\nid: {KH21_ID}\n", f"\n'id' : {KH21_ID}\n"),
+                    encoding="utf-8")
+    parsed: list[str] = []
+    found = finder(repository, parsed, monkeypatch)(KH21_ID)
+    assert found is not None and "plans/soc-trang/kh-21-2010.yaml" in parsed
+
+
+def test_an_unknown_plan_parses_only_files_whose_id_is_not_plain(repository, monkeypatch):
+    parsed: list[str] = []
+    assert finder(repository, parsed, monkeypatch)("no-such-plan") is None
+    assert parsed == []
