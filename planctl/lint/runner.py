@@ -89,7 +89,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     i18n.prepare()
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
-    batches = [files[i::processes * 2] for i in range(processes * 2)]  # interleaved: similar sizes
+    batches = _batches(files, processes * 2)
     parts = parallel.run_batches(check_files, [(batch, config, registry) for batch in batches], processes)
     if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():
         # A programme file among the linted paths that the configuration does not name: plans in
@@ -97,6 +97,34 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
         return check_files(files, config, None)
     return _Checked([f for p in parts for f in p.findings], [f for p in parts for f in p.suppressed],
                     [f for p in parts for f in p.waived])
+
+
+def _batches(files: list[Path], count: int) -> list[list[Path]]:
+    """The files in `count` batches of similar size in bytes, each folder's files in one batch: a
+    province's plans link to each other (facts/links.py), and a linked plan in another batch
+    would be parsed twice. The order of the files within a batch is the run's order."""
+    folders: dict[Path, list[Path]] = {}
+    for path in files:
+        folders.setdefault(path.parent, []).append(path)
+
+    def size(group: list[Path]) -> int:
+        return sum(p.stat().st_size if p.is_file() else 0 for p in group)
+
+    groups = [(size(g), g) for g in folders.values()]
+    share = sum(weight for weight, _g in groups) / count
+    # A folder larger than a batch's share (a repository keeping all its plans in one folder) is
+    # split into its files, or one batch would get it all.
+    groups = [item for weight, g in groups
+              for item in ([(size([p]), [p]) for p in g] if weight > share and len(g) > 1 else [(weight, g)])]
+    sized = sorted(((weight, i, g) for i, (weight, g) in enumerate(groups)), key=lambda t: (-t[0], t[1]))
+    batches: list[list[Path]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for weight, _i, group in sized:  # the largest folder first, to the lightest batch
+        lightest = loads.index(min(loads))
+        batches[lightest] += group
+        loads[lightest] += weight
+    order = {path: i for i, path in enumerate(files)}
+    return [sorted(b, key=order.__getitem__) for b in batches if b]
 
 
 def lint(paths: list[Path], config: Config, baseline: Counter[str] | None = None) -> LintResult:

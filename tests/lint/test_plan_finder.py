@@ -57,3 +57,27 @@ def test_an_unknown_plan_parses_only_files_whose_id_is_not_plain(repository, mon
     parsed: list[str] = []
     assert finder(repository, parsed, monkeypatch)("no-such-plan") is None
     assert parsed == []
+
+
+def test_a_province_s_plans_are_checked_in_one_batch_and_one_big_folder_is_split(tmp_path):
+    """Batches of a run keep each folder's files together (a linked plan in another batch would be
+    parsed there again), with similar sizes; a folder holding everything is split into its files."""
+    from planctl.lint.runner import _batches
+
+    files = []
+    for province in range(12):
+        for plan in range(2):
+            path = tmp_path / "plans" / f"p{province:02d}" / f"plan-{plan}.yaml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("x" * (1000 + 100 * province), encoding="utf-8")
+            files.append(path)
+    batches = _batches(files, 4)
+    assert sorted(p for b in batches for p in b) == sorted(files)
+    assert all({p.parent for p in b}.isdisjoint({p.parent for p in c}) for b in batches for c in batches if b is not c)
+    sizes = [sum(p.stat().st_size for p in b) for b in batches]
+    assert max(sizes) - min(sizes) <= 2 * (1000 + 100 * 11)
+    flat = [tmp_path / "flat" / f"plan-{i:02d}.yaml" for i in range(12)]
+    flat[0].parent.mkdir()
+    for path in flat:
+        path.write_text("x" * 1000, encoding="utf-8")
+    assert [len(b) for b in _batches(flat, 4)] == [3, 3, 3, 3]

@@ -151,16 +151,23 @@ def source_phasing(ctx: Context) -> None:
     if not rows:
         return
     tree, view = ctx.view.tree, ctx.view
+    # Per source, once per plan: its related rows and the years in which any of them has money.
+    by_source: dict[str, tuple[list[dict], set[int]]] = {}
     for base, _group, project in ctx.view.projects():
         years = project_years(project)
         if not years:
             continue
         for source, amount in project.get("amounts", {}).items():
-            related = [r for r in rows if r["source_id"] == source or r["source_id"] in tree.ancestors(source)
-                       or source in tree.ancestors(r["source_id"])]
+            if source not in by_source:
+                related = [r for r in rows if r["source_id"] == source or r["source_id"] in tree.ancestors(source)
+                           or source in tree.ancestors(r["source_id"])]
+                with_money = {int(y) for r in related for y, cell in r["years"].items()
+                              if cell and str(y).isdigit()}
+                by_source[source] = (related, with_money)
+            related, with_money = by_source[source]
             if not related or not isinstance(amount, int) or amount <= 0:
                 continue
-            phased = any(r["years"].get(str(y)) for r in related for y in years)
+            phased = any(y in with_money for y in years)
             shown = related[0]
             ctx.add("source-phasing", f"{base}/amounts/{source}", ctx.view.list_unit, source=source,
                     amount=ctx.view.vnd(amount, ctx.view.list_unit), phased=phased,
