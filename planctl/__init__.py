@@ -1,3 +1,3 @@
 """planctl — provincial development plans as code: lint and diff plan YAML."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
