@@ -156,7 +156,7 @@ VI.update({
     "… and {n} more findings not shown here: run `planctl lint` to see them all.":
         "… và {n} vấn đề khác không hiện ở đây: chạy `planctl lint` để xem tất cả.",
 })
-# branch relations: baseline relations and table completeness (lint/facts/relations*.py, references.py)
+# baseline relations and table completeness (lint/facts/relations*.py, references.py)
 VI.update({
     "table {table!r}, row {name!r}": "bảng {table!r}, dòng {name!r}",
     "table {table!r}, row {seq}{name!r}": "bảng {table!r}, dòng {seq}{name!r}",
@@ -171,7 +171,7 @@ VI.update({
     "the id of a column of this table": "mã của một cột của bảng này",
     "the id of a row of the same section": "mã của một dòng cùng phần của bảng",
 })
-# branch links: the text's tasks and links between plans (lint/facts/tasks.py, links.py)
+# the text's tasks and links between plans (lint/facts/tasks.py, links.py)
 VI.update({
     "task {seq} {id!r}": "nhiệm vụ {seq} {id!r}",
     "project {seq} {id!r}": "dự án {seq} {id!r}",
@@ -181,7 +181,7 @@ VI.update({
     "project {id!r} of plan {plan!r} ({file})": "dự án {id!r} của kế hoạch {plan!r} ({file})",
     "the amount": "kinh phí",
 })
-# branch outline: the document's outline and its coverage (planctl/lint/facts/structure.py).
+# the document's outline and its coverage (planctl/lint/facts/structure.py).
 VI.update({
     "the outline's top level": "cấp đầu của dàn ý văn bản",
     "numbering under {heading}": "số thứ tự trong mục {heading}",
@@ -497,7 +497,7 @@ VI.update({
         "{a} và {b} không có điểm chung: hãy so sánh bằng `planctl diff {a} {b}` thay vì '...'",
 })
 
-# branch dates: years in names and notes, the document's own date, legal bases (lint/facts/periods.py, citations.py).
+# years in names and notes, the document's own date, legal bases (lint/facts/periods.py, citations.py).
 VI.update({
     "the name": "tên",
     "the note": "ghi chú",
@@ -625,7 +625,7 @@ HELP = {
 VI.update(HELP)
 
 
-# --- branch vifinal: no English left in Vietnamese output ---------------------------------------------------------
+# --- no English left in Vietnamese output: schema, syntax, config, git and usage errors -------------------------------
 # JSON Schema findings, per validator keyword (planctl/lint/schema_messages.py).
 VI.update({
     "a whole number": "một số nguyên",
@@ -898,7 +898,7 @@ FACTS = {
     "A value the schema rejects in a way planners often type: money as a decimal, a negative amount.":
         "Một giá trị bị lược đồ từ chối theo kiểu người lập kế hoạch hay gõ nhầm: tiền ghi dạng số thập phân, số "
         "tiền âm.",
-    # the fact kinds of the dates, relations and outline branches (merged into main meanwhile)
+    # the fact kinds of the dates, relations and outline rules
     "a baseline table's parent row against its sub-rows (parent)":
         "dòng cha của một bảng số liệu hiện trạng so với các dòng con (parent)",
     "Years printed in a project's name or quoted note, next to the row's year cells and the period.":
@@ -948,7 +948,7 @@ FACTS = {
         "Một kế hoạch có phần coverage nhưng không có số tiền nào (không có kinh phí, không có phân kỳ, không dự án "
         "nào có kinh phí): kế hoạch có nêu nguồn vốn hay nhắc tới một phụ lục không, và văn bản nguồn có đủ mọi "
         "phần chứa số tiền hay không (`money_in_source`).",
-    # branch links: the tasks and links fact kinds
+    # the tasks and links fact kinds
     "A task's link to an appendix row, and whether the row exists.":
         "Liên kết của một nhiệm vụ tới một dòng của phụ lục, và dòng đó có tồn tại không.",
     "A task whose wording is nearly that of an earlier task (normalised text), and whether one only adds words to "
@@ -1047,9 +1047,9 @@ VI.update({
     "{problem} (line {line}, column {column})": "{problem} (dòng {line}, cột {column})",
     "{problem} (at the end of the file)": "{problem} (ở cuối tệp)",
 })
-# --- end of branch vifinal ----------------------------------------------------------------------------------------
+# --- end of: no English left in Vietnamese output ---------------------------------------------------------------------
 
-# Branch `editor` (issue 14): planctl init --repo, the VS Code tasks, the placeholder's step.
+# planctl init --repo, the VS Code tasks, the placeholder's step (issue 14).
 VI.update({
     "Set up a province's plans repository: settings, schemas for editors, a starter plan, the\npre-commit hook, "
     "the GitHub workflow, VS Code tasks, and a baseline of old findings.\n\nSettings go to [tool.planctl] in "

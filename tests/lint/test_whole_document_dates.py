@@ -1,5 +1,5 @@
 """Issue 12, dates: years inside names and notes, a project ending before the document's own date,
-a source funding years the phasing table leaves empty, and the legal bases' dates (branch dates).
+a source funding years the phasing table leaves empty, and the legal bases' dates.
 
 The documents' own mistakes are pinned in tests/rules/test_real_plans.py (EXPECTED); here each rule
 the documents do not trigger is proven by an edit a planner could make to a real plan, and the

@@ -223,14 +223,14 @@ def test_every_policy_rule_is_proven_on_a_real_plan():
     an edit here, or a province's stricter policy (caps.policy-*, test_real_plans)."""
     proven = {rule for findings in EXPECTED.values() for rule, _pointer in findings}
     proven |= {rule for param in EDITS + OUTLINE_EDITS for rule, _pointer, *_ in param.values[3]}
-    from tests.lint.test_whole_document_dates import DATE_EDITS  # branch dates: its own edits
+    from tests.lint.test_whole_document_dates import DATE_EDITS  # the dates rules' own edits
 
     proven |= {rule for param in DATE_EDITS for rule, _pointer, *_ in param.values[3]}
     proven |= {"caps.policy-amount", "caps.policy-share", "waiver.expired"}
     from tests.lint.test_whole_document_relations import PROVEN  # relations: edits of its own
 
     proven |= PROVEN
-    from tests.lint.test_whole_document_tasks import PROVEN as LINKS_PROVEN  # branch links: its own edits
+    from tests.lint.test_whole_document_tasks import PROVEN as LINKS_PROVEN  # the tasks and links rules' own edits
 
     proven |= LINKS_PROVEN
     not_policy = {"syntax", "schema", "waiver.unused", "waiver.invalid"}  # covered in tests/lint, test_waivers

@@ -34,7 +34,7 @@ EXPECTED = {
         ("consistency.indicator-parts", "/baseline/indicators/60/value"),
     ],
     "plans/soc-trang/kh-22-2012.yaml": [
-        # branch links: row 24 (L358) is KH 21/KH-UBND (V.5, L175): 94.600 (NSĐP 49.400, NSTW 45.200) where KH 21
+        # row 24 (L358) is KH 21/KH-UBND (V.5, L175): 94.600 (NSĐP 49.400, NSTW 45.200) where KH 21
         # budgets 109.045.000.000 đồng (NSĐP 49.425, NSTW 59.620; KH 21 VIII, L637-643)
         ("links.plan-amount-differs", "/groups/4/projects/0/total"),
         ("links.plan-amount-differs", "/groups/4/projects/0/amounts"),  # NSTW
@@ -87,7 +87,7 @@ EXPECTED = {
         # a decrease (issue 12: a reviewer dismissed that finding)
         # Phụ lục 5 row 5 (L2588): the portal project runs "2010-2011" in a 2011-2015 plan
         ("periods.before-period", "/groups/2/projects/0/start"),
-        # branch links: V.2.2 (L345-347) schedules the e-mail system 2011-2012 then 2013-2015; Phụ lục 5 row 2 prints
+        # V.2.2 (L345-347) schedules the e-mail system 2011-2012 then 2013-2015; Phụ lục 5 row 2 prints
         # 2011-2012 (L2526)
         ("tasks.schedule-vs-row", "/tasks/4/schedule/steps/1"),
         # Phụ lục 5 row 13 "Số hóa nguồn thông tin …" (4.000, L2744) is the only row section V gives no task of its
@@ -130,7 +130,7 @@ EXPECTED = {
         # L357, L360: Vốn khác 2012 36.450 and 2015 52.300; the sub-rows add up to 36.500 and 52.250
         ("consistency.phasing-children", "/phasing/rows/6/years/2012"),
         ("consistency.phasing-children", "/phasing/rows/6/years/2015"),
-        # branch links: IV.5.15 (L233) prints IV.3.4 (L195) again, adding "cao đẳng"; both are the appendix's row IV.2
+        # IV.5.15 (L233) prints IV.3.4 (L195) again, adding "cao đẳng"; both are the appendix's row IV.2
         ("tasks.duplicate", "/tasks/30/name"),
         # twelve appendix rows that section IV (L167-250) describes nowhere (information for the reviewer)
         ("tasks.unlisted-row", "/groups/0/projects/0/name"),  # I.1 CIO training
@@ -147,7 +147,7 @@ EXPECTED = {
         ("tasks.unlisted-row", "/groups/3/projects/3/name"),  # IV.4 community Internet
     ],
 }
-for _plan, _found in OUTLINE_FINDINGS.items():  # the outline's numbering and coverage (branch outline)
+for _plan, _found in OUTLINE_FINDINGS.items():  # the outline's numbering and coverage
     EXPECTED[_plan] = EXPECTED[_plan] + _found
 
 
