@@ -16,6 +16,7 @@ from typing import Any
 from ...document import Document
 from ...i18n import _
 from ...plan.view import PlanView
+from . import graph
 from .base import Context, Fact, FactKind, FieldType
 from .tasks import task_label
 
@@ -186,50 +187,14 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
 
 
 def components(summaries: dict[str, Summary], find: Finder) -> dict[str, int]:
-    """Each plan reachable by stands_for links, with the number of its strongly connected component
-    (Tarjan's algorithm, iterative): a link from A to B goes round in a circle exactly when A and
-    B are in one component. Every plan and link is visited once, so the pass stays linear in the
-    number of plans, whatever the shape of the links, and never follows a circle forever."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
+    """Each plan reachable by stands_for links, with its strongly connected component (graph.py):
+    linear in the number of plans, whatever the shape of the links, never following a circle."""
 
     def targets(plan_id: str) -> list[str]:
         plan = lookup(plan_id, summaries, find)
         return [t for t in (plan.stands_for if plan else []) if lookup(t, summaries, find) is not None]
 
-    for root in list(summaries):
-        if root in index:
-            continue
-        work = [(root, iter(targets(root)))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(targets(child))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = index[node]
-                    if member == node:
-                        break
-    return component
+    return graph.components(list(summaries), targets)
 
 
 def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:

@@ -10,13 +10,14 @@ relation that a bound can satisfy is never reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from ...i18n import _, number
 from ...plan.money import UNIT_VND
 from .base import Context, FactKind, FieldType
+from .graph import circles
 
 KINDS = (
     FactKind("ratio-check", "A printed share next to its numerator / denominator (ratio: on a baseline figure).",
@@ -196,63 +197,6 @@ def subsets(ctx: Context, indicators: list, by_id: Mapping[str, Any]) -> None:
                       "superset_label": _label(whole)},
                 subset=dec(part["value"]), superset=dec(whole["value"]), exceeds=exceeds,
                 money=is_money(part["unit"]) or is_money(whole["unit"]))
-
-
-def cycles(links: Mapping[str, str]) -> Iterable[list[str]]:
-    """Each cycle of a one-link-per-node graph once, as the path from its first node in `links`."""
-    done: set[str] = set()
-    for start in links:
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node not in done and node not in path:
-            path.append(node)
-            node = links.get(node)
-        if node is not None and node in path:
-            yield path[path.index(node):] + [node]
-        done.update(path)
-
-
-def circles(edges: Mapping[str, list[str]]) -> list[list[str]]:
-    """The groups of nodes that links lead round in a circle (strongly connected components with a
-    cycle), each in the order of `edges`. Iterative (Kosaraju), so a 10,000-figure chain is no
-    recursion."""
-    order: list[str] = []
-    seen: set[str] = set()
-    for start in edges:
-        if start in seen:
-            continue
-        seen.add(start)
-        stack = [(start, iter(edges.get(start, [])))]
-        while stack:
-            node, nexts = stack[-1]
-            step = next((n for n in nexts if n not in seen), None)
-            if step is None:
-                order.append(node)
-                stack.pop()
-            else:
-                seen.add(step)
-                stack.append((step, iter(edges.get(step, []))))
-    back: dict[str, list[str]] = {}
-    for node, targets in edges.items():
-        for target in targets:
-            back.setdefault(target, []).append(node)
-    rank = {node: i for i, node in enumerate(edges)}
-    found, done = [], set()
-    for start in reversed(order):
-        if start in done:
-            continue
-        group, todo = [], [start]
-        done.add(start)
-        while todo:
-            node = todo.pop()
-            group.append(node)
-            for prev in back.get(node, []):
-                if prev not in done:
-                    done.add(prev)
-                    todo.append(prev)
-        if len(group) > 1 or start in edges.get(start, []):
-            found.append(sorted(group, key=lambda n: rank.get(n, len(rank))))
-    return sorted(found, key=lambda g: rank.get(g[0], len(rank)))
 
 
 LINKS = ("part_of", "subset_of")

@@ -16,7 +16,8 @@ from ...document import escape
 from ...i18n import _, number
 from .base import Context, FactKind, FieldType
 from .consistency import count_check
-from .relations import amount, computed_text, cycles, dec, decimals, is_money, link, path_text, share_consistent
+from .graph import cycles
+from .relations import amount, computed_text, dec, decimals, is_money, link, path_text, share_consistent
 
 KINDS = (
     FactKind("table-gap", "A baseline table row that leaves cells empty (check names which kind of row).",
