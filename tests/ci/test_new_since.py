@@ -181,14 +181,19 @@ def test_paths_and_a_subfolder(province):
     assert [f["fingerprint"] for f in inside["findings"]] == [f["fingerprint"] for f in document["findings"]]
 
 
+def branch_while_main_moves_on(repo: GitRepo) -> None:
+    """Branch `feature` pastes a row; after it started, main fixes the citation."""
+    repo.git("checkout", "-q", "-b", "feature")
+    change(repo, TRA_VINH, DUPLICATE_ID)
+    repo.commit("A pasted row")
+    repo.git("checkout", "-q", "main")
+    change(repo, TRA_VINH, FIX_CITATION)
+    repo.commit("Citation fixed on main")
+
+
 def test_the_merge_base_of_a_pull_request(province):
     """main fixes the citation after the branch started: against main the old finding would look new."""
-    province.git("checkout", "-q", "-b", "feature")
-    change(province, TRA_VINH, DUPLICATE_ID)
-    province.commit("A pasted row")
-    province.git("checkout", "-q", "main")
-    change(province, TRA_VINH, FIX_CITATION)
-    province.commit("Citation fixed on main")
+    branch_while_main_moves_on(province)
     province.git("checkout", "-q", "feature")
     document = report(province, "--new-since", "main...feature")
     assert new(document) == [("identity.duplicate-id", TRA_VINH)]
@@ -225,12 +230,7 @@ def test_an_unknown_revision_is_the_error_diff_gives(province):
 @pytest.fixture
 def shallow_clone(province, tmp_path) -> GitRepo:
     """A pull request checked out with depth 1, as actions/checkout does by default."""
-    province.git("checkout", "-q", "-b", "feature")
-    change(province, TRA_VINH, DUPLICATE_ID)
-    province.commit("Feature")
-    province.git("checkout", "-q", "main")
-    change(province, TRA_VINH, FIX_CITATION)
-    province.commit("Main moves on")
+    branch_while_main_moves_on(province)
     clone = tmp_path / "clone"
     province.git("clone", "-q", "--depth", "1", "--branch", "feature", f"file://{province.root}", str(clone))
     province.git("fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main", cwd=clone)
