@@ -45,12 +45,13 @@ CHECKED_PARTS = MONEY_PARTS | {"baseline", "targets"}
 
 def derive(ctx: Context) -> None:
     outline = ctx.plan.get("outline", [])
-    nodes = {node["id"]: (pointer, node) for pointer, node in walk(outline, "/outline") if "id" in node}
+    walked = list(walk(outline, "/outline"))
+    nodes = {node["id"]: (pointer, node) for pointer, node in walked if "id" in node}
     coverage = ctx.plan.get("coverage", {})
     missing_within = {p["within"] for p in coverage.get("parts", []) if not p["in_source"] and "within" in p}
     numbering(ctx, outline, "/outline", None, missing_within)
     parts(ctx, coverage, nodes)
-    money_presence(ctx, coverage, [node for _pointer, node in walk(outline, "/outline")])
+    money_presence(ctx, coverage, [node for _pointer, node in walked])
 
 
 def walk(nodes: list[dict], base: str) -> Iterator[tuple[str, dict]]:

@@ -50,12 +50,13 @@ def derive(ctx: Context) -> None:
     if not tasks:
         return
     rows = {p["id"]: (base, p) for base, _g, p in ctx.view.projects()}
+    known_ids = ", ".join(sorted(rows)[:12]) or "—"  # for the hint of a link to no row
     for ti, task in enumerate(tasks):
         label = task_label(task)
         linked = []
         for li, pid in enumerate(task.get("projects", [])):
             ctx.add("task-link", f"/tasks/{ti}/projects/{li}", known=pid in rows,
-                    text={"label": label, "project": pid, "known_ids": ", ".join(sorted(rows)[:12]) or "—"})
+                    text={"label": label, "project": pid, "known_ids": known_ids})
             if pid in rows and rows[pid] not in linked:  # a row linked twice counts once
                 linked.append(rows[pid])
         lead(ctx, ti, task, label, linked)
