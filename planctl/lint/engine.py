@@ -80,6 +80,26 @@ def compile_condition(rule_id: str, kind: str, when: dict, any_of: list[dict] | 
     return Condition(rule_id, {"$and": terms})
 
 
+def fields_read(condition: Condition) -> set[str]:
+    """The fact fields the condition tests, compares with, or asks about (`$ex`)."""
+    found: set[str] = set()
+
+    def walk(expression: Any) -> None:
+        if isinstance(expression, list):
+            for item in expression:
+                walk(item)
+        elif isinstance(expression, dict):
+            for key, value in expression.items():
+                if key == "$m":
+                    found.add(value)
+                elif not key.startswith("$"):
+                    found.add(key)
+                walk(value)
+
+    walk(condition.expression)
+    return found
+
+
 def check_condition(condition: Condition) -> None:
     """Refuse, tied to its rule file, a condition either engine would not evaluate the same way.
 

@@ -28,6 +28,7 @@ class PlanView:
         self._values: dict[int, tuple[dict, int | None]] = {}
         self._attributions: dict[int, tuple[dict, dict[str, int]]] = {}
         self._kinds: dict[str, set[str | None]] = {}
+        self._of_kind: dict[tuple[int, str], tuple[dict, list[tuple[str, int, str]]]] = {}
 
     @cached_property
     def list_unit(self) -> str:
@@ -114,6 +115,12 @@ class PlanView:
         its cells, and the parts a split note gives to sources without a cell ('Quỹ VTCI: 100%' of
         the Vốn khác cell). A part whose money is already in a counted cell (its parent's, or the
         cell the split divides) is not counted again."""
+        known = self._of_kind.get((id(project), kind))  # each cap and purpose asks for every project
+        if known is None:
+            known = self._of_kind[id(project), kind] = (project, self._money_of_kind(project, kind))
+        return known[1]
+
+    def _money_of_kind(self, project: dict, kind: str) -> list[tuple[str, int, str]]:
         amounts: Mapping[str, Any] = project.get("amounts", {})
         parts = [(s, self.vnd(a, self.list_unit), f"amounts/{escape(s)}", self.tree.ancestors(s))
                  for s, a in amounts.items()]

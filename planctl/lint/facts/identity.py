@@ -68,9 +68,11 @@ def names(ctx: Context) -> None:
 
 
 def occurrences(ctx: Context, what: str, label: str, pointers: list[str]) -> None:
+    def text() -> dict[str, str]:  # for a finding only: most ids occur once
+        return {"label": label, "first_line": ctx.line(pointers[0])}
+
     for n, pointer in enumerate(pointers, start=1):
-        ctx.add("occurrence", pointer, what=what, occurrence=n, count=len(pointers),
-                text={"label": label, "first_line": ctx.line(pointers[0])})
+        ctx.add("occurrence", pointer, what=what, occurrence=n, count=len(pointers), text=text)
 
 
 def numbering(ctx: Context) -> None:
