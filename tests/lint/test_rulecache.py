@@ -64,6 +64,7 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored(folder, content):
     lambda value: value[0].__setitem__("expression", "not a condition"),
     lambda value: value[0].__setitem__("examples", [[1, "plan", None, ""]]),
     lambda value: value[0].__setitem__("path", "../../../etc/passwd.yaml"),
+    lambda value: value[0].__setitem__("path", value[1]["path"]),  # inside the folder, but another rule's file
     lambda value: value[1].__setitem__("id", value[0]["id"]),
 ])
 def test_a_tampered_cache_file_is_rejected_or_rebuilt(folder, tamper):
