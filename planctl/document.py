@@ -64,6 +64,10 @@ class Document:
     error: Finding | None = None
     # The syntax errors after `error` that planctl/resync.py could locate (empty unless `error` is one).
     more_errors: list[Finding] = field(default_factory=list)
+    # Whether every value reads alike in both schema validators (lint/fastschema.py): no
+    # whole-valued float, no integer beyond 64 bits. The builder clears it when it makes one;
+    # None: not built here, so not known.
+    plain_json: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,6 +126,7 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
 
 
 def _parse(doc: Document, text: str) -> Document:
+    doc.plain_json = True
     builder = _Builder(doc, CParser(text).get_event)
     try:
         found, data = builder.document()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # A plan has a few thousand nodes; a billion-laughs document asks for billions.
 MAX_NODES = 200_000
 MAX_DEPTH = 100
+_INT64 = 2**63
 
 CORE = "tag:yaml.org,2002:"
 # YAML 1.2 implicit resolvers by first character: [(tag, regexp), ...].
@@ -242,9 +243,14 @@ class _Builder:
                 raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(tag)), event, _(UNKNOWN_TAG_HINT))
         kind = tag[len(CORE):]
         if kind == "int":
-            return _int(text, event)
+            number = _int(text, event)
+            if not -_INT64 <= number < _INT64:
+                self.doc.plain_json = False
+            return number
         if kind == "float":
             value = _float(text, event)
+            if value.is_integer():
+                self.doc.plain_json = False
             if pointer is not None:
                 self.doc.float_texts[pointer] = text
             return value

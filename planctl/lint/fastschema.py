@@ -41,10 +41,11 @@ def compiled(kind: str) -> Any:
     return jsonschema_rs.validator_for(load_schema(kind), validate_formats=False)
 
 
-def certainly_valid(data: Any, kind: str) -> bool:
+def certainly_valid(data: Any, kind: str, plain: bool | None = None) -> bool:
     """True only when `data` is valid against the schema of `kind` by planctl's rules; False when
-    it is invalid or when only the full validator can tell."""
-    if not _plain_json(data):
+    it is invalid or when only the full validator can tell. `plain`: whether the loader saw only
+    values both validators read alike (Document.plain_json), None to look."""
+    if not (_plain_json(data) if plain is None else plain):
         return False
     validator = compiled(kind)
     if validator is None:

@@ -6,7 +6,7 @@ group's value and the money of a kind of source are computed one way everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
@@ -28,6 +28,8 @@ class PlanView:
         self._values: dict[int, tuple[dict, int | None]] = {}
         self._attributions: dict[int, tuple[dict, dict[str, int]]] = {}
         self._kinds: dict[str, set[str | None]] = {}
+        self._projects: list[tuple[str, dict, dict]] | None = None
+        self._sums: dict[int, tuple[list, dict[str, int]]] = {}
         self._of_kind: dict[tuple[int, str], tuple[dict, list[tuple[str, int, str]]]] = {}
 
     @cached_property
@@ -38,11 +40,13 @@ class PlanView:
     def vnd(self, amount: int | float, unit: str | None = None) -> int:
         return to_vnd(amount, unit or self.unit)
 
-    def projects(self) -> Iterator[tuple[str, dict, dict]]:
-        """(pointer, group, project) of every project, in document order."""
-        for gi, group in enumerate(self.groups):
-            for pi, project in enumerate(group.get("projects", [])):
-                yield f"/groups/{gi}/projects/{pi}", group, project
+    def projects(self) -> list[tuple[str, dict, dict]]:
+        """(pointer, group, project) of every project, in document order (listed once: every
+        category of facts walks them)."""
+        if self._projects is None:
+            self._projects = [(f"/groups/{gi}/projects/{pi}", group, project)
+                              for gi, group in enumerate(self.groups) for pi, project in enumerate(group.get("projects", []))]
+        return self._projects
 
     def project_value(self, project: dict) -> int | None:
         """A project's amount in VND: the sum of its sources, else its printed total."""
@@ -62,6 +66,19 @@ class PlanView:
             unit = self.list_unit
             vnd = {s: self.vnd(a, unit) for s, a in self._attribution(project.get("amounts", {})).items()}
             known = self._attributions[id(project)] = (project, vnd)
+        return known[1].get(source_id, 0)
+
+    def attributed_in(self, projects: list[dict], source_id: str) -> int:
+        """The money of the projects (a group's, or the whole list) from `source_id`: the sum of
+        `attributed`, per list of projects computed once for every source."""
+        known = self._sums.get(id(projects))
+        if known is None:
+            sums: dict[str, int] = {}
+            for project in projects:
+                self.attributed(project, source_id)  # fills the project's attribution
+                for source, amount in self._attributions[id(project)][1].items():
+                    sums[source] = sums.get(source, 0) + amount
+            known = self._sums[id(projects)] = (projects, sums)
         return known[1].get(source_id, 0)
 
     def _attribution(self, amounts: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,7 +103,7 @@ class PlanView:
             return sum(self.project_value(p) or 0 for p in group.get("projects", []))
         if printed and source_id in stated.get("by_source", {}):
             return self.vnd(stated["by_source"][source_id], self.list_unit)
-        return sum(self.attributed(p, source_id) for p in group.get("projects", []))
+        return self.attributed_in(group.get("projects", []), source_id)
 
     def is_sub_source(self, source_id: str) -> bool:
         return bool(self.sources.get(source_id, {}).get("parent"))

@@ -78,6 +78,19 @@ def test_the_compiled_check_is_certain_only_where_both_validators_agree(value, c
     assert fastschema._plain_json({"a": [value]}) is certain
 
 
+@pytest.mark.parametrize("text, certain", [
+    ("9", True), ("9.5", True), ("9.0", False), ("439.000", False), ("1e3", False), ("1_000.0", False),
+    (str(2**63), False), (str(2**63 - 1), True), (str(-(2**63)), True), (str(-(2**63) - 1), False), ("0x10", True),
+    ("text", True), ("true", True), ("null", True), ("'9.0'", True),
+])
+def test_the_loader_knows_what_the_scan_would_find(text, certain):
+    """The loader records what _plain_json looks for while it builds the data, so a loaded plan is
+    not walked again; both must agree, on a key's value and inside an alias's copy."""
+    doc = load_bytes(f"a: [&x {text}]\nb: *x\n".encode(), "x.yaml")
+    assert doc.ok
+    assert doc.plain_json is certain is fastschema._plain_json(doc.data)
+
+
 def test_a_value_jsonschema_rs_cannot_read_goes_to_the_full_validator():
     assert fastschema.certainly_valid({"title": "\ud800"}, "plan") is False  # a lone surrogate: no exception
 

@@ -108,10 +108,7 @@ class Context:
         self.programmes = programmes
         self.policies = tuple(policies)
         self.facts: list[Fact] = []
-
-    @property
-    def unit(self) -> str:
-        return self.view.unit
+        self.unit: str = self.view.unit
 
     def add(self, kind: str, pointer: str, unit: str | None = None, *, key_pointer: bool = False,
             text: dict | Callable[[], dict] | None = None, **values: Any) -> None:

@@ -55,7 +55,7 @@ def envelopes(ctx: Context) -> None:
     if not projects:
         return
     for source_id, (limit, pointer) in limits.items():
-        items = sum(view.attributed(p, source_id) for p in projects)
+        items = view.attributed_in(projects, source_id)
         ctx.add("envelope", pointer, source=source_id, items=items, envelope=limit, excess=items - limit,
                 text={"label": view.source_name(source_id)})
 

@@ -120,7 +120,7 @@ def groups(ctx: Context) -> None:
                 sum_check(ctx, "group-source", f"/groups/{gi}/stated/by_source/{escape(source_id)}",
                           _("{label} subtotal for {source!r}").format(label=label, source=view.source_name(source_id)),
                           view.vnd(amount, unit),
-                          sum(view.attributed(p, source_id) for p in projects), unit)
+                          view.attributed_in(projects, source_id), unit)
         if "total" in stated and stated.get("by_source"):
             sum_check(ctx, "stated-sources", f"/groups/{gi}/stated/total",
                 _("{label} subtotal against its source columns").format(label=label),
@@ -128,7 +128,7 @@ def groups(ctx: Context) -> None:
                       unit)
         for i, ta in enumerate(group.get("text_amounts", [])):
             if "source_id" in ta:
-                computed = sum(view.attributed(p, ta["source_id"]) for p in projects)
+                computed = view.attributed_in(projects, ta["source_id"])
             else:
                 computed = view.vnd(stated["total"], unit) if "total" in stated else items
             sum_check(ctx, "text-amount", f"/groups/{gi}/text_amounts/{i}/amount",
