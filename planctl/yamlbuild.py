@@ -191,7 +191,7 @@ class _Builder:
                 raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
                                event, _("remove or rename one of the two keys"))
             key_marks[child] = event.start_mark
-            result[key] = self.node(self.next(), child, depth + 1)
+            result[key] = self._child(self.next(), child, depth + 1)
 
     def _key(self, event: Any) -> str:
         """A mapping key as text: `2011:` and `'2011':` are the same key."""
@@ -229,20 +229,36 @@ class _Builder:
             event = self.next()
             if type(event) is SequenceEndEvent:
                 return result
-            result.append(self.node(event, f"{pointer}/{len(result)}", depth + 1))
+            result.append(self._child(event, f"{pointer}/{len(result)}", depth + 1))
+
+    def _child(self, event: Any, pointer: str, depth: int) -> Any:
+        """`node` for a mapping's value or a list's item. Two in three nodes are scalars without
+        an anchor, built here without node's dispatch; the same limits, marks and values."""
+        if type(event) is not ScalarEvent or event.anchor is not None or self.count >= MAX_NODES or depth > MAX_DEPTH:
+            return self.node(event, pointer, depth)
+        self.count += 1
+        self.doc.marks[pointer] = event.start_mark
+        self.order.append(pointer)
+        if depth > self.deepest:
+            self.deepest = depth
+        return self._scalar(event, pointer)
 
     def _scalar(self, event: ScalarEvent, pointer: str | None) -> Any:
         text = event.value
         if event.ctag is None:
-            tag = _implicit_tag(text) if event.implicit[0] else CORE + "str"
+            kind = _implicit_kind(text) if event.implicit[0] else "str"
         else:
             tag = str(event.tag)  # set whenever ctag is
             if tag == "!":  # the non-specific tag: a string
                 tag = CORE + "str"
             elif not tag.startswith(CORE) or tag[len(CORE):] not in _SCALAR_KINDS:
                 raise _Invalid(_("unknown tag {tag!r}").format(tag=_short(tag)), event, _(UNKNOWN_TAG_HINT))
-        kind = tag[len(CORE):]
+            kind = tag[len(CORE):]
+        if kind == "str":  # the most common first
+            return unicodedata.normalize("NFC", text)
         if kind == "int":
+            if len(text) < 19 and text.isascii() and text.isdigit():  # 2011, 439050: below 2**63
+                return int(text)
             number = _int(text, event)
             if not -_INT64 <= number < _INT64:
                 self.doc.plain_json = False
@@ -277,6 +293,12 @@ def _implicit_tag(text: str) -> str:
         if regexp.match(text):
             return tag
     return CORE + "str"
+
+
+@lru_cache(maxsize=16384)
+def _implicit_kind(text: str) -> str:
+    """_implicit_tag without its prefix: 'str', 'int', 'float' …"""
+    return _implicit_tag(text)[len(CORE):]
 
 
 def _check_tag(event: Any, kind: str) -> None:
