@@ -100,7 +100,7 @@ def kinds(view: PlanView, amounts: dict[str, int]) -> dict[str, int]:
 Finder = Callable[[str], Summary | None]
 
 
-def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder, circle: dict[str, int]) -> list[Fact]:
+def link_facts(doc: Document, summaries: Summaries, find: Finder, circle: dict[str, int]) -> list[Fact]:
     """The facts of one plan's links: `summaries` are the plans linted with it, `find` looks a plan
     id up among the configured plan files."""
     ctx = Context(doc, {}, ())
@@ -130,11 +130,11 @@ def link_facts(doc: Document, summaries: dict[str, Summary], find: Finder, circl
     return ctx.facts
 
 
-def lookup(plan_id: str, summaries: dict[str, Summary], find: Finder) -> Summary | None:
+def lookup(plan_id: str, summaries: Summaries, find: Finder) -> Summary | None:
     return summaries.get(plan_id) or find(plan_id)
 
 
-def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
+def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: Summaries,
                find: Finder, circle: dict[str, int]) -> None:
     other = lookup(link["plan"], summaries, find)
     cycle = other is not None and (other.id == ctx.plan["id"] or
@@ -149,7 +149,7 @@ def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summa
                                                      "start": other.start, "end": other.end}, what)
 
 
-def same_as(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: dict[str, Summary],
+def same_as(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: Summaries,
             find: Finder) -> None:
     other = lookup(link["plan"], summaries, find)
     other_row = other.rows.get(link["project"]) if other else None
@@ -186,15 +186,31 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
 
-def components(summaries: dict[str, Summary], find: Finder) -> dict[str, int]:
-    """Each plan reachable by stands_for links, with its strongly connected component (graph.py):
-    linear in the number of plans, whatever the shape of the links, never following a circle."""
+class Summaries:
+    """The plans linted together, by id, each summarised when a link first asks for it: most plans
+    of a repository are linked from none (the last of two plans with one id is the one found)."""
+
+    def __init__(self, docs: Iterable[Document]) -> None:
+        self._docs = {doc.data["id"]: doc for doc in docs}
+        self._done: dict[str, Summary] = {}
+
+    def get(self, plan_id: str) -> Summary | None:
+        summary = self._done.get(plan_id)
+        if summary is None and plan_id in self._docs:
+            summary = self._done[plan_id] = summarise(self._docs[plan_id])
+        return summary
+
+
+def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str, int]:
+    """Each plan reachable by stands_for links from `roots`, with its strongly connected component
+    (graph.py): linear in the number of plans, whatever the shape of the links, never following a
+    circle. A circle's plans all link, so the linking plans as roots find every circle."""
 
     def targets(plan_id: str) -> list[str]:
         plan = lookup(plan_id, summaries, find)
         return [t for t in (plan.stands_for if plan else []) if lookup(t, summaries, find) is not None]
 
-    return graph.components(list(summaries), targets)
+    return graph.components(roots, targets)
 
 
 def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
@@ -206,8 +222,8 @@ def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
                or any("stands_for" in t for t in d.data.get("tasks", []))]
     if not linking:
         return []
-    summaries = {s.id: s for s in map(summarise, docs)}
-    circle = components(summaries, find)
+    summaries = Summaries(docs)
+    circle = components([d.data["id"] for d in linking], summaries, find)
     facts: list[Fact] = []
     for doc in linking:
         facts += link_facts(doc, summaries, find, circle)
