@@ -35,7 +35,7 @@ from .yamlbuild import (  # noqa: F401  (escape, CORE, MAX_DEPTH, MAX_NODES: pla
     _decode,
     _Invalid,
     _offset_position,
-    _position,
+    _unpacked,
     escape,
 )
 from .yamlevents import CParser, MarkedYAMLError, ReaderError, YAMLError
@@ -52,11 +52,11 @@ class Document:
     data: Any = None
     text: str = ""
     # Where each node (and each mapping key) starts, by pointer, as the parser's marks (0-based
-    # line and column). Why not Positions: most files have no finding, and making a Position for
-    # each of their ~1,000 nodes was a sixth of loading them; `locate` and `positions` make them
-    # when asked.
-    marks: dict[str, Any] = field(default_factory=dict, repr=False)
-    key_marks: dict[str, Any] = field(default_factory=dict, repr=False)
+    # line and column packed in one int, yamlbuild._packed). Why not Positions: most files have no
+    # finding, and making a Position for each of their ~1,000 nodes was a sixth of loading them;
+    # `locate` and `positions` make them when asked.
+    marks: dict[str, int] = field(default_factory=dict, repr=False)
+    key_marks: dict[str, int] = field(default_factory=dict, repr=False)
     # The source text of float scalars, so `439.050` can be reported with its probable integer.
     float_texts: dict[str, str] = field(default_factory=dict)
     # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
@@ -76,23 +76,23 @@ class Document:
     @cached_property
     def positions(self) -> dict[str, Position]:
         """The position of every node by pointer (built on first use, from `marks`)."""
-        return {pointer: _position(mark) for pointer, mark in self.marks.items()}
+        return {pointer: _unpacked(mark) for pointer, mark in self.marks.items()}
 
     @cached_property
     def key_positions(self) -> dict[str, Position]:
         """The position of every mapping key, by the pointer of its value."""
-        return {pointer: _position(mark) for pointer, mark in self.key_marks.items()}
+        return {pointer: _unpacked(mark) for pointer, mark in self.key_marks.items()}
 
     def locate(self, pointer: str, *, key: bool = False) -> Position:
         """Position of the node at `pointer`, or of its nearest ancestor that has one."""
         if key and pointer in self.key_marks:
-            return _position(self.key_marks[pointer])
+            return _unpacked(self.key_marks[pointer])
         marks = self.marks
         while pointer:
             if pointer in marks:
-                return _position(marks[pointer])
+                return _unpacked(marks[pointer])
             pointer = pointer.rsplit("/", 1)[0]
-        return _position(marks[""]) if "" in marks else Position()
+        return _unpacked(marks[""]) if "" in marks else Position()
 
     def finding(self, rule: str, severity: Severity, message: str, pointer: str, *,
                 hint: str = "", key: tuple = (), at_key: bool = False) -> Finding:

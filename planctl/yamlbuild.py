@@ -115,7 +115,7 @@ class _Builder:
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth)
-        self.doc.marks[pointer] = event.start_mark
+        self.doc.marks[pointer] = _packed(event.start_mark)
         anchor = None
         if event.anchor is not None:
             anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
@@ -159,7 +159,7 @@ class _Builder:
         self.deepest = max(self.deepest, depth + anchor.height)
         doc = self.doc
         marks, key_marks = doc.marks, doc.key_marks
-        marks[pointer] = event.start_mark
+        marks[pointer] = _packed(event.start_mark)
         self.order.append(pointer)
         if anchor.pointer is None:  # a mapping key's anchor
             return anchor.value
@@ -187,10 +187,10 @@ class _Builder:
             key = self._key(event)
             child = f"{pointer}/{escape(key)}"
             if key in result:
-                first = _position(key_marks[child])
+                first = _unpacked(key_marks[child])
                 raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
                                event, _("remove or rename one of the two keys"))
-            key_marks[child] = event.start_mark
+            key_marks[child] = _packed(event.start_mark)
             result[key] = self._child(self.next(), child, depth + 1)
 
     def _key(self, event: Any) -> str:
@@ -237,7 +237,7 @@ class _Builder:
         if type(event) is not ScalarEvent or event.anchor is not None or self.count >= MAX_NODES or depth > MAX_DEPTH:
             return self.node(event, pointer, depth)
         self.count += 1
-        self.doc.marks[pointer] = event.start_mark
+        self.doc.marks[pointer] = _packed(event.start_mark)
         self.order.append(pointer)
         if depth > self.deepest:
             self.deepest = depth
@@ -346,6 +346,20 @@ def _pos(event: Event) -> Position:
 def _position(mark: Any) -> Position:
     """A parser mark (0-based) as a Position (1-based)."""
     return Position(mark.line + 1, mark.column + 1)
+
+
+# A node's mark is kept as one int, line and column (0-based) packed: a parser mark object is
+# 96 bytes and a plan keeps one per node and key, half of a loaded plan's memory.
+_LINE = 32
+
+
+def _packed(mark: Any) -> int:
+    return mark.line << _LINE | mark.column
+
+
+def _unpacked(packed: int) -> Position:
+    """A packed mark as a Position (1-based)."""
+    return Position((packed >> _LINE) + 1, (packed & (1 << _LINE) - 1) + 1)
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),

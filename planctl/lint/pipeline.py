@@ -54,19 +54,27 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
     plans = [d for d in result.valid if d.data.get("kind", "plan") == "plan"]
     if plans or pitfalls:
         # The rules engine is imported only when there is something to run it on.
+        from .engine import MAX_FACTS_PER_RUN
         from .facts import derive, schema_value_fact
         from .policy import evaluate
         from .rules import catalogue
 
         linked = registry().with_linted(result.valid)
+        rules = catalogue()
         facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
                  for doc, p in pitfalls]
         for doc in plans:
-            facts.extend(derive(doc, linked.programmes, linked.policies))
+            more = derive(doc, linked.programmes, linked.policies)
+            # The facts go to the engine a run's worth at a time (its runs hold at most
+            # MAX_FACTS_PER_RUN anyway), so a batch of plans never holds all its facts at once.
+            if facts and len(facts) + len(more) > MAX_FACTS_PER_RUN:
+                result.findings += evaluate(rules, facts)
+                facts = []
+            facts += more
         # After every plan's own facts: the links between plans, over all the plans checked here.
         from .facts.links import all_link_facts
         from .registry import PlanFinder
 
-        facts.extend(all_link_facts(plans, PlanFinder(linked, {d.name for d in plans})))
-        result.findings += evaluate(catalogue(), facts)
+        facts += all_link_facts(plans, PlanFinder(linked, {d.name for d in plans}))
+        result.findings += evaluate(rules, facts)
     return result
