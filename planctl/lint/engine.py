@@ -241,6 +241,19 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
     return sorted(set(matches))  # an $or can match one fact through two branches
 
 
+def to_json(facts: list[dict]) -> str:
+    """The facts as the JSON text durable_rules parses: orjson where it is installed (installed
+    with durable_rules; 7× faster, a tenth of the engine's time), else the standard library with
+    the same separators, so both give the same text, escapes included. orjson refuses an
+    integer beyond 64 bits, which durable_rules reads (saturated): the standard library writes it."""
+    try:
+        import orjson
+
+        return orjson.dumps(facts).decode()
+    except (ImportError, TypeError):  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+
+
 def fnv1_32(text: str) -> int:
     """The hash durable_rules uses to de-duplicate facts by id (state.c: fnv1Hash32).
 
@@ -305,7 +318,7 @@ def _durable_run(conditions: list[Condition], facts: list[dict]) -> list[tuple[s
     host.register_rulesets({run_id: definition})
     ruleset = host.get_ruleset(run_id)
     try:
-        code, state = engine.assert_facts(ruleset._handle, json.dumps(batch, ensure_ascii=False))
+        code, state = engine.assert_facts(ruleset._handle, to_json(batch))
         if code not in (0, 1):  # 2 = a fact was dropped as already observed
             raise InternalError(f"the rules engine refused the facts (code {code})")
         failure: list[Any] = [None]
