@@ -115,3 +115,29 @@ def test_an_unwritable_cache_folder_is_skipped(folder, monkeypatch, tmp_path):
     blocker.write_text("not a folder")
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(blocker / "cache"))
     assert fresh(folder) == rules._compile(rules.rule_files(folder))
+
+
+def test_writing_a_cache_file_removes_the_older_ones_beyond_the_newest_few(folder):
+    import os
+
+    cache = folder.parent / "cache"
+    cache.mkdir()
+    old = [cache / f"rules-{i:064x}.json" for i in range(rulecache.KEEP + 2)]
+    for age, path in enumerate(old):  # old[0] the newest
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    others = [cache / "rules-notes.json", cache / f"rules-{'A' * 64}.json", cache / f"rules-{'0' * 63}.json",
+              cache / "other.json", cache / f"rules-{'f' * 64}.json.bak", cache / ".rules-x.tmp"]
+    for path in others:
+        path.write_text("keep", encoding="utf-8")
+    outside = folder.parent / "outside.json"
+    outside.write_text("keep", encoding="utf-8")
+    (cache / f"rules-{'e' * 64}.json").symlink_to(outside)  # a link is never ours: kept, and its target too
+    (cache / f"rules-{'d' * 64}.json").mkdir()
+    fresh(folder)
+    (written,) = ({p for p in cached_files(folder) if rulecache._ours(p.name)} - set(old)
+                  - {cache / f"rules-{c * 64}.json" for c in "ed"})
+    assert [p.exists() for p in old] == [True] * (rulecache.KEEP - 1) + [False] * 3
+    assert all(p.read_text(encoding="utf-8") == "keep" for p in [*others, outside])
+    assert (cache / f"rules-{'e' * 64}.json").is_symlink() and (cache / f"rules-{'d' * 64}.json").is_dir()
+    assert fresh(folder) and written.exists()  # read back from the file it wrote
