@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -186,7 +187,12 @@ def fast_lint_args(argv: Sequence[str], env: Mapping[str, str]) -> list[str] | N
 
 def fast_lint(paths: Sequence[str]) -> int:
     """Run `planctl lint PATH...` as planctl.cli would, without typer: the same language choice
-    (cli.main, then the --lang callback with no --lang), the same body, the same exit codes."""
+    (cli.main, then the --lang callback with no --lang), the same body, the same exit codes.
+
+    The cyclic garbage collector stays off: the process ends with the command, and the lint
+    runner, which turns it off while checking, would turn it back on for a collection that walks
+    the whole run's objects just before they are all freed (~4 ms of a one-plan lint)."""
+    gc.disable()
     i18n.set_language(i18n.choose(None, None, os.environ))
     choose_language(None)
     try:

@@ -56,7 +56,7 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         # The rules engine is imported only when there is something to run it on.
         from .facts import derive, schema_value_fact
         from .policy import evaluate
-        from .rules import catalogue
+        from .rules import lint_catalogue
 
         linked = registry().with_linted(result.valid)
         facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
@@ -68,5 +68,5 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         from .registry import PlanFinder
 
         facts.extend(all_link_facts(plans, PlanFinder(linked, {d.name for d in plans})))
-        result.findings += evaluate(catalogue(), facts)
+        result.findings += evaluate(lint_catalogue(), facts)
     return result

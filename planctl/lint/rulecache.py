@@ -18,7 +18,7 @@ not include this folder, or set PLANCTL_NO_CACHE=1.
 PLANCTL_CACHE_DIR=/abs/path chooses the folder; PLANCTL_NO_CACHE=1 disables the cache.
 
 Each new key (an upgrade, an edited rule in a checkout) writes a new file; writing one removes
-planctl's older cache files beyond the newest KEEP, so they do not pile up. Not only the newest
+planctl's cache files of older keys beyond the newest KEEP, so they do not pile up. Not only the newest
 one is kept: two installed planctls sharing the folder (a pre-commit hook's and the user's) have
 different keys, and would otherwise delete each other's file and rebuild on every run.
 """
@@ -38,7 +38,7 @@ MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is 
 # The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
 # even when planctl's version number stays the same (a development checkout).
 _COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
-KEEP = 4  # cache files kept in the folder, the one just written included (see above)
+KEEP = 4  # keys whose files are kept in the folder, the one just written included (see above)
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -46,10 +46,13 @@ def _file_name(key: str) -> str:
     return f"rules-{key}.json"
 
 
-def _ours(name: str) -> bool:
-    """Whether a file name is one this module writes: rules-<64 hex digits>.json, nothing else."""
-    return (len(name) == 75 and name.startswith("rules-") and name.endswith(".json")
-            and _HEX.issuperset(name[6:-5]))
+def _key_of(name: str) -> str | None:
+    """The key of a file name this module writes, rules-<64 hex digits>[-<part>].json (the part:
+    rules.lint_catalogue's "-lint"), None for any other name."""
+    if not (name.startswith("rules-") and name.endswith(".json")):
+        return None
+    key, _dash, part = name[6:-5].partition("-")
+    return key if len(key) == 64 and _HEX.issuperset(key) and part in ("", "lint") else None
 
 
 def cache_dir() -> Path | None:
@@ -146,19 +149,26 @@ def write(key: str, value: Any) -> None:
 
 
 def _prune(folder: Path, current: str) -> None:
-    """Remove planctl's cache files in `folder` but the newest KEEP (`current` among them); only
-    regular files named as this module names them, never a link, a folder or any other file."""
-    found = []
+    """Remove planctl's cache files in `folder` but those of the newest KEEP keys (`current`'s
+    among them); only regular files named as this module names them, never a link, a folder or
+    any other file."""
+    newest: dict[str, float] = {}
+    files: list[tuple[str, str]] = []
+    kept = _key_of(current)
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name != current and _ours(entry.name) and entry.is_file(follow_symlinks=False):
-                    found.append((entry.stat(follow_symlinks=False).st_mtime, entry.name))
+                key = _key_of(entry.name)
+                if key is None or key == kept or not entry.is_file(follow_symlinks=False):
+                    continue
+                files.append((key, entry.name))
+                newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    found.sort(reverse=True)
-    for _mtime, name in found[KEEP - 1:]:
-        try:
-            os.unlink(folder / name)
-        except OSError:  # removed meanwhile by a concurrent run, or not ours to remove
-            continue
+    old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[KEEP - 1:])
+    for key, name in files:
+        if key in old:
+            try:
+                os.unlink(folder / name)
+            except OSError:  # removed meanwhile by a concurrent run, or not ours to remove
+                continue

@@ -105,9 +105,9 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
         fastschema.compiled(kind)
-    from .rules import catalogue
+    from .rules import lint_catalogue
 
-    catalogue()
+    lint_catalogue()
     i18n.prepare()
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
