@@ -22,11 +22,11 @@ def main() -> None:
         print(f"planctl {__version__} ({describe()})")
         return
     if sys.argv[1:2] == ["lint"]:
-        from .command import fast_lint, fast_lint_args
+        from .command import exit_now, fast_lint, fast_lint_args
 
         paths = fast_lint_args(sys.argv[1:], os.environ)
         if paths is not None:
-            sys.exit(fast_lint(paths))
+            exit_now(fast_lint(paths))
     from .cli import main as cli_main
 
     cli_main()

@@ -103,9 +103,11 @@ def test_a_broken_configuration_exits_2_alike(ws, base_env, content):
 
 
 def test_the_fast_path_does_not_import_typer(ws, base_env):
-    code = ("import sys; sys.argv = ['planctl', 'lint', 'plans/clean/clean.yaml']\n"
+    # Printed by an exit handler: the fast path ends the process without unwinding (command.exit_now).
+    code = ("import atexit, sys; sys.argv = ['planctl', 'lint', 'plans/clean/clean.yaml']\n"
+            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('typer')), file=sys.stderr))\n"
             "from planctl.launch import main\n"
-            "try:\n    main()\nfinally:\n    print(sorted(m for m in sys.modules if m.startswith('typer')), file=sys.stderr)\n")
+            "main()\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ws.root, capture_output=True, text=True, env=base_env,
                           timeout=120)
     assert (done.returncode, done.stderr) == (0, "[]\n")
@@ -123,3 +125,20 @@ def test_shell_completion_and_the_test_switch_go_to_typer():
     assert fast_lint_args(["lint", "x.yaml"], {"_PLANCTL_COMPLETE": "bash_complete"}) is None
     assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "1"}) is None
     assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "0"}) == ["x.yaml"]
+
+
+def _closed_stdout(root: Path, args: list[str], env: dict[str, str], typer: bool) -> tuple[int, bytes]:
+    """`planctl ... | true`: standard output is a pipe nobody reads any more."""
+    env = {**env, NO_FAST_PATH_VARIABLE: "1"} if typer else env
+    process = subprocess.Popen([_executable(), *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    return process.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize("args", [["lint", "plans/bad/total.yaml"], ["lint", "plans/clean/clean.yaml"],
+                                  ["lint", "plans/missing.yaml"]], ids=" ".join)
+def test_a_closed_pipe_ends_both_paths_alike(ws, base_env, args):
+    assert _closed_stdout(ws.root, args, base_env, typer=False) == _closed_stdout(ws.root, args, base_env, typer=True)
