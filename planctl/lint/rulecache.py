@@ -46,13 +46,19 @@ def _file_name(key: str) -> str:
     return f"rules-{key}.json"
 
 
-def _key_of(name: str) -> str | None:
-    """The key of a file name this module writes, rules-<64 hex digits>[-<part>].json (the part:
-    rules.lint_catalogue's "-lint"), None for any other name."""
+# The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
+# and policy data (registry.load_registry), whose keys are pruned apart from the rules'.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry"}
+
+
+def _key_of(name: str) -> tuple[str, str] | None:
+    """(group, key) of a file name this module writes, rules-<64 hex digits>[-<part>].json; None
+    for any other name."""
     if not (name.startswith("rules-") and name.endswith(".json")):
         return None
     key, _dash, part = name[6:-5].partition("-")
-    return key if len(key) == 64 and _HEX.issuperset(key) and part in ("", "lint") else None
+    group = _PARTS.get(part)
+    return (group, key) if group is not None and len(key) == 64 and _HEX.issuperset(key) else None
 
 
 def cache_dir() -> Path | None:
@@ -149,17 +155,19 @@ def write(key: str, value: Any) -> None:
 
 
 def _prune(folder: Path, current: str) -> None:
-    """Remove planctl's cache files in `folder` but those of the newest KEEP keys (`current`'s
-    among them); only regular files named as this module names them, never a link, a folder or
-    any other file."""
-    newest: dict[str, float] = {}
-    files: list[tuple[str, str]] = []
+    """Remove planctl's cache files in `folder` of `current`'s group (rules or registry) but those
+    of the group's newest KEEP keys (`current`'s among them); only regular files named as this
+    module names them, never a link, a folder or any other file."""
+    newest: dict[tuple[str, str], float] = {}
+    files: list[tuple[tuple[str, str], str]] = []
     kept = _key_of(current)
+    if kept is None:
+        return
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 key = _key_of(entry.name)
-                if key is None or key == kept or not entry.is_file(follow_symlinks=False):
+                if key is None or key == kept or key[0] != kept[0] or not entry.is_file(follow_symlinks=False):
                     continue
                 files.append((key, entry.name))
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
