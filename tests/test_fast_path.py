@@ -142,3 +142,14 @@ def _closed_stdout(root: Path, args: list[str], env: dict[str, str], typer: bool
                                   ["lint", "plans/missing.yaml"]], ids=" ".join)
 def test_a_closed_pipe_ends_both_paths_alike(ws, base_env, args):
     assert _closed_stdout(ws.root, args, base_env, typer=False) == _closed_stdout(ws.root, args, base_env, typer=True)
+
+
+def test_under_github_actions_both_paths_annotate_and_summarise_alike(ws, base_env, tmp_path):
+    def run(typer: bool) -> tuple[tuple[int, bytes, bytes], bytes]:
+        summary = tmp_path / f"summary-{typer}.md"
+        env = {**base_env, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+        return _run(ws.root, ["lint", "plans/bad/total.yaml", "plans/clean"], env, typer=typer), summary.read_bytes()
+
+    fast = run(typer=False)
+    assert fast == run(typer=True)
+    assert fast[0][0] == 1 and b"::error file=plans/bad/total.yaml" in fast[0][1] and fast[1]
