@@ -2,17 +2,16 @@
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or changes with `diff --exit-code`),
 2 usage, configuration or input error (a PlanctlError), 3 an internal error: a bug in planctl.
-Every command runs inside `_Planctl.invoke`, the one place that maps exceptions to codes. Heavy
-libraries are imported inside the commands so that `lint` never pays for git and `diff` never
-pays for the rules engine.
+Every command runs inside `_Planctl.invoke`, which maps exceptions to codes with
+planctl/command.py's `failure`, as the fast path of `planctl lint PATH...` (planctl/launch.py)
+does without typer; lint's body is there too. Heavy libraries are imported inside the commands
+so that `lint` never pays for git and `diff` never pays for the rules engine.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,7 +19,9 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__, i18n
-from .cli_help import _choose_language, _Command, _Group, _translate_headings, _translated_help
+from .cli_help import _Command, _Group, _translate_headings, _translated_help
+from .command import DEBUG_VARIABLE, EXIT_FINDINGS, EXIT_OK, choose_language, failure, is_broken_pipe
+from .command import lint as lint_command
 from .errors import PlanctlError
 from .i18n import _
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installe
     from typer._click.core import Context as TyperClickContext
     from typer._click.formatting import HelpFormatter as TyperHelpFormatter
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
-DEBUG_VARIABLE = "PLANCTL_DEBUG"
 # The --format choices, here so that --help lists them and the shell completes them without
 # importing the reporters (tests check they match lint/reporters.py and history/commands.py).
 LintFormat = Literal["text", "json", "sarif", "github", "markdown", "junit"]
@@ -43,17 +42,20 @@ EXIT_CODES_HELP = ("Exit codes: 0 clean; 1 findings at or above --fail-on (diff:
 
 def _passes_through(exc: BaseException) -> bool:
     """Exceptions click itself turns into an exit: typer.Exit, usage errors, a closed pipe."""
-    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+    if is_broken_pipe(exc):
         return True
     module = type(exc).__module__
     return module.startswith(("typer._click", "click")) or isinstance(exc, typer.Exit)
 
 
-class _Planctl(TyperGroup):
-    """Maps what a command raises to an exit code, for every command at once.
+def _echo_error(line: str) -> None:
+    typer.echo(line, err=True)
 
-    A crash must never exit with 1, the code of "findings": CI could not tell a bug from a
-    result. Here rather than in main(): typer's test runner invokes the group, not main().
+
+class _Planctl(TyperGroup):
+    """Maps what a command raises to an exit code, for every command at once (command.failure).
+
+    Here rather than in main(): typer's test runner invokes the group, not main().
     """
 
     def format_help(self, ctx: TyperClickContext, formatter: TyperHelpFormatter) -> None:
@@ -70,25 +72,10 @@ class _Planctl(TyperGroup):
     def invoke(self, ctx: TyperClickContext) -> Any:
         try:
             return super().invoke(ctx)
-        except PlanctlError as exc:
-            from .escape import visible
-
-            # One line: a file name with a line break could otherwise start a line of its own,
-            # and under GitHub Actions a line starting with '::' is a workflow command.
-            typer.echo(_("planctl: error: {message}").format(message=visible(str(exc))), err=True)
-            raise typer.Exit(EXIT_ERROR) from None
         except Exception as exc:
-            if _passes_through(exc):
+            if not isinstance(exc, PlanctlError) and _passes_through(exc):
                 raise
-            if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
-                traceback.print_exc(file=sys.stderr)
-            from .escape import visible
-
-            message = visible(" ".join(str(exc).split())[:500])  # one line, whatever a plan put in it
-            typer.echo(_("planctl: internal error: {type}: {message} — this is a bug in planctl; please report it "
-                         "(set {variable}=1 to see the traceback)").format(type=type(exc).__name__, message=message,
-                                                                            variable=DEBUG_VARIABLE), err=True)
-            raise typer.Exit(EXIT_INTERNAL) from None
+            raise typer.Exit(failure(exc, _echo_error)) from None
 
 
 app = typer.Typer(
@@ -113,7 +100,7 @@ def _version(value: bool) -> None:
 def _lang(value: str | None) -> str | None:
     if value is not None and i18n.parse_language(value) != value.strip().lower():
         raise typer.BadParameter(_("{value!r}: use vi (Vietnamese) or en (English)").format(value=value))
-    _choose_language(value)
+    choose_language(value)
     return value
 
 
@@ -160,32 +147,8 @@ def lint(
     at REV did not have decide the exit code (pull-request mode; the pre-commit hook uses HEAD).
     With the github format, GITHUB_STEP_SUMMARY (when set) gets a Markdown summary appended.
     """
-    from .config import load_config
-    from .lint.files import run_inputs
-    from .lint.outputs import check_not_inputs, job_summary, plan_outputs, use_colour, write_outputs
-    from .lint.runner import lint as run_lint
-    from .model import Severity
-
-    config = load_config()
-    outputs = plan_outputs(format, list(output or []), os.environ)
-    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
-    if baseline is not None and new_since is not None:
-        raise PlanctlError(_("give --baseline or --new-since, not both: each decides which findings are new"))
-    known = None
-    if baseline is not None:
-        from .lint.baseline import load_baseline
-
-        known = load_baseline(baseline, config.root if config.anchored else None)
-    check_not_inputs(outputs, job_summary(outputs, os.environ), run_inputs(list(paths or []), config, baseline))
-    result = run_lint(list(paths or []), config, known)
-    if new_since is not None:  # imports git, which a plain lint never pays for
-        from .lint.newsince import compare_with_base
-
-        result = compare_with_base(result, new_since, list(paths or []), config, Path.cwd())
-    write_outputs(result, outputs, sys.stdout, os.environ,
-                  colour=use_colour(color, sys.stdout, os.environ), quiet=quiet)
-    worst = result.worst()
-    raise typer.Exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
+    raise typer.Exit(lint_command(list(paths or []), format, list(output or []), fail_on, baseline, new_since,
+                                  color, quiet))
 
 
 @app.command("schema", cls=_Command)

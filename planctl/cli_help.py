@@ -7,7 +7,6 @@ commands were declared with their English help, so the texts are swapped in at f
 from __future__ import annotations
 
 import inspect
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -26,24 +25,6 @@ if TYPE_CHECKING:  # click is vendored inside typer (typer._click), not installe
 # known only once --lang has been parsed). Click's own headings are fixed English strings.
 _HEADINGS = (N_("Usage:"), N_("Options:"), N_("Arguments:"), N_("Commands:"))
 _CLICK_TEXTS = (N_("Show this message and exit."),)
-
-
-def _choose_language(option: str | None) -> None:
-    """--lang, then [tool.planctl] lang, then the locale: planctl/i18n.py `choose`. A broken
-    configuration does not stop the choice; the command that reads it reports it.
-
-    This runs while click parses the options, outside _Planctl.invoke: an unexpected exception
-    here would escape the exit-code mapping (a traceback and exit 1), so every failure falls back
-    to the locale and the command, reading the configuration again, reports it (exit 2 or 3)."""
-    configured = None
-    if not option:
-        from .config import load_config
-
-        try:
-            configured = load_config().lang
-        except Exception:  # noqa: BLE001 - reported by the command itself, see above
-            pass
-    i18n.set_language(i18n.choose(option, configured, os.environ))
 
 
 @contextmanager

@@ -17,9 +17,9 @@ folds the log per file.
 from ..escape import visible, workflow_data, workflow_property
 from ..i18n import _
 from ..model import Finding, Severity
-from .newsince import NEW, comparison_of, statuses
+from .newsince import statuses
 from .reporters import repo_path, summary_line
-from .runner import LintResult
+from .runner import NEW, LintResult, comparison_of
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

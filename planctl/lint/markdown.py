@@ -24,9 +24,9 @@ from .. import __version__
 from ..escape import html_text, md_code, md_text
 from ..i18n import N_, _, number
 from ..model import Finding, Severity
-from .newsince import NEW, Comparison, comparison_of, statuses
+from .newsince import Comparison, statuses
 from .reporters import counted, repo_path
-from .runner import LintResult
+from .runner import NEW, LintResult, comparison_of
 
 MAX_CHARS = 60_000
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}

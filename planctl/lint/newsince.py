@@ -32,12 +32,10 @@ from ..model import SYNTAX, Finding, Position, Severity
 from . import filters, pipeline
 from .files import YAML_SUFFIXES
 from .registry import Registry, load_registry
-from .runner import LintResult
+from .runner import FIXED, NEW, UNCHANGED, LintResult, comparison_of
 
 if TYPE_CHECKING:  # git is imported at run time only when --new-since is given
     from ..history.revisions import Repository
-
-NEW, UNCHANGED, FIXED = "new", "unchanged", "fixed"
 
 
 @dataclass(frozen=True)
@@ -85,11 +83,6 @@ class ComparedResult(LintResult):
         if self.comparison is None:
             return super().worst()
         return max((f.severity for f, s in zip(self.findings, self.comparison.status, strict=True) if s == NEW), default=None)
-
-
-def comparison_of(result: LintResult) -> Comparison | None:
-    """The classification of a --new-since run, None for a plain run."""
-    return result.comparison if isinstance(result, ComparedResult) else None
 
 
 def statuses(result: LintResult) -> list[str | None]:

@@ -57,10 +57,10 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         from .engine import MAX_FACTS_PER_RUN
         from .facts import derive, schema_value_fact
         from .policy import evaluate
-        from .rules import catalogue
+        from .rules import lint_catalogue
 
         linked = registry().with_linted(result.valid)
-        rules = catalogue()
+        rules = lint_catalogue()
         facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
                  for doc, p in pitfalls]
         for doc in plans:

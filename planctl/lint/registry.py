@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..document import MAX_BYTES, Document, load
 from ..errors import PlanctlError
 from ..i18n import _
+from ..paths import read_regular
 from ..resources import programmes_dir, rules_dir
 from . import schema
 
@@ -73,9 +76,112 @@ def policy_files(config: Config) -> list[Path]:
 
 
 def load_registry(config: Config) -> Registry:
-    programmes = {d.data["id"]: d.data for d in load_files(programme_files(config), "programme", config)}
-    policies = tuple(d.data for d in load_files(policy_files(config), "policy", config))
+    cached, key = _cached_registry(config)
+    if cached is not None:
+        return cached
+    programme_docs = load_files(programme_files(config), "programme", config)
+    programmes = {d.data["id"]: d.data for d in programme_docs}
+    policy_docs = load_files(policy_files(config), "policy", config)
+    policies = tuple(d.data for d in policy_docs)
+    if key is not None:
+        _store(key, [d.data for d in programme_docs], list(policies))
     return Registry(programmes, policies, config)
+
+
+# ---- the programme and policy data, cached between runs ----------------------------------------
+#
+# Why: parsing the national programmes (two ~23 KB files) with positions and checking them against
+# their schemas is ~5-6 ms of every lint, and they rarely change. Their data is stored in the rule
+# cache's folder (lint/rulecache.py: same trust, same checks of names and keys) under a key hashed
+# from the files' bytes and everything that turns bytes into checked data: the schemas, the loader's
+# and the schema check's code, planctl's version. Only files that loaded and passed their schema
+# are stored; a file that fails, or that cannot be read, always takes the path above (same
+# messages, same order). What is read back must be plain JSON data of the expected shape, or the
+# files are loaded again.
+
+_DATA_SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlsyntax.py", "lint/schema.py",
+                 "lint/fastschema.py", "lint/registry.py")
+
+
+def _cached_registry(config: Config) -> tuple[Registry | None, str | None]:
+    """(the registry from the cache when the files are those of a stored run, else None; the key
+    to store it under, None when a file could not be read or there is no cache)."""
+    from . import rulecache
+
+    if rulecache.cache_dir() is None:
+        return None, None
+    try:
+        inputs = [("programme", p) for p in programme_files(config)] + [("policy", p) for p in policy_files(config)]
+        digest = hashlib.sha256()
+        for label, data in _key_inputs():
+            digest.update(f"{label}\0{len(data)}\0".encode())
+            digest.update(data)
+        for role, path in inputs:
+            data = read_regular(path, config.max_file_bytes)
+            digest.update(f"{role}\0{len(data)}\0".encode())
+            digest.update(data)
+    except (OSError, PlanctlError):  # reported, in its order, by the loading path
+        return None, None
+    key = digest.hexdigest() + "-registry"
+    value = rulecache.read(key, _registry_from_json)
+    if value is None:
+        return None, key
+    programmes, policies = value
+    if (len(programmes), len(policies)) != (sum(r == "programme" for r, _p in inputs),
+                                            sum(r == "policy" for r, _p in inputs)):
+        return None, key
+    return Registry({d["id"]: d for d in programmes}, tuple(policies), config), key
+
+
+def _key_inputs() -> list[tuple[str, bytes]]:
+    from .. import __version__
+    from ..resources import schema_path
+
+    package = Path(__file__).resolve().parent.parent
+    return ([("planctl", __version__.encode())]
+            + [(f"schema:{kind}", schema_path(kind).read_bytes()) for kind in ("programme", "policy")]
+            + [(f"code:{name}", (package / name).read_bytes()) for name in _DATA_SOURCES])
+
+
+def _store(key: str, programmes: list, policies: list) -> None:
+    if all(map(_plain, programmes)) and all(map(_plain, policies)):
+        from . import rulecache
+
+        rulecache.write(key, {"programmes": programmes, "policies": policies})
+
+
+def _registry_from_json(value: object) -> tuple[list[dict], list[dict]]:
+    """The stored data, checked: two lists of mappings holding only plain JSON values, each
+    programme with a text id (ValueError otherwise: the files are then loaded again)."""
+    if not isinstance(value, dict) or set(value) != {"programmes", "policies"}:
+        raise ValueError("not a stored registry")
+    programmes, policies = value["programmes"], value["policies"]
+    if not (type(programmes) is list and type(policies) is list
+            and all(type(d) is dict and _plain(d) for d in [*programmes, *policies])
+            and all(type(d.get("id")) is str for d in programmes)):
+        raise ValueError("not a stored registry")
+    return programmes, policies
+
+
+def _plain(data: object) -> bool:
+    """Whether `data` holds only what JSON gives back exactly as it was: mappings with text keys,
+    lists, text, whole numbers, finite floats, booleans and None."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is dict:
+            if not all(type(k) is str for k in node):
+                return False
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind is float:
+            if not math.isfinite(node):
+                return False
+        elif kind not in (str, int, bool) and node is not None:
+            return False
+    return True
 
 
 # A plan's own id, read from its text without parsing it: a top-level `id:` line (column 0, so

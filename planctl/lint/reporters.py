@@ -19,8 +19,7 @@ from .. import __version__
 from ..escape import json_document, visible
 from ..i18n import _, ngettext, number
 from ..model import Finding
-from .newsince import FIXED, NEW, UNCHANGED, comparison_of
-from .runner import LintResult
+from .runner import FIXED, NEW, UNCHANGED, LintResult, comparison_of
 
 JSON_FORMAT_VERSION = 1
 

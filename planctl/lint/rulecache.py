@@ -16,6 +16,11 @@ could by editing the installed package; a CI cache restored from another branch 
 not include this folder, or set PLANCTL_NO_CACHE=1.
 
 PLANCTL_CACHE_DIR=/abs/path chooses the folder; PLANCTL_NO_CACHE=1 disables the cache.
+
+Each new key (an upgrade, an edited rule in a checkout) writes a new file; writing one removes
+planctl's cache files of older keys beyond the newest KEEP, so they do not pile up. Not only the newest
+one is kept: two installed planctls sharing the folder (a pre-commit hook's and the user's) have
+different keys, and would otherwise delete each other's file and rebuild on every run.
 """
 
 from __future__ import annotations
@@ -24,7 +29,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,27 @@ MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is 
 # The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
 # even when planctl's version number stays the same (a development checkout).
 _COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
+KEEP = 4  # keys whose files are kept in the folder, the one just written included (see above)
+_HEX = frozenset("0123456789abcdef")
+
+
+def _file_name(key: str) -> str:
+    return f"rules-{key}.json"
+
+
+# The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
+# and policy data (registry.load_registry), whose keys are pruned apart from the rules'.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry"}
+
+
+def _key_of(name: str) -> tuple[str, str] | None:
+    """(group, key) of a file name this module writes, rules-<64 hex digits>[-<part>].json; None
+    for any other name."""
+    if not (name.startswith("rules-") and name.endswith(".json")):
+        return None
+    key, _dash, part = name[6:-5].partition("-")
+    group = _PARTS.get(part)
+    return (group, key) if group is not None and len(key) == 64 and _HEX.issuperset(key) else None
 
 
 def cache_dir() -> Path | None:
@@ -93,7 +118,7 @@ def read(key: str, parse: Callable[[Any], Any]) -> Any | None:
     if folder is None:
         return None
     try:
-        with open(folder / f"rules-{key}.json", "rb") as handle:
+        with open(folder / _file_name(key), "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             return None
@@ -113,14 +138,45 @@ def write(key: str, value: Any) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False).encode()
+        import tempfile  # ~4 ms (shutil, random) that only a run writing the cache needs
+
         # Written beside, then renamed: a concurrent run reads the old file or the new one, never half.
         handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-            os.replace(temporary, folder / f"rules-{key}.json")
+            os.replace(temporary, folder / _file_name(key))
         except BaseException:
             os.unlink(temporary)
             raise
     except OSError:
         return
+    _prune(folder, _file_name(key))
+
+
+def _prune(folder: Path, current: str) -> None:
+    """Remove planctl's cache files in `folder` of `current`'s group (rules or registry) but those
+    of the group's newest KEEP keys (`current`'s among them); only regular files named as this
+    module names them, never a link, a folder or any other file."""
+    newest: dict[tuple[str, str], float] = {}
+    files: list[tuple[tuple[str, str], str]] = []
+    kept = _key_of(current)
+    if kept is None:
+        return
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                key = _key_of(entry.name)
+                if key is None or key == kept or key[0] != kept[0] or not entry.is_file(follow_symlinks=False):
+                    continue
+                files.append((key, entry.name))
+                newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
+    except OSError:
+        return
+    old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[KEEP - 1:])
+    for key, name in files:
+        if key in old:
+            try:
+                os.unlink(folder / name)
+            except OSError:  # removed meanwhile by a concurrent run, or not ours to remove
+                continue

@@ -7,6 +7,7 @@ templates use is a field of that kind, and that the engine accepts the condition
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from dataclasses import dataclass, field
 from functools import cache
@@ -185,16 +186,52 @@ def rule_files(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*/*.yaml") if p.parent.name != POLICY_FOLDER)
 
 
+def _cache_key(files: list[Path], folder: Path) -> str | None:
+    try:
+        return rulecache.cache_key(files, folder, engine.selected(), schema_path("rule"))
+    except OSError:  # a rule file vanished meanwhile: load_rule reports it
+        return None
+
+
 @cache
 def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     """Every rule, compiled: from the on-disk cache (lint/rulecache.py) while the rule files and
     the code that compiles them are unchanged, else from the rule files (and then cached)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
-    try:
-        key = rulecache.cache_key(files, folder, engine.selected(), schema_path("rule"))
-    except OSError:  # a rule file vanished meanwhile: load_rule reports it
-        key = None
+    return _catalogue(files, folder, _cache_key(files, folder))
+
+
+# What lint_catalogue's rules lack: documentation, which lint never shows.
+_DOCUMENTATION = ("summary", "description", "examples", "summary_vi", "description_vi")
+_LINT_PART = "-lint"  # the cache key suffix, and file name suffix, of lint_catalogue's cache
+
+
+@cache
+def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
+    """The rules as a lint runs them: the catalogue without its documentation (summaries,
+    descriptions and examples are empty), which only `planctl rules` and the CI reports'
+    rule metadata show, and they use `catalogue`.
+
+    Why: two thirds of the cached catalogue's bytes are documentation; lint reads a cache file
+    of its own (rulecache key + '-lint') with only what it needs, and checks it the same way: a
+    lint of one plan parses ~65 KB instead of ~185 KB and checks no example (~1 ms of JSON and
+    ~2-3 ms of checks in process)."""
+    folder = folder or rules_dir()
+    files = rule_files(folder)
+    key = _cache_key(files, folder)
+    if key is not None:
+        cached = rulecache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
+        if cached is not None:
+            return cached
+    rules = _catalogue(files, folder, key)
+    if key is not None:
+        rulecache.write(key + _LINT_PART, [_rule_to_json(r, folder, lean=True) for r in rules])
+    return tuple(dataclasses.replace(r, summary="", description="", examples=(), summary_vi="",
+                                     description_vi="") for r in rules)
+
+
+def _catalogue(files: list[Path], folder: Path, key: str | None) -> tuple[Rule, ...]:
     if key is not None:
         cached = rulecache.read(key, lambda value: _rules_from_json(value, folder))
         if cached is not None:
@@ -221,7 +258,9 @@ def by_id(rule_id: str) -> Rule | None:
 
 # ---- the catalogue as JSON, for the cache ------------------------------------------------------
 
-def _rule_to_json(rule: Rule, folder: Path) -> dict:
+def _rule_to_json(rule: Rule, folder: Path, lean: bool = False) -> dict:
+    if lean:  # lint_catalogue's: no documentation
+        return {key: value for key, value in _rule_to_json(rule, folder).items() if key not in _DOCUMENTATION}
     return {"id": rule.id, "severity": rule.severity.label, "summary": rule.summary,
             "description": rule.description, "fact": rule.fact, "message": rule.message, "hint": rule.hint,
             "expression": rule.condition.expression,
@@ -257,21 +296,30 @@ def _path_of(rule_id: str) -> str | None:
     return f"{category}/{name}.yaml"
 
 
-def _rules_from_json(value: Any, folder: Path) -> tuple[Rule, ...]:
+_TEXTS = ("id", "severity", "summary", "description", "fact", "message", "hint", "path", "summary_vi", "message_vi",
+          "hint_vi", "description_vi")
+_DOCUMENTATION_SET = frozenset(_DOCUMENTATION)
+_LEAN_TEXTS = tuple(name for name in _TEXTS if name not in _DOCUMENTATION)
+_DOCUMENTATION_TEXTS = tuple(name for name in _TEXTS if name in _DOCUMENTATION)
+
+
+def _rules_from_json(value: Any, folder: Path, lean: bool = False) -> tuple[Rule, ...]:
     """Rules read back from the cache, every value checked again (TypeError/ValueError/KeyError on
-    anything a compiled rule cannot hold: the cache is then ignored)."""
+    anything a compiled rule cannot hold: the cache is then ignored). `lean`: lint_catalogue's,
+    with no documentation (its fields are empty; a key of them in the file is refused)."""
     rules = []
     for item in _typed(value, list):
         _typed(item, dict)
-        text = {name: _typed(item[name], str)
-                for name in ("id", "severity", "summary", "description", "fact", "message", "hint", "path",
-                             "summary_vi", "message_vi", "hint_vi", "description_vi")}
+        if lean and not _DOCUMENTATION_SET.isdisjoint(item):
+            raise ValueError("documentation in the lint catalogue")
+        text: dict[str, str] = dict.fromkeys(_DOCUMENTATION_TEXTS, "") if lean else {}
+        text.update((name, _typed(item[name], str)) for name in (_LEAN_TEXTS if lean else _TEXTS))
         if text["fact"] not in FACT_KINDS or text["severity"] not in ("error", "warning", "info"):
             raise ValueError("unknown fact kind or severity")
         expression = _typed(item["expression"], dict)
         evaluator.check(expression)  # the grammar both engines evaluate alike
         examples = []
-        for example in _typed(item["examples"], list):
+        for example in () if lean else _typed(item["examples"], list):
             fails, plan, line, note = _typed(example, list)
             if type(fails) is not bool or (line is not None and type(line) is not int):
                 raise TypeError("example")

@@ -6,7 +6,9 @@ import dataclasses
 import gc
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..config import Config
@@ -17,6 +19,18 @@ from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
 
+if TYPE_CHECKING:
+    from .newsince import Comparison
+
+# A finding's status in a --new-since run (lint/newsince.py). Here, with comparison_of, so that the
+# reporters of a plain run need not import newsince (~2 ms).
+NEW, UNCHANGED, FIXED = "new", "unchanged", "fixed"
+
+
+def comparison_of(result: LintResult) -> Comparison | None:
+    """The classification of a --new-since run (newsince.ComparedResult), None for a plain run."""
+    return getattr(result, "comparison", None)
+
 
 @dataclass
 class LintResult:
@@ -24,13 +38,21 @@ class LintResult:
     suppressed: list[Finding] = field(default_factory=list)
     files: int = 0
     waived: list[Finding] = field(default_factory=list)
-    # For CI reporters (lint/provenance.py): the files checked (display names), the fingerprint
-    # of the rule set, the working directory relative to the repository root, and the findings a
-    # --baseline hid.
+    # For CI reporters (lint/provenance.py): the files checked (display names), the working
+    # directory relative to the repository root, the findings a --baseline hid, and the
+    # configuration whose rule set `ruleset` fingerprints.
     checked: tuple[str, ...] = ()
-    ruleset: str = ""
     repo_subdir: str = ""
     baselined: list[Finding] = field(default_factory=list)
+    config: Config | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def ruleset(self) -> str:
+        """The fingerprint of the rule set (provenance.ruleset_fingerprint), '' without a
+        configuration. Computed when a reporter asks (JSON, SARIF, Markdown): it reads every rule,
+        schema, policy and programme file again (~2.5 ms), which the text a terminal or a
+        pre-commit hook gets never shows."""
+        return ruleset_fingerprint(self.config) if self.config is not None else ""
 
     def counts(self) -> Counter:
         return Counter(f.severity.label for f in self.findings)
@@ -83,9 +105,9 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
         fastschema.compiled(kind)
-    from .rules import catalogue
+    from .rules import lint_catalogue
 
-    catalogue()
+    lint_catalogue()
     i18n.prepare()
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
@@ -147,8 +169,8 @@ def lint(paths: list[Path], config: Config, baseline: Counter[str] | None = None
         checked.findings += stale_schemas(config.root, display_name)
     checked.findings.sort(key=Finding.sort_key)
     result = LintResult(checked.findings, checked.suppressed, len(files), checked.waived,
-                        checked=tuple(display_name(p) for p in files),
-                        ruleset=ruleset_fingerprint(config), repo_subdir=repository_subdir())
+                        checked=tuple(display_name(p) for p in files), repo_subdir=repository_subdir(),
+                        config=config)
     if baseline is not None:
         from .reporters import result_fingerprint
 

@@ -23,9 +23,8 @@ from .. import __version__
 from ..escape import json_document, visible
 from ..i18n import _
 from ..model import Finding, Severity
-from .newsince import comparison_of
 from .reporters import repo_path, result_fingerprint, rule_metadata
-from .runner import LintResult
+from .runner import LintResult, comparison_of
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -115,3 +115,89 @@ def test_an_unwritable_cache_folder_is_skipped(folder, monkeypatch, tmp_path):
     blocker.write_text("not a folder")
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(blocker / "cache"))
     assert fresh(folder) == rules._compile(rules.rule_files(folder))
+
+
+def test_writing_a_cache_file_removes_the_older_ones_beyond_the_newest_few(folder):
+    import os
+
+    cache = folder.parent / "cache"
+    cache.mkdir()
+    old = [cache / f"rules-{i:064x}.json" for i in range(rulecache.KEEP + 2)]
+    for age, path in enumerate(old):  # old[0] the newest
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    others = [cache / "rules-notes.json", cache / f"rules-{'A' * 64}.json", cache / f"rules-{'0' * 63}.json",
+              cache / "other.json", cache / f"rules-{'f' * 64}.json.bak", cache / ".rules-x.tmp",
+              cache / f"rules-{'f' * 64}-docs.json"]
+    for path in others:
+        path.write_text("keep", encoding="utf-8")
+    outside = folder.parent / "outside.json"
+    outside.write_text("keep", encoding="utf-8")
+    (cache / f"rules-{'e' * 64}.json").symlink_to(outside)  # a link is never ours: kept, and its target too
+    (cache / f"rules-{'d' * 64}.json").mkdir()
+    twin = old[-1].with_name(old[-1].name.replace(".json", "-lint.json"))  # goes with its key
+    twin.write_text("{}", encoding="utf-8")
+    os.utime(twin, (1_000_000 - len(old), 1_000_000 - len(old)))
+    fresh(folder)
+    assert not twin.exists()
+    (written,) = ({p for p in cached_files(folder) if rulecache._key_of(p.name)} - set(old)
+                  - {cache / f"rules-{c * 64}.json" for c in "ed"})
+    assert [p.exists() for p in old] == [True] * (rulecache.KEEP - 1) + [False] * 3
+    assert all(p.read_text(encoding="utf-8") == "keep" for p in [*others, outside])
+    assert (cache / f"rules-{'e' * 64}.json").is_symlink() and (cache / f"rules-{'d' * 64}.json").is_dir()
+    assert fresh(folder) and written.exists()  # read back from the file it wrote
+
+
+def fresh_lint(folder: Path) -> tuple[rules.Rule, ...]:
+    rules.catalogue.cache_clear()
+    rules.lint_catalogue.cache_clear()
+    return rules.lint_catalogue(folder)
+
+
+def _without_documentation(catalogue):
+    import dataclasses
+
+    return tuple(dataclasses.replace(r, summary="", description="", examples=(), summary_vi="", description_vi="")
+                 for r in catalogue)
+
+
+def test_the_lint_catalogue_is_the_catalogue_without_documentation_cached_or_not(folder):
+    compiled = rules._compile(rules.rule_files(folder))
+    first = fresh_lint(folder)  # compiled, and both cache files written
+    names = sorted(p.name for p in cached_files(folder))
+    assert len(names) == 2 and names[0].endswith("-lint.json") and names[0][:-10] == names[1][:-5]
+    second = fresh_lint(folder)  # from the lint cache file
+    assert first == second == _without_documentation(compiled)
+    assert [(r.when, r.any_of, r.path, r.message_vi, r.hint_vi) for r in second] == \
+        [(r.when, r.any_of, r.path, r.message_vi, r.hint_vi) for r in compiled]
+    lean = json.loads(min(cached_files(folder)).read_text(encoding="utf-8"))
+    assert not {"summary", "description", "examples", "summary_vi", "description_vi"} & set(lean["value"][0])
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda value: value[0].__setitem__("examples", []),  # documentation in the lint file: not ours
+    lambda value: value[0].__setitem__("summary", "x"),
+    lambda value: value[0].pop("message_vi"),
+    lambda value: value[0].__setitem__("severity", "fatal"),
+    lambda value: value[0].__setitem__("expression", "not a condition"),
+    lambda value: value[0].__setitem__("path", value[1]["path"]),
+])
+def test_a_tampered_lint_cache_file_is_rebuilt(folder, tamper):
+    expected = fresh_lint(folder)
+    lint_file = min(cached_files(folder))
+    stored = json.loads(lint_file.read_text(encoding="utf-8"))
+    tamper(stored["value"])
+    lint_file.write_text(json.dumps(stored), encoding="utf-8")
+    assert rulecache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None
+    assert fresh_lint(folder) == expected
+
+
+def test_the_full_catalogue_file_is_not_taken_for_the_lint_one(folder):
+    expected = fresh_lint(folder)
+    lint_file, full_file = sorted(cached_files(folder))
+    lint_file.write_bytes(full_file.read_bytes())  # the right format, another key
+    assert fresh_lint(folder) == expected
+    stored = json.loads(full_file.read_text(encoding="utf-8"))
+    stored["key"] += "-lint"
+    lint_file.write_text(json.dumps(stored), encoding="utf-8")  # the right key, with documentation
+    assert rulecache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None

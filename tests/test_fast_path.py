@@ -1,0 +1,155 @@
+"""`planctl lint PATH...` without typer (planctl/launch.py, planctl/command.py) prints and exits
+exactly as the typer command does.
+
+Each case runs the real `planctl` executable twice: as is (the fast path) and with
+PLANCTL_NO_FAST_PATH=1 (the same arguments through typer), and compares standard output,
+standard error and the exit code byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planctl import i18n
+from planctl.command import NO_FAST_PATH_VARIABLE, fast_lint_args
+
+from .workspace import CLEAN_PLAN, PYPROJECT, Workspace
+
+
+def _executable() -> str:
+    beside = Path(sys.executable).with_name("planctl")
+    found = str(beside) if beside.is_file() else shutil.which("planctl")
+    if found is None:
+        pytest.skip("no installed planctl executable")
+    return found
+
+
+def _run(root: Path, args: list[str], env: dict[str, str], typer: bool) -> tuple[int, bytes, bytes]:
+    env = dict(env)
+    if typer:
+        env[NO_FAST_PATH_VARIABLE] = "1"
+    done = subprocess.run([_executable(), *args], cwd=root, capture_output=True, env=env, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture
+def base_env(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", NO_FAST_PATH_VARIABLE, "PLANCTL_DEBUG",
+                        "NO_COLOR", *i18n.ENV_VARIABLES) and not k.endswith("_COMPLETE")}
+    env["PLANCTL_CACHE_DIR"] = str(tmp_path / "cache")
+    return env
+
+
+@pytest.fixture
+def ws(tmp_path):
+    ws = Workspace(tmp_path / "repo")
+    ws.write("plans/clean/clean.yaml", CLEAN_PLAN)
+    ws.write("plans/bad/total.yaml", CLEAN_PLAN.replace("id: test-plan", "id: bad-total")
+             .replace("total: 3000", "total: 3001"))
+    ws.write("plans/bad/years.yaml", CLEAN_PLAN.replace("id: test-plan", "id: bad-years")
+             .replace("start: 2012, end: 2013", "start: 2013, end: 2012"))
+    ws.write("broken/syntax.yaml", "planctl: 1\nkind: plan\nid: [unclosed\n")
+    ws.write("broken/latin1.yaml", "planctl: 1\nkind: plan\ntitle: Kế hoạch\n".encode("cp1258", "replace") + b"\xff\n")
+    return ws
+
+
+CASES = [
+    ["lint", "plans/bad/total.yaml"],
+    ["lint", "plans/bad/total.yaml", "plans/bad/years.yaml"],
+    ["lint", "plans/clean/clean.yaml"],
+    ["lint", "plans/missing.yaml"],
+    ["lint", "plans"],
+    ["lint", "plans/bad/"],
+    ["lint", "broken/syntax.yaml"],
+    ["lint", "broken/latin1.yaml"],
+    ["lint", "plans/clean/clean.yaml", "broken/syntax.yaml", "plans/missing.yaml"],
+    ["lint"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=" ".join)
+@pytest.mark.parametrize("language", [{}, {"PLANCTL_LANG": "vi"}, {"LANG": "vi_VN.UTF-8"}], ids=["en", "PLANCTL_LANG", "LANG"])
+def test_the_fast_path_prints_and_exits_as_typer(ws, base_env, args, language):
+    env = {**base_env, **language}
+    fast = _run(ws.root, args, env, typer=False)
+    assert fast == _run(ws.root, args, env, typer=True)
+    assert fast[0] in (0, 1, 2)
+
+
+@pytest.mark.parametrize("args", [["lint", "plans/bad/total.yaml"], ["lint", "plans/missing.yaml"], ["lint"]])
+def test_the_configured_language_is_chosen_alike(ws, base_env, args):
+    ws.write("pyproject.toml", PYPROJECT.replace("[tool.planctl]\n", '[tool.planctl]\nlang = "vi"\n'))
+    fast = _run(ws.root, args, base_env, typer=False)
+    assert fast == _run(ws.root, args, base_env, typer=True)
+    said = (fast[1] + fast[2]).decode()
+    assert "đ" in said or "ỗ" in said  # in Vietnamese ("đã kiểm tra", "lỗi")
+
+
+@pytest.mark.parametrize("content", ['[tool.planctl\nplans = 1\n', '[tool.planctl]\nfail-on = "never"\n',
+                                     '[tool.planctl]\nlang = "fr"\n'])
+def test_a_broken_configuration_exits_2_alike(ws, base_env, content):
+    ws.write("pyproject.toml", content)
+    for args in (["lint", "plans/bad/total.yaml"], ["lint"]):
+        fast = _run(ws.root, args, base_env, typer=False)
+        assert fast == _run(ws.root, args, base_env, typer=True)
+        assert fast[0] == 2 and fast[2].startswith(b"planctl: error: ")
+
+
+def test_the_fast_path_does_not_import_typer(ws, base_env):
+    # Printed by an exit handler: the fast path ends the process without unwinding (command.exit_now).
+    code = ("import atexit, sys; sys.argv = ['planctl', 'lint', 'plans/clean/clean.yaml']\n"
+            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('typer')), file=sys.stderr))\n"
+            "from planctl.launch import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ws.root, capture_output=True, text=True, env=base_env,
+                          timeout=120)
+    assert (done.returncode, done.stderr) == (0, "[]\n")
+
+
+@pytest.mark.parametrize("argv", [["lint", "-q", "x.yaml"], ["lint", "x.yaml", "--format", "json"], ["lint", "--"],
+                                  ["lint", "-"], ["diff"], ["--lang", "vi", "lint", "x.yaml"], []])
+def test_anything_but_paths_goes_to_typer(argv):
+    assert fast_lint_args(argv, {}) is None
+
+
+def test_shell_completion_and_the_test_switch_go_to_typer():
+    assert fast_lint_args(["lint", "x.yaml"], {}) == ["x.yaml"]
+    assert fast_lint_args(["lint"], {}) == []
+    assert fast_lint_args(["lint", "x.yaml"], {"_PLANCTL_COMPLETE": "bash_complete"}) is None
+    assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "1"}) is None
+    assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "0"}) == ["x.yaml"]
+
+
+def _closed_stdout(root: Path, args: list[str], env: dict[str, str], typer: bool) -> tuple[int, bytes]:
+    """`planctl ... | true`: standard output is a pipe nobody reads any more."""
+    env = {**env, NO_FAST_PATH_VARIABLE: "1"} if typer else env
+    process = subprocess.Popen([_executable(), *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    return process.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize("args", [["lint", "plans/bad/total.yaml"], ["lint", "plans/clean/clean.yaml"],
+                                  ["lint", "plans/missing.yaml"]], ids=" ".join)
+def test_a_closed_pipe_ends_both_paths_alike(ws, base_env, args):
+    assert _closed_stdout(ws.root, args, base_env, typer=False) == _closed_stdout(ws.root, args, base_env, typer=True)
+
+
+def test_under_github_actions_both_paths_annotate_and_summarise_alike(ws, base_env, tmp_path):
+    def run(typer: bool) -> tuple[tuple[int, bytes, bytes], bytes]:
+        summary = tmp_path / f"summary-{typer}.md"
+        env = {**base_env, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+        return _run(ws.root, ["lint", "plans/bad/total.yaml", "plans/clean"], env, typer=typer), summary.read_bytes()
+
+    fast = run(typer=False)
+    assert fast == run(typer=True)
+    assert fast[0][0] == 1 and b"::error file=plans/bad/total.yaml" in fast[0][1] and fast[1]
