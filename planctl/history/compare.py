@@ -13,7 +13,6 @@ from typing import Any
 
 from ..config import Config
 from ..paths import YAML_SUFFIXES
-from ..plainload import load_plain
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .lang import _, number
@@ -21,6 +20,7 @@ from .revisions import FileChange, Repository, Revision
 from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
+from .spanload import SpanLoader
 
 EMPTY = build({})
 
@@ -104,6 +104,8 @@ class Loader:
         # memory stays flat in the number of commits (it held every revision: 274 MB for 2,000).
         self.keep = keep
         self.cache: dict[str, Side] = {}
+        # Consecutive revisions of a plan share most of their text: only what changed is parsed.
+        self.plain = SpanLoader(max_bytes)
 
     def side(self, path: str | None, blob: str | None, regular: bool, revision: str = "") -> Side | None:
         """The file at one revision (None when it does not exist there); `revision` names it in
@@ -126,7 +128,7 @@ class Loader:
             return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
                                 size=number(size), limit=number(self.max_bytes)))
         # Plain data: history compares values and never reads a position (issue 16).
-        data, error = load_plain(self.repo.read_blob(blob, path, revision), path, max_bytes=self.max_bytes)
+        data, error = self.plain.load(self.repo.read_blob(blob, path, revision), path)
         if error is not None:
             return Side(error=_("does not parse: line {line}, column {column}: {message}", line=error.line,
                                 column=error.column, message=error.message))
