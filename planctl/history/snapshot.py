@@ -19,7 +19,7 @@ from typing import Any
 from ..i18n import N_
 from ..plan.money import DEFAULT_UNIT, is_number, known_unit, to_vnd
 from ..plan.sources import SourceTree, project_value
-from .lang import _, unit_name
+from .lang import _, language, unit_name
 
 NO_TYPE = "(no type)"
 PHASING = "phasing table"
@@ -186,6 +186,9 @@ class _Reader:
 
 
 PROJECT_MONEY = {"amounts", "total", "by_year"}
+# id(plain data) -> (the data, its group, (unit, language), its problems, the Project): the
+# projects of the plan built last (the data is held, so an id is never that of another object).
+_LAST_PROJECTS: dict[int, tuple[Any, str, tuple[str, str], tuple[str, ...], Project]] = {}
 IGNORED = {"id", "seq"}  # printed numbering: a renumbered row is not a change
 
 
@@ -201,6 +204,10 @@ def build(plan: Any) -> Snapshot:
     groups: dict[str, Group] = {}
     projects: dict[str, Project] = {}
     stated: dict[str, Figure] = {}
+    # The projects of the plan built last, by their plain data: `planctl log` builds revision
+    # after revision, and a project whose text did not change is the same object (spanload.py).
+    last, built = _LAST_PROJECTS, {}
+    context = (list_unit, language())
     for gid, group in reader.items(plan.get("groups"), "group"):
         groups[gid] = Group(gid, {k: v for k, v in group.items()
                                   if k not in IGNORED | {"projects", "stated"}})
@@ -211,12 +218,22 @@ def build(plan: Any) -> Snapshot:
                 reader.problems.append(_("{what} id {id!r} appears more than once: only the first is compared",
                                          what=_("project"), id=pid))
                 continue
-            cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
-            projects[pid] = Project(
-                pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
-                reader.amounts(project.get("amounts"), list_unit, cell),
-                reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
-                reader.amounts(project.get("by_year"), list_unit, cell))
+            known = last.get(id(project))
+            if known is not None and known[0] is project and known[1] == gid and known[2] == context:
+                reader.problems.extend(known[3])
+                projects[pid] = known[4]
+            else:
+                mark = len(reader.problems)
+                cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
+                projects[pid] = Project(
+                    pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
+                    reader.amounts(project.get("amounts"), list_unit, cell),
+                    reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
+                    reader.amounts(project.get("by_year"), list_unit, cell))
+                known = (project, gid, context, tuple(reader.problems[mark:]), projects[pid])
+            built[id(project)] = known
+    _LAST_PROJECTS.clear()
+    _LAST_PROJECTS.update(built)
     targets = {tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
                for tid, t in reader.items(plan.get("targets"), "target")}
     plist = plan.get("project_list")
