@@ -112,7 +112,9 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
                           f"{parent.label} (parent of {commit.sha[:10]})")
         if item and not _item_changed(what, item, old, new):
             continue  # most commits leave the item alone: no need to diff the whole plan
-        plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
+        # Only the JSON log (`details`) prints a commit's roll-ups: the others do not compute them.
+        plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True,
+                         with_rollups=details)
         if plan is None:
             continue
         entry = _entry(found.commit, plan, what, item)

@@ -213,6 +213,8 @@ def stated_changes(old: Snapshot, new: Snapshot) -> tuple[StatedChange, ...]:
     changes = []
     for key in keys:
         before, after = old.stated.get(key), new.stated.get(key)
+        if before is not None and after is not None and before.vnd == after.vnd:
+            continue  # most printed totals: unchanged
         money = Money(before.vnd if before else None, after.vnd if after else None)
         shown = after or before
         if money.changed and shown is not None:
