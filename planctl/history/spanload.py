@@ -19,14 +19,17 @@ not parse alone (its scalar or collection is never closed): the load falls back.
 else a full parse checks across spans is checked here, or the load falls back: the same key
 twice in a mapping, aliases (an alias to an anchor in another span does not parse alone),
 the node limit (the sum of the spans' nodes), the depth limit (each span is parsed at its own
-depth), and a span must be exactly one key or one item. Texts with `\r`, tabs, other line
-breaks than `\n`, a byte order mark, control characters, directives or document markers are
-not cut at all.
+depth), and a span must be exactly one key or one item. A text with `\r` or NUL or a byte
+order mark is not cut at all, nor a span with libyaml's other line breaks (NEL, LS, PS); a
+directive or a document marker is a line at column 0 that is not a key, which stops the cut.
+A tab is content to the patterns below, never indentation, so it can only stop a cut.
 
-Whenever a revision cannot be cut safely, or a span does not parse, the whole file is loaded
-by `load_plain` (the same value, or the same error, as before): the fast path never decides
-an error. Only the spans of the last revision loaded are kept, so memory does not grow with
-the number of commits.
+When the spans inside a key or an item do not parse alone (an alias to an anchor under
+another key of the same project, say), that key or item is parsed whole; when a top-level
+span does not, or the revision cannot be cut safely, the whole file is loaded by
+`load_plain` (the same value, or the same error, as before): the fast path never decides an
+error. Only the spans of the last revision loaded are kept, so memory does not grow with the
+number of commits.
 """
 
 from __future__ import annotations

@@ -225,3 +225,40 @@ def test_log_reads_the_same_as_with_full_parses(shaped, monkeypatch, args):
     full = shaped.planctl(*lang, "log", PLAN, *args)
     assert (fast.code, fast.stdout, fast.stderr) == (full.code, full.stdout, full.stderr)
     assert fast.code == 0, fast.stderr
+
+
+def _view(snapshot) -> tuple:
+    """Everything a Snapshot is compared and printed by, in order (dict equality ignores order)."""
+    from dataclasses import fields
+
+    return tuple((f.name, list(v.items()) if isinstance(v := getattr(snapshot, f.name), dict) else v)
+                 for f in fields(snapshot) if f.name not in ("tree", "memo"))
+
+
+def test_snapshots_built_from_reused_parts_are_those_of_a_fresh_build(shaped):
+    """build() and sums() reuse what they made from the same plain data in the revision before;
+    a chain of such builds gives what separate builds of full parses give, in order."""
+    from planctl.history.rollup import sums
+    from planctl.history.snapshot import build
+
+    revisions = history(shaped)
+    loader = SpanLoader()
+    chained = []
+    for raw in revisions:
+        data, error = loader.load(raw, PLAN)
+        if error is None and isinstance(data, dict):
+            snapshot = build(data)
+            chained.append((_view(snapshot), sums(snapshot)))
+    fresh = []
+    for raw in revisions:
+        data, error = load_plain(raw, PLAN)
+        if error is None and isinstance(data, dict):
+            snapshot = build(data)
+            fresh.append((_view(snapshot), sums(snapshot)))
+    assert len(chained) == len(fresh) > len(revisions) // 2
+    for (view, total), (fresh_view, fresh_total) in zip(chained, fresh, strict=True):
+        assert view == fresh_view
+        assert [list(getattr(total, f).items()) if isinstance(getattr(total, f), dict) else getattr(total, f)
+                for f in total.__dataclass_fields__] == \
+            [list(getattr(fresh_total, f).items()) if isinstance(getattr(fresh_total, f), dict)
+             else getattr(fresh_total, f) for f in fresh_total.__dataclass_fields__]
