@@ -73,6 +73,12 @@ def run_log(plan: str, revision: str, project: str | None, target: str | None, f
         path = repo.relative(cwd / plan)
         if not path or (cwd / plan).is_dir():
             raise PlanctlError(_("{plan} is a folder: planctl log follows one plan file").format(plan=plan))
+        # Only JSON prints each commit's whole plan diff: rendered as each commit is compared.
+        rendered: Callable[..., str] | None = None
+        if format == "json":
+            from .jsonout import log_entry_json
+
+            rendered = log_entry_json
         result = history(repo, path, start, config, project=project, target=target, max_count=max_count,
-                         details=format == "json")  # only JSON prints each commit's whole plan diff
+                         details=format == "json", rendered=rendered)
     return render(result)

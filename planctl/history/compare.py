@@ -13,7 +13,6 @@ from typing import Any
 
 from ..config import Config
 from ..paths import YAML_SUFFIXES
-from ..plainload import load_plain
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .lang import _, number
@@ -21,6 +20,7 @@ from .revisions import FileChange, Repository, Revision
 from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
+from .spanload import SpanLoader
 
 EMPTY = build({})
 
@@ -104,6 +104,8 @@ class Loader:
         # memory stays flat in the number of commits (it held every revision: 274 MB for 2,000).
         self.keep = keep
         self.cache: dict[str, Side] = {}
+        # Consecutive revisions of a plan share most of their text: only what changed is parsed.
+        self.plain = SpanLoader(max_bytes)
 
     def side(self, path: str | None, blob: str | None, regular: bool, revision: str = "") -> Side | None:
         """The file at one revision (None when it does not exist there); `revision` names it in
@@ -126,7 +128,7 @@ class Loader:
             return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
                                 size=number(size), limit=number(self.max_bytes)))
         # Plain data: history compares values and never reads a position (issue 16).
-        data, error = load_plain(self.repo.read_blob(blob, path, revision), path, max_bytes=self.max_bytes)
+        data, error = self.plain.load(self.repo.read_blob(blob, path, revision), path)
         if error is not None:
             return Side(error=_("does not parse: line {line}, column {column}: {message}", line=error.line,
                                 column=error.column, message=error.message))
@@ -142,9 +144,10 @@ def is_yaml(change: FileChange) -> bool:
 
 
 def plan_diff(change: FileChange, old: Side | None, new: Side | None, old_revision: Revision,
-              new_revision: Revision, *, report_errors: bool) -> PlanDiff | None:
+              new_revision: Revision, *, report_errors: bool, with_rollups: bool = True) -> PlanDiff | None:
     """The diff of one changed file. A file that is a plan on neither side is None, unless
-    `report_errors` (it was named, or it is in the plan globs and does not parse)."""
+    `report_errors` (it was named, or it is in the plan globs and does not parse). Without
+    `with_rollups` the roll-up tables are left empty (the text and Markdown logs never show them)."""
     status = Status.ADDED if change.old_path is None else Status.REMOVED if change.new_path is None else Status.CHANGED
     base: dict[str, Any] = dict(path=change.path, old_path=change.old_path, new_path=change.new_path, status=status)
     sides = [(name, side, revision) for name, side, revision in
@@ -157,7 +160,7 @@ def plan_diff(change: FileChange, old: Side | None, new: Side | None, old_revisi
         shown = next((side.snapshot for _, side, _ in reversed(sides) if side.is_plan), None)
         return PlanDiff(**base, id=shown.id if shown else "", title=shown.title if shown else "",
                         unit=shown.unit if shown else "", errors=errors)
-    return diff_plans(base, old.snapshot if old else None, new.snapshot if new else None)
+    return diff_plans(base, old.snapshot if old else None, new.snapshot if new else None, with_rollups=with_rollups)
 
 
 def compare_file(loader: Loader, change: FileChange, selection: Selection, scope: Scope) -> PlanDiff | None:
@@ -179,7 +182,7 @@ def compare_file(loader: Loader, change: FileChange, selection: Selection, scope
     return plan_diff(change, old, new, selection.old, selection.new, report_errors=named or (broken and in_globs))
 
 
-def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None) -> PlanDiff:
+def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None, *, with_rollups: bool = True) -> PlanDiff:
     """The semantic diff of two revisions of a plan (None: the plan does not exist there)."""
     before, after = old or EMPTY, new or EMPTY
     fields, also = semantic.plan_fields(before, after) if old and new else ((), ())
@@ -194,7 +197,8 @@ def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None) -> PlanDi
         projects=semantic.projects(before, after), targets=semantic.targets(before, after),
         groups=semantic.groups(before, after), sources=semantic.sources(before, after),
         total=Money(plan_total(old) if old else None, plan_total(new) if new else None),
-        rollups=rollups(before, after), stated=stated_changes(before, after), stale=stale_totals(before, after))
+        rollups=rollups(before, after) if with_rollups else (), stated=stated_changes(before, after),
+        stale=stale_totals(before, after))
 
 
 def compare(repo: Repository, selection: Selection, scope: Scope, config: Config) -> DiffResult:

@@ -171,6 +171,8 @@ def project(pid: str, old: Snapshot, new: Snapshot) -> ProjectChange | None:
 def target(tid: str, old: Snapshot, new: Snapshot) -> TargetChange | None:
     """One target's change, None when it did not change or is on neither side."""
     before, after = old.targets.get(tid), new.targets.get(tid)
+    if before is after:  # the same Target (its text did not change) or absent from both
+        return None
     if before and after:
         fields, also = compare_fields(before.fields, after.fields, TARGET_FIELDS)
         if fields or also:
@@ -191,6 +193,8 @@ def _items(old: Mapping[str, Any], new: Mapping[str, Any], compared: tuple[str, 
     changes = []
     for key in list(new) + [k for k in old if k not in new]:
         before, after = old.get(key), new.get(key)
+        if before is after:  # the same item (its text did not change): no change
+            continue
         shown = after if after is not None else before
         name = str(shown.fields.get("name", key)) if shown is not None else key
         if before and after:

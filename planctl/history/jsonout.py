@@ -7,6 +7,7 @@ Money is given in the plan's unit (`unit` on each plan): `old` and `new` are abs
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -151,5 +152,16 @@ def diff_json(result: DiffResult, findings: Findings | None = None) -> str:
     return json.dumps(diff_document(result, findings), ensure_ascii=False, indent=2) + "\n"
 
 
+def log_entry_json(value: LogEntry) -> str:
+    """One commit of the JSON log as log_json prints it in "commits" (indented two levels):
+    rendered as the log finds it, so the log keeps text, not every commit's plan diff."""
+    return "    " + json.dumps(entry(value), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
 def log_json(result: LogResult) -> str:
+    if result.entries and all(e.json is not None for e in result.entries):
+        head = json.dumps(log_document(dataclasses.replace(result, entries=())), ensure_ascii=False, indent=2)
+        empty = "[]\n}"  # "commits" is the document's last key
+        assert head.endswith(empty), head[-40:]
+        return head[:-len(empty)] + "[\n" + ",\n".join(e.json or "" for e in result.entries) + "\n  ]\n}\n"
     return json.dumps(log_document(result), ensure_ascii=False, indent=2) + "\n"

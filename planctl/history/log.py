@@ -7,6 +7,7 @@ the change a commit made reads the same in both commands. Renames are followed b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ class LogEntry:
     plan: PlanDiff | None  # the whole change to the plan in this commit (None: unknown, shallow clone)
     project: ProjectChange | None = None  # with --item
     target: TargetChange | None = None  # with --target
+    json: str | None = None  # the entry as the JSON log prints it, when it was rendered as it was found
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,12 @@ def plan_summary(plan: PlanDiff) -> list[str]:
 
 
 def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,
-            target: str | None = None, max_count: int | None = None, details: bool = True) -> LogResult:
+            target: str | None = None, max_count: int | None = None, details: bool = True,
+            rendered: Callable[[LogEntry], str] | None = None) -> LogResult:
     """The log; with `details=False` each entry keeps only its lines, not the commit's whole
     PlanDiff (the text and Markdown logs print only the lines), so memory does not grow with
-    the number of commits by a plan diff each."""
+    the number of commits by a plan diff each. With `rendered` (the JSON log) each entry is
+    kept as `rendered(entry)`, its text, instead of its PlanDiff."""
     commits = repo.path_history(start, path, None if (project or target) else max_count)
     if not commits:
         raise PlanctlError(_("no commit reachable from {start} changed {path} (check the path: it is the plan's path "
@@ -102,7 +106,7 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
         change, commit = found.change, found.commit
         if commit.sha in boundary and change.old_path is None:
             # git shows the file as added here only because the parents were not fetched.
-            entries.append(LogEntry(commit, None, change.new_path, (BOUNDARY,), None))
+            entries.append(_kept(LogEntry(commit, None, change.new_path, (BOUNDARY,), None), rendered))
             break
         parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
             Revision("(no parent)", None)
@@ -112,14 +116,16 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
                           f"{parent.label} (parent of {commit.sha[:10]})")
         if item and not _item_changed(what, item, old, new):
             continue  # most commits leave the item alone: no need to diff the whole plan
-        plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True)
+        # Only the JSON log (`details`) prints a commit's roll-ups: the others do not compute them.
+        plan = plan_diff(change, old, new, parent, Revision(commit.sha[:10], commit.sha), report_errors=True,
+                         with_rollups=details)
         if plan is None:
             continue
         entry = _entry(found.commit, plan, what, item)
         if entry is not None and not details:
             entry = LogEntry(entry.commit, entry.old_path, entry.new_path, entry.lines, None)
         if entry is not None:
-            entries.append(entry)
+            entries.append(_kept(entry, rendered))
         if max_count and len(entries) >= max_count:
             break
     notes = []
@@ -130,6 +136,13 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     if repo.is_shallow():
         notes.append(SHALLOW_NOTE)  # English in the JSON result; translated where shown (summary_rows.log_notes)
     return LogResult(path, start, what, item, tuple(entries), tuple(notes))
+
+
+def _kept(entry: LogEntry, rendered: Callable[[LogEntry], str] | None) -> LogEntry:
+    """The entry as the log keeps it: its rendered text instead of its plan diff, when rendered."""
+    if rendered is None:
+        return entry
+    return LogEntry(entry.commit, entry.old_path, entry.new_path, entry.lines, None, json=rendered(entry))
 
 
 def _item_changed(what: str, item: str, old: Side | None, new: Side | None) -> bool:

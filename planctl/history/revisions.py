@@ -31,6 +31,7 @@ SHALLOW_HINT = N_("the repository is a shallow clone: fetch more history with `g
                   "(in GitHub Actions: `fetch-depth: 0` in actions/checkout)")
 REGULAR_MODES = {"100644", "100755"}
 NULL_SHA = "0" * 40
+DELTA_BASE_CACHE = "16m"  # core.deltaBaseCacheLimit of the blob reader
 # Between the fields of one commit header and before each commit in `git log` output.
 FIELD, RECORD = "\x1f", "\x1e"
 
@@ -127,6 +128,11 @@ class Repository:
             raise PlanctlError(_("{start} is a bare repository: run planctl in a clone with a working tree").format(
                 start=start))
         self.root = Path(self.repo.working_tree_dir).resolve()
+        # The persistent `git cat-file --batch` that reads the blobs keeps the bases of the deltas
+        # it resolved, up to 96 MB by default: reading every revision of a plan, newest first, it
+        # grew with the number of commits (87 MB for 1,000). 16 MB holds ~500 bases of a 29 KB
+        # plan and reads as fast (measured: the same CPU), so memory stays flat.
+        self.repo.git.set_persistent_git_options(c=f"core.deltaBaseCacheLimit={DELTA_BASE_CACHE}")
         try:  # git itself may refuse the repository (e.g. 'dubious ownership'): say so now
             self._run("rev-parse", "--git-dir")
         except GitFailed as exc:

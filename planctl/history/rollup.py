@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .diff import Money
-from .snapshot import NO_TYPE, Snapshot
+from .snapshot import NO_TYPE, Project, Snapshot
 
 TOTAL_ONLY = "(total only)"  # projects with a printed total and no amount per source
 
@@ -91,37 +91,65 @@ def sums(plan: Snapshot) -> Sums:
     types: dict[str, int] = defaultdict(int)
     years: dict[str, int] = defaultdict(int)
     with_years = funded = 0
+    # A project's share of the sums depends on it and on the funding sources' tree only: the
+    # shares of the plan added up last are reused for the same Project under the same tree.
+    tree = (plan.tree.parent, plan.tree.type)
+    last = _LAST_SHARES if _LAST_TREE and _LAST_TREE[0] == tree else {}
+    shares: dict[int, tuple[Project, _Share]] = {}
     for project in plan.projects.values():
-        value = plan.value(project)
+        known = last.get(id(project))
+        share = known[1] if known is not None and known[0] is project else _share(plan, project)
+        shares[id(project)] = (project, share)
+        value, cells, total_only, type_cells = share
         if value is not None:
             total = (total or 0) + value
             groups[project.group] += value
             funded += 1
-        own_type = project.fields.get("type") if project.fields.get("type") in ("investment", "recurrent") else None
-        if project.amounts:
-            for sid, amount in project.amounts.items():  # every cell counts for its own source
-                sources[sid] += amount
-                group_sources[(project.group, sid)] += amount
-            for sid, amount in plan.tree.top_level(project.amounts).items():
-                types[plan.tree.source_type(sid) or own_type or NO_TYPE] += amount
-                # ... and for each ancestor that has no cell of its own in this project.
-                for parent in plan.tree.ancestors(sid):
-                    if parent not in project.amounts:
-                        sources[parent] += amount
-                        group_sources[(project.group, parent)] += amount
-        elif project.printed_total is not None:
-            sources[TOTAL_ONLY] += project.printed_total
-            types[own_type or NO_TYPE] += project.printed_total
+        for sid, amount in cells:
+            sources[sid] += amount
+            group_sources[(project.group, sid)] += amount
+        if total_only is not None:
+            sources[TOTAL_ONLY] += total_only
+        for kind, amount in type_cells:
+            types[kind] += amount
         if project.by_year:
             with_years += 1
             for year, amount in project.by_year.items():
                 years[year] += amount
+    _LAST_SHARES.clear()
+    _LAST_SHARES.update(shares)
+    _LAST_TREE[:] = [tree]
     order = [*plan.sources, *sorted(set(sources) - set(plan.sources) - {TOTAL_ONLY}), TOTAL_ONLY]
     found = Sums(total, dict(groups), {sid: sources[sid] for sid in order if sid in sources},
                  dict(group_sources), {t: types[t] for t in ("investment", "recurrent", NO_TYPE) if t in types},
                  dict(sorted(years.items())), with_years, funded)
     plan.memo["sums"] = found
     return found
+
+
+# A project's share: (its value, the cells it adds to each source and to its group's, in the
+# order they are added, a printed total without amounts, what it adds to each type).
+_Share = tuple[int | None, tuple[tuple[str, int], ...], int | None, tuple[tuple[str, int], ...]]
+_LAST_SHARES: dict[int, tuple[Project, _Share]] = {}  # id(Project) -> (the Project, its share)
+_LAST_TREE: list[tuple[dict[str, str], dict[str, str]]] = []  # the tree they were computed with
+
+
+def _share(plan: Snapshot, project: Project) -> _Share:
+    value = plan.value(project)
+    own_type = project.fields.get("type") if project.fields.get("type") in ("investment", "recurrent") else None
+    cells: list[tuple[str, int]] = []
+    type_cells: list[tuple[str, int]] = []
+    total_only = None
+    if project.amounts:
+        cells.extend(project.amounts.items())  # every cell counts for its own source
+        for sid, amount in plan.tree.top_level(project.amounts).items():
+            type_cells.append((plan.tree.source_type(sid) or own_type or NO_TYPE, amount))
+            # ... and for each ancestor that has no cell of its own in this project.
+            cells.extend((parent, amount) for parent in plan.tree.ancestors(sid) if parent not in project.amounts)
+    elif project.printed_total is not None:
+        total_only = project.printed_total
+        type_cells.append((own_type or NO_TYPE, project.printed_total))
+    return value, tuple(cells), total_only, tuple(type_cells)
 
 
 def plan_total(plan: Snapshot) -> int | None:
@@ -185,6 +213,8 @@ def stated_changes(old: Snapshot, new: Snapshot) -> tuple[StatedChange, ...]:
     changes = []
     for key in keys:
         before, after = old.stated.get(key), new.stated.get(key)
+        if before is not None and after is not None and before.vnd == after.vnd:
+            continue  # most printed totals: unchanged
         money = Money(before.vnd if before else None, after.vnd if after else None)
         shown = after or before
         if money.changed and shown is not None:

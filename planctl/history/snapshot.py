@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..i18n import N_
 from ..plan.money import DEFAULT_UNIT, is_number, known_unit, to_vnd
 from ..plan.sources import SourceTree, project_value
-from .lang import _, unit_name
+from .lang import _, language, unit_name
 
 NO_TYPE = "(no type)"
 PHASING = "phasing table"
@@ -186,6 +187,9 @@ class _Reader:
 
 
 PROJECT_MONEY = {"amounts", "total", "by_year"}
+# id(plain data) -> (the data, its group, (unit, language), its problems, the Project): the
+# projects of the plan built last (the data is held, so an id is never that of another object).
+_LAST_PROJECTS: dict[int, tuple[Any, str, tuple[str, str], tuple[str, ...], Project]] = {}
 IGNORED = {"id", "seq"}  # printed numbering: a renumbered row is not a change
 
 
@@ -193,46 +197,108 @@ def build(plan: Any) -> Snapshot:
     """The comparable view of a plan's plain data (a mapping of kind: plan)."""
     reader = _Reader(plan)
     list_unit = reader.block_unit(plan.get("project_list"))
-    sources = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"),
-                           reader.source_ref(s.get("parent"), _("funding source {id}, {field}", id=sid, field="parent")),
-                           reader.source_ref(s.get("type"), _("funding source {id}, {field}", id=sid, field="type")),
-                           {k: v for k, v in s.items() if k not in IGNORED})
-               for sid, s in reader.items(plan.get("funding_sources"), "funding source")}
+    parts = _Parts(reader, _LAST_PARTS)
+
+    def read_sources(into: dict[str, Figure]) -> tuple[dict[str, Source], SourceTree]:
+        found = {sid: Source(sid, str(s.get("name", sid)), s.get("kind"),
+                             reader.source_ref(s.get("parent"),
+                                               _("funding source {id}, {field}", id=sid, field="parent")),
+                             reader.source_ref(s.get("type"), _("funding source {id}, {field}", id=sid, field="type")),
+                             {k: v for k, v in s.items() if k not in IGNORED})
+                 for sid, s in reader.items(plan.get("funding_sources"), "funding source")}
+        return found, SourceTree({"id": s.id, "parent": s.parent, "type": s.type} for s in found.values())
+
+    sources, tree = parts.get("funding_sources", plan.get("funding_sources"), (), read_sources, {})
     groups: dict[str, Group] = {}
     projects: dict[str, Project] = {}
     stated: dict[str, Figure] = {}
+    # The projects of the plan built last, by their plain data: `planctl log` builds revision
+    # after revision, and a project whose text did not change is the same object (spanload.py).
+    last, built = _LAST_PROJECTS, {}
+    context = (list_unit, language())
     for gid, group in reader.items(plan.get("groups"), "group"):
         groups[gid] = Group(gid, {k: v for k, v in group.items()
                                   if k not in IGNORED | {"projects", "stated"}})
-        _stated(reader, stated, f"groups/{gid}", f"group {gid} printed subtotal", group.get("stated"), list_unit,
-                _("group {group} printed subtotal", group=gid))
+        parts.get(f"groups/{gid}", group.get("stated"), (gid, list_unit), partial(
+            _group_stated, reader, gid, group.get("stated"), list_unit), stated)
         for pid, project in reader.items(group.get("projects"), "project"):
             if pid in projects:
                 reader.problems.append(_("{what} id {id!r} appears more than once: only the first is compared",
                                          what=_("project"), id=pid))
                 continue
-            cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
-            projects[pid] = Project(
-                pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
-                reader.amounts(project.get("amounts"), list_unit, cell),
-                reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
-                reader.amounts(project.get("by_year"), list_unit, cell))
-    targets = {tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
-               for tid, t in reader.items(plan.get("targets"), "target")}
+            known = last.get(id(project))
+            if known is not None and known[0] is project and known[1] == gid and known[2] == context:
+                reader.problems.extend(known[3])
+                projects[pid] = known[4]
+            else:
+                mark = len(reader.problems)
+                cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
+                projects[pid] = Project(
+                    pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
+                    reader.amounts(project.get("amounts"), list_unit, cell),
+                    reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
+                    reader.amounts(project.get("by_year"), list_unit, cell))
+                known = (project, gid, context, tuple(reader.problems[mark:]), projects[pid])
+            built[id(project)] = known
+    _LAST_PROJECTS.clear()
+    _LAST_PROJECTS.update(built)
+    targets = parts.get("targets", plan.get("targets"), (), lambda into: {
+        tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
+        for tid, t in reader.items(plan.get("targets"), "target")}, {})
     plist = plan.get("project_list")
     if isinstance(plist, dict):
-        _stated(reader, stated, "project_list", "project list grand total", plist.get("stated"), list_unit,
-                _("project list grand total"))
+        parts.get("project_list", plist, (list_unit,), lambda into: _stated(
+            reader, into, "project_list", "project list grand total", plist.get("stated"), list_unit,
+            _("project list grand total")), stated)
     budget = plan.get("budget")
     if isinstance(budget, dict):
-        _stated(reader, stated, "budget", "budget in the text", budget, reader.block_unit(budget),
-                _("budget in the text"))
-    rows, years = _phasing(reader, stated, plan.get("phasing"), sources)
+        parts.get("budget", budget, (reader.unit,), lambda into: _stated(
+            reader, into, "budget", "budget in the text", budget, reader.block_unit(budget),
+            _("budget in the text")), stated)
+    rows, years = parts.get("phasing", plan.get("phasing"), (reader.unit, tuple((k, v.parent) for k, v in sources.items())),
+                            lambda into: _phasing(reader, into, plan.get("phasing"), sources), stated)
+    _LAST_PARTS.clear()
+    _LAST_PARTS.update(parts.now)
     return Snapshot(
         id=str(plan.get("id", "")), title=str(plan.get("title", "")), unit=reader.unit,
         sources=sources, groups=groups, projects=projects, targets=targets, stated=stated,
         phasing_rows=rows, phasing_years=years, sections=_sections(plan), problems=tuple(reader.problems),
-        tree=SourceTree({"id": s.id, "parent": s.parent, "type": s.type} for s in sources.values()))
+        tree=tree)
+
+
+class _Parts:
+    """The parts of the plan built last (funding sources, targets, printed totals, phasing),
+    by the identity of their plain data: a part whose data is the same object as then (its
+    text did not change, spanload.py) and whose context is the same is not read again; the
+    problems it raised and the printed totals it added are replayed in their place."""
+
+    def __init__(self, reader: _Reader, last: dict[str, tuple[Any, ...]]) -> None:
+        self.reader = reader
+        self.last = last
+        self.now: dict[str, tuple[Any, ...]] = {}
+
+    def get(self, name: str, data: Any, context: tuple[Any, ...], read: Callable[[dict[str, Figure]], Any],
+            stated: dict[str, Figure]) -> Any:
+        context = (*context, language())
+        known = self.last.get(name)
+        if known is None or known[0] is not data or known[1] != context:
+            mark = len(self.reader.problems)
+            into: dict[str, Figure] = {}
+            result = read(into)
+            known = (data, context, tuple(self.reader.problems[mark:]), into, result)
+        else:
+            self.reader.problems.extend(known[2])
+        stated.update(known[3])
+        self.now[name] = known
+        return known[4]
+
+
+_LAST_PARTS: dict[str, tuple[Any, ...]] = {}
+
+
+def _group_stated(reader: _Reader, gid: str, block: Any, unit: str, into: dict[str, Figure]) -> None:
+    _stated(reader, into, f"groups/{gid}", f"group {gid} printed subtotal", block, unit,
+            _("group {group} printed subtotal", group=gid))
 
 
 def _cell(template: str, name: str, **fields: str) -> Callable[[str], str]:
@@ -295,9 +361,15 @@ ITEMISED = {"groups", "targets", "funding_sources", "unit"}
 def _sections(plan: dict) -> dict[str, Any]:
     """Top-level content not compared item by item, without the figures compared one by one."""
     found = {}
+    now = {}
     for key, value in plan.items():
         if key in ITEMISED:
             continue
+        known = _LAST_SECTIONS.get(key)
+        if known is not None and known[0] is value:  # the same data as in the plan built last
+            found[key], now[key] = known[1], known
+            continue
+        data = value
         if key in FIGURES and isinstance(value, dict):
             value = {k: v for k, v in value.items() if k not in FIGURES[key]}
             if key == "phasing" and isinstance(value.get("rows"), list):
@@ -305,4 +377,10 @@ def _sections(plan: dict) -> dict[str, Any]:
                     ({k: v for k, v in r.items() if k not in ("years", "total")} if isinstance(r, dict) else r
                      for r in value["rows"]), key=repr)
         found[key] = value
+        now[key] = (data, value)
+    _LAST_SECTIONS.clear()
+    _LAST_SECTIONS.update(now)
     return found
+
+
+_LAST_SECTIONS: dict[str, tuple[Any, Any]] = {}  # key -> (its data, what it became) in the plan built last
