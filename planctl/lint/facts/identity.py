@@ -68,8 +68,10 @@ def names(ctx: Context) -> None:
 
 
 def occurrences(ctx: Context, what: str, label: str, pointers: list[str]) -> None:
-    def text() -> dict[str, str]:  # for a finding only: most ids occur once
-        return {"label": label, "first_line": ctx.line(pointers[0])}
+    doc, first = ctx.doc, pointers[0]
+
+    def text() -> dict[str, str]:  # for a finding only: most ids occur once (holds the doc, not ctx)
+        return {"label": label, "first_line": str(doc.locate(first).line)}
 
     for n, pointer in enumerate(pointers, start=1):
         ctx.add("occurrence", pointer, what=what, occurrence=n, count=len(pointers), text=text)

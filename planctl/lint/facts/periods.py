@@ -6,7 +6,6 @@ from functools import partial
 
 from ...i18n import N_, _, date, number
 from ...plan.printed_years import PrintedYears, name_years, note_years
-from ...plan.view import PlanView
 from .base import Context, FactKind, FieldType, item_label
 
 KINDS = (
@@ -174,10 +173,13 @@ def source_phasing(ctx: Context) -> None:
             shown = related[0]
             ctx.add("source-phasing", f"{base}/amounts/{source}", ctx.view.list_unit, source=source,
                     amount=ctx.view.vnd(amount, ctx.view.list_unit), phased=phased,
-                    text=partial(_phasing_text, view, project, source, years, shown))
+                    text=partial(_phasing_text, project, view.source_name(source), years,
+                                 shown.get("label", view.source_name(shown["source_id"]))))
 
 
-def _phasing_text(view: PlanView, project: dict, source: str, years: list[int], shown: dict) -> dict[str, str]:
-    """A source-phasing fact's texts, for a finding only (two projects in a hundred have one)."""
-    return {"label": item_label("project", project), "source_name": view.source_name(source),
-            "years": ", ".join(str(y) for y in years), "row": shown.get("label", view.source_name(shown["source_id"]))}
+def _phasing_text(project: dict, source_name: str, years: list[int], row: str) -> dict[str, str]:
+    """A source-phasing fact's texts, for a finding only (two projects in a hundred have one). It
+    holds nothing the plan's data does not (not the view: a batch's views would live until the
+    engine has run)."""
+    return {"label": item_label("project", project), "source_name": source_name,
+            "years": ", ".join(str(y) for y in years), "row": row}
