@@ -2,7 +2,8 @@
 side with its peers, in one run.
 
 Prints issue 16's goals table: whole-process CPU time (user + system, summed over every process
-of the command, so the two-process pool is not flattered) and wall time, medians of several runs,
+of the command, so the two-process pool is not flattered) and wall time, medians of several runs
+taken in rounds (each command once per round, so a drift in the machine's speed hits all alike),
 for `planctl --version`, `planctl lint` on one plan and on the whole repository, next to
 check-jsonschema on the same plan and a PyYAML compose (libyaml) of the same files; the largest
 process's memory; then the in-process time per plan of each lint stage. Numbers only, never
@@ -85,19 +86,25 @@ def compile_bytecode(cwd: Path, env: dict[str, str]) -> str:
     return where
 
 
-def measure(command: list[str], cwd: Path, runs: int, env: dict[str, str]) -> Timing:
-    cpu, wall, rss, code = [], [], [], 0
+def measure_rounds(commands: list[tuple[list[str], dict[str, str]]], cwd: Path, runs: int) -> list[Timing]:
+    """Each command `runs` times, in rounds (one run of each, then again): on a shared virtual
+    machine the speed drifts by tens of percent within minutes, and a command timed in a block of
+    its own would be compared with a peer timed at another speed."""
+    samples: list[tuple[list[float], list[float], list[int]]] = [([], [], []) for _ in commands]
+    codes = [0] * len(commands)
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=env,
-                              capture_output=True, text=True)
-        fields = done.stdout.split()
-        code = int(fields[3])
-        if code not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed ({code}):\n{done.stderr}")
-        cpu.append(float(fields[0]))
-        wall.append(float(fields[1]))
-        rss.append(int(fields[2]))
-    return Timing(statistics.median(cpu), statistics.median(wall), int(statistics.median(rss)), code)
+        for i, (command, env) in enumerate(commands):
+            done = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=env,
+                                  capture_output=True, text=True)
+            fields = done.stdout.split()
+            codes[i] = int(fields[3])
+            if codes[i] not in (0, 1):
+                raise SystemExit(f"{' '.join(command)} failed ({codes[i]}):\n{done.stderr}")
+            samples[i][0].append(float(fields[0]))
+            samples[i][1].append(float(fields[1]))
+            samples[i][2].append(int(fields[2]))
+    return [Timing(statistics.median(cpu), statistics.median(wall), int(statistics.median(rss)), code)
+            for (cpu, wall, rss), code in zip(samples, codes, strict=True)]
 
 
 def in_process(root: Path) -> dict[str, float]:
@@ -168,13 +175,14 @@ def main(argv: list[str] | None = None) -> int:
           "environment may never write it, and the peers have theirs")
 
     planctl = planctl_command()
-    version = measure(planctl + ["--version"], root, args.runs, env)
-    lint_one = measure(planctl + ["lint", str(one)], root, args.runs, env)
-    lint_one_cold = measure(planctl + ["lint", str(one)], root, args.runs, {**env, "PLANCTL_NO_CACHE": "1"})
-    lint_repo = measure(planctl + ["lint"], root, args.runs, env)
-    peer_one = measure([check_jsonschema, "--schemafile", str(root / "schema" / "plan.schema.json"), str(one)],
-                       root, args.runs, env) if check_jsonschema else None
-    compose = measure([sys.executable, "-c", _COMPOSE, *files], root, args.runs, env)
+    commands = [(planctl + ["--version"], env), (planctl + ["lint", str(one)], env),
+                (planctl + ["lint", str(one)], {**env, "PLANCTL_NO_CACHE": "1"}), (planctl + ["lint"], env),
+                ([sys.executable, "-c", _COMPOSE, *files], env)]
+    if check_jsonschema:
+        commands.append(([check_jsonschema, "--schemafile", str(root / "schema" / "plan.schema.json"), str(one)], env))
+    timings = measure_rounds(commands, root, args.runs)
+    version, lint_one, lint_one_cold, lint_repo, compose = timings[:5]
+    peer_one = timings[5] if check_jsonschema else None
     load_after = os.getloadavg()
 
     one_ratio = lint_one.cpu / peer_one.cpu if peer_one else float("nan")
