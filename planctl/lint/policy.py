@@ -22,9 +22,9 @@ class _Fields(dict):
 def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:
     """Run the rules over the facts in one engine batch; one finding per (rule, fact) match."""
     read = fields_read(rules)
-    # A fact reaches the engine with only the fields some condition reads (a third of the bytes
-    # the engine parses are message texts and figures no condition tests); a fact of a kind no
-    # rule tests cannot match and is not sent. Its id is its place in `facts`.
+    # A fact reaches the engine with only the fields some condition reads (a sixth of the JSON
+    # it parsed were figures kept for messages); a fact of a kind no rule tests cannot match and
+    # is not sent. Its id is its place in `facts`.
     batch = [engine_fact(f"f{i}", fact, read[fact.kind]) for i, fact in enumerate(facts) if fact.kind in read]
     by_id = {r.id: r for r in rules}
     return [to_finding(by_id[rule_id], facts[int(fact_id[1:])])
