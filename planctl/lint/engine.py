@@ -27,6 +27,7 @@ import itertools
 import json
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -236,9 +237,44 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
         except TypeError as exc:
             raise InternalError(f"{exc}: a field and a rule value of different types") from None
     matches: list[tuple[str, str]] = []
-    for start in range(0, len(facts), MAX_FACTS_PER_RUN):
-        matches.extend(_durable_run(conditions, facts[start:start + MAX_FACTS_PER_RUN]))
+    for group_conditions, group_facts in kind_groups(conditions, facts, KIND_GROUPS):
+        for start in range(0, len(group_facts), MAX_FACTS_PER_RUN):
+            matches.extend(_durable_run(group_conditions, group_facts[start:start + MAX_FACTS_PER_RUN]))
     return sorted(set(matches))  # an $or can match one fact through two branches
+
+
+# durable_rules tests each fact against every rule of its ruleset (its network does not index
+# the `kind` each condition starts with): a fact costs about twice as much among all the rules as
+# among a quarter of them. So the rules are run in groups of fact kinds, each group in runs of its
+# own with only the facts of its kinds; the matches are the same, since a condition that starts
+# with {"kind": K} matches only facts of kind K. Measured on the bench plans (durable_rules 2.0.28):
+# 10,000 facts 37 -> 21 ms, 1,100 facts (one plan) 10.3 -> 7.1 ms; 8 groups cost more again (each
+# run has its set-up).
+KIND_GROUPS = 4
+
+
+def kind_groups(conditions: list[Condition], facts: list[dict], count: int) -> list[tuple[list[Condition], list[dict]]]:
+    """The conditions and facts in at most `count` groups by fact kind, of similar numbers of facts;
+    a fact whose kind no condition requires is in none (it cannot match). All in one group when a
+    condition does not start with a kind."""
+    kinds = [evaluator.required_kind(c.expression) for c in conditions]
+    if None in kinds:
+        return [(conditions, facts)]
+    volume = Counter(fact.get("kind") for fact in facts)
+    wanted = sorted(set(kinds), key=lambda k: (-volume.get(k, 0), str(k)))
+    group_of: dict[Any, int] = {}
+    loads = [0] * count
+    for kind in wanted:  # the most frequent kind first, to the lightest group
+        group_of[kind] = loads.index(min(loads))
+        loads[group_of[kind]] += volume.get(kind, 0)
+    groups: list[tuple[list[Condition], list[dict]]] = [([], []) for _ in range(count)]
+    for condition, kind in zip(conditions, kinds, strict=True):
+        groups[group_of[kind]][0].append(condition)
+    for fact in facts:
+        group = group_of.get(fact.get("kind"))
+        if group is not None:
+            groups[group][1].append(fact)
+    return [(c, f) for c, f in groups if c and f]
 
 
 def to_json(facts: list[dict]) -> str:

@@ -63,7 +63,7 @@ def run(conditions: Sequence[Compiled], facts: Iterable[dict]) -> list[tuple[str
     anywhere: list[tuple[str, Test]] = []
     for condition in conditions:
         test = _compile(condition.expression, frozenset(), in_or=False)
-        kind = _kind(condition.expression)
+        kind = required_kind(condition.expression)
         (by_kind.setdefault(kind, []) if kind is not None else anywhere).append((condition.rule_id, test))
     matches: set[tuple[str, str]] = set()
     for fact in facts:
@@ -78,7 +78,7 @@ def run(conditions: Sequence[Compiled], facts: Iterable[dict]) -> list[tuple[str
     return sorted(matches)
 
 
-def _kind(expression: dict) -> str | None:
+def required_kind(expression: dict) -> str | None:
     """The kind a condition requires by a top-level {"kind": "<str>"} term, if it has one."""
     terms = expression.get("$and", [expression]) if len(expression) == 1 else []
     for term in terms:
