@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,38 +203,51 @@ class PlanFinder:
     def __init__(self, registry: Registry, linted: set[str]) -> None:
         self.registry = registry
         self.linted = linted  # names of the linted files: already summarised
-        self._ids: dict[Path, str | None] | None = None  # candidate file -> its id as the text shows it
+        self._candidates: Iterator[Path] | None = None  # the candidate files not read yet, in order
+        self._ids: dict[Path, str | None] = {}  # candidate file read -> its id as the text shows it
         self._found: dict[str, Summary] = {}
         self._parsed: set[Path] = set()
 
     def __call__(self, plan_id: str) -> Summary | None:
+        """The first candidate file (in order) that is a valid plan whose text shows that id;
+        else the first whose text does not show its id plainly and that is that plan. The files
+        are read in order until one answers: a linked plan is usually among the first (the linked
+        plans of a run come first, then the plans globs in order)."""
+        if plan_id in self._found:
+            return self._found[plan_id]
+        self._parse([p for p, i in self._ids.items() if i == plan_id], plan_id)
         if plan_id not in self._found:
-            ids = self._text_ids()
-            self._parse([p for p, i in ids.items() if i == plan_id], plan_id)
-            if plan_id not in self._found:
-                self._parse([p for p, i in ids.items() if i is None], plan_id)
+            for path, text_id in self._read_more():
+                if text_id == plan_id:
+                    self._parse([path], plan_id)
+                    if plan_id in self._found:
+                        break
+        if plan_id not in self._found:
+            self._parse([p for p, i in self._ids.items() if i is None], plan_id)
         return self._found.get(plan_id)
 
-    def _text_ids(self) -> dict[Path, str | None]:
-        if self._ids is None:
+    def _read_more(self) -> Iterator[tuple[Path, str | None]]:
+        """The candidate files not read yet, each read once for its top-level `id:` line."""
+        if self._candidates is None:
             config = self.registry.config
             try:
                 paths = config.glob(config.plans) if config else []
             except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
                 paths = []
-            limit = config.max_file_bytes if config else MAX_BYTES
-            self._ids = {}
-            for path in dict.fromkeys([*self.registry.run_files, *paths]):
-                if _shown(path) in self.linted:
-                    continue
-                try:
-                    with path.open("rb") as stream:
-                        text = stream.read(limit + 1)
-                except OSError:
-                    continue  # unreadable: reported when it is linted
-                found = _TOP_LEVEL_ID.search(text)
-                self._ids[path] = found.group(2).decode("utf-8", "replace") if found else None
-        return self._ids
+            self._candidates = iter(dict.fromkeys([*self.registry.run_files, *paths]))
+        config = self.registry.config
+        limit = config.max_file_bytes if config else MAX_BYTES
+        for path in self._candidates:
+            if _shown(path) in self.linted:
+                continue
+            try:
+                with path.open("rb") as stream:
+                    text = stream.read(limit + 1)
+            except OSError:
+                continue  # unreadable: reported when it is linted
+            found = _TOP_LEVEL_ID.search(text)
+            self._ids[path] = found.group(2).decode("utf-8", "replace") if found else None
+            yield path, self._ids[path]
 
     def _parse(self, paths: list[Path], plan_id: str) -> None:
         from .facts.links import summarise

@@ -81,3 +81,17 @@ def test_a_province_s_plans_are_checked_in_one_batch_and_one_big_folder_is_split
     for path in flat:
         path.write_text("x" * 1000, encoding="utf-8")
     assert [len(b) for b in _batches(flat, 4)] == [3, 3, 3, 3]
+
+
+def test_the_files_are_read_only_until_the_linked_plan_is_found(repository, monkeypatch):
+    """The candidates are read in order (the plans globs sorted: ben-tre, quang-tri, soc-trang …)
+    and the reading stops at the linked plan: tra-vinh's file is never opened for this link; a
+    later lookup reads on from there, and the first file with the id still wins."""
+    parsed: list[str] = []
+    find = finder(repository, parsed, monkeypatch)
+    assert find(KH21_ID) is not None
+    read = [p.relative_to(repository).as_posix() for p in find._ids]
+    assert read == ["plans/ben-tre/ict-1605.yaml", "plans/quang-tri/ict-1755.yaml", "plans/soc-trang/kh-21-2010.yaml"]
+    tra_vinh = find("tra-vinh-1755-2011")
+    assert tra_vinh is not None and tra_vinh.name.endswith("tra-vinh/qd-952-2011.yaml")
+    assert parsed == ["plans/soc-trang/kh-21-2010.yaml", "plans/tra-vinh/qd-952-2011.yaml"]
