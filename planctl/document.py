@@ -50,7 +50,6 @@ class Document:
 
     name: str
     data: Any = None
-    text: str = ""
     # Where each node (and each mapping key) starts, by pointer, as the parser's marks (0-based
     # line and column packed in one int, yamlbuild._packed). Why not Positions: most files have no
     # finding, and making a Position for each of their ~1,000 nodes was a sixth of loading them;
@@ -121,7 +120,6 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document
         return _error(doc, _("not valid {encoding}: byte 0x{byte} at offset {offset}").format(
             encoding=encoding, byte=bad, offset=exc.start), where,
             _("save the file as UTF-8 (most editors: 'Save with encoding')"))
-    doc.text = text
     return _parse(doc, text)
 
 

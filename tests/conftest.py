@@ -57,7 +57,7 @@ def located(path, expected) -> list[tuple[str, str, int]]:
 
     doc = load(ROOT / path)
     assert doc.ok, doc.error
-    lines = doc.text.splitlines()
+    lines = (ROOT / path).read_text(encoding="utf-8-sig").splitlines()
     found = []
     for rule, pointer, *flags in expected:
         assert pointer in doc.positions, f"no node at {pointer} in {path}"
