@@ -61,12 +61,16 @@ class PlanView:
 
     def attributed(self, project: dict, source_id: str) -> int:
         """The project's money from `source_id` (its own cell, else its sub-sources'), in VND."""
+        return self._attributed(project).get(source_id, 0)
+
+    def _attributed(self, project: dict) -> dict[str, int]:
+        """`attributed` for every source of the project, in VND, computed once per project."""
         known = self._attributions.get(id(project))
         if known is None:
             unit = self.list_unit
             vnd = {s: self.vnd(a, unit) for s, a in self._attribution(project.get("amounts", {})).items()}
             known = self._attributions[id(project)] = (project, vnd)
-        return known[1].get(source_id, 0)
+        return known[1]
 
     def attributed_in(self, projects: list[dict], source_id: str) -> int:
         """The money of the projects (a group's, or the whole list) from `source_id`: the sum of
@@ -75,8 +79,7 @@ class PlanView:
         if known is None:
             sums: dict[str, int] = {}
             for project in projects:
-                self.attributed(project, source_id)  # fills the project's attribution
-                for source, amount in self._attributions[id(project)][1].items():
+                for source, amount in self._attributed(project).items():
                     sums[source] = sums.get(source, 0) + amount
             known = self._sums[id(projects)] = (projects, sums)
         return known[1].get(source_id, 0)
