@@ -80,8 +80,11 @@ def test_stale_indexes_are_removed_by_the_next_run(repo):
     assert git_dir_indexes(repo) == [f"planctl-index-{os.getpid()}-live"]
 
 
+# The child takes Ctrl-C as a terminal gives it, even when the suite runs as a background job of a
+# script (.ci/run), whose children start with SIGINT ignored.
 SLOW_SNAPSHOT = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import planctl.history.revisions as revisions
 real = revisions.Repository._snapshot
 def slow(self, index, temporary, pathspecs):
