@@ -54,7 +54,6 @@ class _PlainBuilder:
         self.count = 0
         self.deepest = 0
         self.anchors: dict[str, _PlainAnchor] = {}
-        # _Builder._scalar writes float texts only for a node with a pointer; plain nodes have none.
         self.scalar = _Builder(Document(""), next_event)._scalar
         # Plain untagged scalars resolve by their text alone, and a plan repeats the same few
         # hundred (ids, units, years, small amounts): each is resolved once per file.
@@ -71,7 +70,7 @@ class _PlainBuilder:
             text = event.value
             found = self.plain.get(text, self)
             if found is self:
-                found = self.plain[text] = self.scalar(event, None)
+                found = self.plain[text] = self.scalar(event)
             return found
         return self.node(event, depth)
 
@@ -100,7 +99,7 @@ class _PlainBuilder:
             anchor = self.anchors[event.anchor] = _PlainAnchor(None, False, size=self.count)
             outer, self.deepest = self.deepest, depth
         if kind is ScalarEvent:
-            value = self.scalar(event, None)
+            value = self.scalar(event)
         elif kind is MappingStartEvent:
             value = self._mapping(event, depth)
         elif kind is SequenceStartEvent:
@@ -146,13 +145,13 @@ class _PlainBuilder:
             if key is None:
                 if _implicit_tag(event.value) == CORE + "merge":
                     raise _Bad()
-                value = self.scalar(event, None)
+                value = self.scalar(event)
                 key = self.keys[event.value] = value if isinstance(value, str) else event.value
             return key
         if kind is ScalarEvent:
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
                 raise _Bad()
-            value = self.scalar(event, None)
+            value = self.scalar(event)
             key = value if isinstance(value, str) else event.value  # `2011:` and `'2011':` are one key
             if event.anchor is not None:
                 self.anchors[event.anchor] = _PlainAnchor(value, True, key, done=True)

@@ -10,6 +10,7 @@ import codecs
 import copy
 import math
 import unicodedata
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,7 +65,7 @@ class _Anchor:
     value: Any
     text: str | None  # a scalar's source text, for use as a mapping key
     pointer: str | None  # where the anchored node was built (None for a mapping key)
-    first: int  # index of its pointer in _Builder.order; its descendants follow up to `last`
+    first: int  # index of its mark in Document.marks; its descendants' follow up to `last`
     last: int = 0
     size: int = 1  # nodes it expands to, its own aliases expanded
     height: int = 0
@@ -72,6 +73,14 @@ class _Anchor:
 
 
 UNKNOWN_TAG_HINT = N_("planctl never constructs tagged objects; remove the tag")
+
+# Document.key_marks of a node that is no mapping's value (a list item, the root).
+NO_MARK = -1
+
+
+def new_marks() -> array:
+    """An empty list of packed marks (8 bytes each; a list would hold a 32-byte int object per node)."""
+    return array("q")
 
 
 class _Builder:
@@ -83,7 +92,7 @@ class _Builder:
         self.count = 0
         self.deepest = 0
         self.anchors: dict[str, _Anchor] = {}
-        self.order: list[str] = []  # pointers in the order their positions were recorded
+        self.marks, self.key_marks = doc.marks, doc.key_marks
 
     def document(self) -> tuple[bool, Any]:
         """(found, data) of the stream's single document; found is False for an empty file."""
@@ -94,7 +103,7 @@ class _Builder:
         root = self.next()  # after the document start
         empty = (isinstance(root, ScalarEvent) and root.value == "" and root.ctag is None
                  and root.anchor is None and root.implicit[0])
-        data = self.node(root, "", 0)
+        data = self.node(root, "", 0, NO_MARK)
         self.next()  # document end
         event = self.next()
         if not isinstance(event, StreamEndEvent):
@@ -103,7 +112,10 @@ class _Builder:
         return not empty, data
 
     # Events are typed Any: ruamel declares anchor, tag and value on the event subclasses only.
-    def node(self, event: Any, pointer: str, depth: int) -> Any:
+    def node(self, event: Any, pointer: str, depth: int, key_mark: int) -> Any:
+        """The node starting with `event` at `pointer`; `key_mark` is where its mapping key starts.
+        Its mark and key mark are appended to the document's, in the order of a pre-order walk of
+        the data (Document._index)."""
         self.count += 1
         if self.count > MAX_NODES:
             raise _Invalid(_("the document expands to more than {n} nodes (aliases repeated over and over, as in a "
@@ -114,15 +126,17 @@ class _Builder:
                            _("flatten the structure; a plan is a few levels deep"))
         kind = type(event)
         if kind is AliasEvent:
-            return self._alias(event, pointer, depth)
-        self.doc.marks[pointer] = _packed(event.start_mark)
+            return self._alias(event, pointer, depth, key_mark)
+        self.marks.append(_packed(event.start_mark))
+        self.key_marks.append(key_mark)
         anchor = None
         if event.anchor is not None:
-            anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.order), size=self.count)
+            anchor = self.anchors[event.anchor] = _Anchor(None, None, pointer, len(self.marks) - 1, size=self.count)
             outer, self.deepest = self.deepest, depth
-        self.order.append(pointer)
         if kind is ScalarEvent:
-            value = self._scalar(event, pointer)
+            value = self._scalar(event)
+            if type(value) is float:
+                self.doc.float_texts[pointer] = event.value
         elif kind is MappingStartEvent:
             value = self._mapping(event, pointer, depth)
         elif kind is SequenceStartEvent:
@@ -131,14 +145,14 @@ class _Builder:
             raise _Invalid(_("unexpected {kind}").format(kind=kind.__name__), event)
         self.deepest = max(self.deepest, depth)
         if anchor is not None:
-            anchor.value, anchor.last, anchor.done = value, len(self.order), True
+            anchor.value, anchor.last, anchor.done = value, len(self.marks), True
             anchor.size, anchor.height = self.count - anchor.size + 1, self.deepest - depth
             if kind is ScalarEvent:
                 anchor.text = event.value
             self.deepest = max(outer, self.deepest)
         return value
 
-    def _alias(self, event: AliasEvent, pointer: str, depth: int) -> Any:
+    def _alias(self, event: AliasEvent, pointer: str, depth: int, key_mark: int) -> Any:
         anchor = self.anchors.get(event.anchor)
         if anchor is None:
             raise _Invalid(_("alias *{anchor} has no anchor &{anchor} before it").format(anchor=event.anchor), event,
@@ -157,41 +171,45 @@ class _Builder:
             raise _Invalid(_("nesting deeper than {n} levels (through alias *{anchor})").format(
                 n=MAX_DEPTH, anchor=event.anchor), event, _("flatten the structure; a plan is a few levels deep"))
         self.deepest = max(self.deepest, depth + anchor.height)
-        doc = self.doc
-        marks, key_marks = doc.marks, doc.key_marks
-        marks[pointer] = _packed(event.start_mark)
-        self.order.append(pointer)
+        marks, key_marks = self.marks, self.key_marks
+        marks.append(_packed(event.start_mark))
+        key_marks.append(key_mark)
         if anchor.pointer is None:  # a mapping key's anchor
             return anchor.value
-        if anchor.pointer in doc.float_texts:
-            doc.float_texts[pointer] = doc.float_texts[anchor.pointer]
-        prefix = len(anchor.pointer)
-        for old in self.order[anchor.first + 1:anchor.last]:
-            new = pointer + old[prefix:]
-            marks[new] = marks[old]
-            self.order.append(new)
-            if old in key_marks:
-                key_marks[new] = key_marks[old]
-            if old in doc.float_texts:
-                doc.float_texts[new] = doc.float_texts[old]
+        # The copy's descendants are where the anchored node's are (the same pre-order).
+        marks.extend(marks[anchor.first + 1:anchor.last])
+        key_marks.extend(key_marks[anchor.first + 1:anchor.last])
+        texts = self.doc.float_texts
+        if anchor.pointer in texts:
+            texts[pointer] = texts[anchor.pointer]
+        below = anchor.pointer + "/"  # a document has few floats: look them up by pointer
+        for old in [old for old in texts if old.startswith(below)]:
+            texts[pointer + old[len(anchor.pointer):]] = texts[old]
         return copy.deepcopy(anchor.value)
 
     def _mapping(self, start: MappingStartEvent, pointer: str, depth: int) -> dict:
         _check_tag(start, "map")
         result: dict[str, Any] = {}
-        key_marks = self.doc.key_marks
+        start_index = len(self.marks) - 1
         while True:
             event = self.next()
             if type(event) is MappingEndEvent:
                 return result
             key = self._key(event)
-            child = f"{pointer}/{escape(key)}"
             if key in result:
-                first = _unpacked(key_marks[child])
+                first = _unpacked(self._key_mark_of(result, key, start_index))
                 raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
                                event, _("remove or rename one of the two keys"))
-            key_marks[child] = _packed(event.start_mark)
-            result[key] = self._child(self.next(), child, depth + 1)
+            result[key] = self._child(self.next(), pointer, key, depth + 1, _packed(event.start_mark))
+
+    def _key_mark_of(self, mapping: dict, key: str, index: int) -> int:
+        """The key mark of `key` in the mapping whose node is at `index` (for a duplicate's message)."""
+        for name, value in mapping.items():
+            index += 1
+            if name == key:
+                return self.key_marks[index]
+            index += node_count(value) - 1
+        raise KeyError(key)
 
     def _key(self, event: Any) -> str:
         """A mapping key as text: `2011:` and `'2011':` are the same key."""
@@ -210,7 +228,7 @@ class _Builder:
                     return known
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
                 raise _Invalid(_("merge keys (<<) are not supported"), event, _("write the keys out in full"))
-            value, text = self._scalar(event, None), event.value
+            value, text = self._scalar(event), event.value
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
             if plain:
@@ -229,21 +247,26 @@ class _Builder:
             event = self.next()
             if type(event) is SequenceEndEvent:
                 return result
-            result.append(self._child(event, f"{pointer}/{len(result)}", depth + 1))
+            result.append(self._child(event, pointer, len(result), depth + 1, NO_MARK))
 
-    def _child(self, event: Any, pointer: str, depth: int) -> Any:
-        """`node` for a mapping's value or a list's item. Two in three nodes are scalars without
-        an anchor, built here without node's dispatch; the same limits, marks and values."""
+    def _child(self, event: Any, parent: str, token: str | int, depth: int, key_mark: int) -> Any:
+        """`node` for the value of key `token` of a mapping, or item `token` of a list, at
+        `parent`. Two in three nodes are scalars without an anchor, built here without node's
+        dispatch, and without their pointer unless they are floats; the same limits, marks and
+        values."""
         if type(event) is not ScalarEvent or event.anchor is not None or self.count >= MAX_NODES or depth > MAX_DEPTH:
-            return self.node(event, pointer, depth)
+            return self.node(event, _pointer(parent, token), depth, key_mark)
         self.count += 1
-        self.doc.marks[pointer] = _packed(event.start_mark)
-        self.order.append(pointer)
+        self.marks.append(_packed(event.start_mark))
+        self.key_marks.append(key_mark)
         if depth > self.deepest:
             self.deepest = depth
-        return self._scalar(event, pointer)
+        value = self._scalar(event)
+        if type(value) is float:
+            self.doc.float_texts[_pointer(parent, token)] = event.value
+        return value
 
-    def _scalar(self, event: ScalarEvent, pointer: str | None) -> Any:
+    def _scalar(self, event: ScalarEvent) -> Any:
         text = event.value
         if event.ctag is None:
             kind = _implicit_kind(text) if event.implicit[0] else "str"
@@ -267,8 +290,6 @@ class _Builder:
             value = _float(text, event)
             if value.is_integer():
                 self.doc.plain_json = False
-            if pointer is not None:
-                self.doc.float_texts[pointer] = text
             return value
         if kind == "null":
             return None
@@ -277,6 +298,20 @@ class _Builder:
         # str and timestamp: dates stay text (YYYY-MM-DD), the schema checks their form; the
         # implicit `=` (value) and `!`, `&`, `*` (yaml) resolutions are text too.
         return unicodedata.normalize("NFC", text)
+
+
+def _pointer(parent: str, token: str | int) -> str:
+    return f"{parent}/{escape(token)}" if type(token) is str else f"{parent}/{token}"
+
+
+def node_count(value: Any) -> int:
+    """Nodes of plain data in a pre-order walk: one per value, list and mapping (each alias's copy
+    counted in full, as the builder records its marks)."""
+    if type(value) is dict:
+        return 1 + sum(node_count(v) for v in value.values())
+    if type(value) is list:
+        return 1 + sum(node_count(v) for v in value)
+    return 1
 
 
 # A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred

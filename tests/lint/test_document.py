@@ -131,6 +131,22 @@ def test_duplicate_key(tmp_path):
     assert e.hint == "remove or rename one of the two keys"
 
 
+def test_a_duplicate_key_after_nested_values_and_an_alias_names_the_first(tmp_path):
+    # The first key's line is found by counting the nodes before it (marks are kept in order).
+    text = "top:\n  a: &x {p: [1, 2], q: {r: 3}}\n  b: *x\n  c: [4]\n  b: 5\n"
+    e = error_of(tmp_path, text)
+    assert (e.line, e.column, e.message) == (5, 3, "duplicate key 'b' (first defined at line 3)")
+
+
+def test_marks_follow_the_data_in_order(tmp_path):
+    doc = load(write(tmp_path, "a: &x {p: [1, 2.50]}\nb: *x\nc:\n  - d: 3\n"))
+    assert len(doc.marks) == len(doc.key_marks) == len(doc.positions) == 12
+    assert [(p, doc.positions[p].line, doc.positions[p].column) for p in ("/b/p/1", "/c/0", "/c/0/d")] == [
+        ("/b/p/1", 1, 15), ("/c/0", 4, 5), ("/c/0/d", 4, 8)]
+    assert "/c/0" not in doc.key_positions and doc.key_positions["/c/0/d"].column == 5
+    assert doc.float_texts == {"/a/p/1": "2.50", "/b/p/1": "2.50"}
+
+
 def test_a_number_key_and_its_quoted_twin_are_duplicates(tmp_path):
     e = error_of(tmp_path, "years:\n  2011: 1\n  '2011': 2\n")
     assert (e.line, e.message) == (3, "duplicate key '2011' (first defined at line 2)")
