@@ -82,19 +82,8 @@ class Document:
         """Each node's index in `marks`, by pointer: a pre-order walk of the data, in the order the
         builder met the nodes (built on first use; empty for a file that did not load)."""
         index: dict[str, int] = {}
-        if self.error is not None or not self.marks:
-            return index
-
-        def walk(value: Any, pointer: str) -> None:
-            index[pointer] = len(index)
-            if type(value) is dict:
-                for key, child in value.items():
-                    walk(child, f"{pointer}/{escape(key)}")
-            elif type(value) is list:
-                for i, child in enumerate(value):
-                    walk(child, f"{pointer}/{i}")
-
-        walk(self.data, "")
+        if self.error is None and self.marks:
+            _number(self.data, "", index)
         return index
 
     @cached_property
@@ -124,6 +113,18 @@ class Document:
                 hint: str = "", key: tuple = (), at_key: bool = False) -> Finding:
         return Finding(rule, severity, message, self.name, self.locate(pointer, key=at_key),
                        pointer, hint, key)
+
+
+def _number(value: Any, pointer: str, index: dict[str, int]) -> None:
+    """Number the nodes of `value` in pre-order, by pointer, into `index`. (A module function: a
+    closure calling itself is a reference cycle, and lint runs with the cyclic collector off.)"""
+    index[pointer] = len(index)
+    if type(value) is dict:
+        for key, child in value.items():
+            _number(child, f"{pointer}/{escape(key)}", index)
+    elif type(value) is list:
+        for i, child in enumerate(value):
+            _number(child, f"{pointer}/{i}", index)
 
 
 def _error(doc: Document, message: str, position: Position, hint: str) -> Document:

@@ -84,21 +84,23 @@ def compile_condition(rule_id: str, kind: str, when: dict, any_of: list[dict] | 
 def fields_read(condition: Condition) -> set[str]:
     """The fact fields the condition tests, compares with, or asks about (`$ex`)."""
     found: set[str] = set()
-
-    def walk(expression: Any) -> None:
-        if isinstance(expression, list):
-            for item in expression:
-                walk(item)
-        elif isinstance(expression, dict):
-            for key, value in expression.items():
-                if key == "$m":
-                    found.add(value)
-                elif not key.startswith("$"):
-                    found.add(key)
-                walk(value)
-
-    walk(condition.expression)
+    _add_fields(condition.expression, found)
     return found
+
+
+def _add_fields(expression: Any, found: set[str]) -> None:
+    # A module function, not a closure that calls itself: that would be a reference cycle, left
+    # for the cyclic collector, which is off during a lint (lint/runner.py).
+    if isinstance(expression, list):
+        for item in expression:
+            _add_fields(item, found)
+    elif isinstance(expression, dict):
+        for key, value in expression.items():
+            if key == "$m":
+                found.add(value)
+            elif not key.startswith("$"):
+                found.add(key)
+            _add_fields(value, found)
 
 
 def check_condition(condition: Condition) -> None:

@@ -32,11 +32,20 @@ def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:
 
 
 def fields_read(rules: tuple[Rule, ...]) -> dict[str, frozenset[str]]:
-    """Per fact kind, the fields the rules' conditions read."""
+    """Per fact kind, the fields the rules' conditions read (worked out once for the catalogue a
+    process runs, not for every batch of facts)."""
+    global _last_read
+    if _last_read is not None and _last_read[0] is rules:
+        return _last_read[1]
     read: dict[str, set[str]] = {}
     for rule in rules:
         read.setdefault(rule.fact, set()).update(engine.fields_read(rule.condition))
-    return {kind: frozenset(names) for kind, names in read.items()}
+    result = {kind: frozenset(names) for kind, names in read.items()}
+    _last_read = (rules, result)
+    return result
+
+
+_last_read: tuple[tuple[Rule, ...], dict[str, frozenset[str]]] | None = None
 
 
 def engine_fact(fact_id: str, fact: Fact, fields: frozenset[str] | None = None) -> dict:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -63,6 +65,10 @@ class LintResult:
 
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 24
+# A batch's documents stay loaded until its findings are placed, so a process holds at most this
+# many files at once, however large the repository: its memory stays flat (128 bench plans in 16
+# batches: 61 -> 55 MiB; no more CPU than 4 batches, measured in one process).
+BATCH_FILES = 8
 
 
 @dataclass
@@ -93,15 +99,14 @@ def check_files(files: list[Path], config: Config, registry: Registry | None) ->
 
 
 def _check_all(files: list[Path], config: Config) -> _Checked:
-    """Check the files, in batches on every core for a large repository."""
+    """Check the files: a small run in one go; a large one in batches of at most BATCH_FILES
+    files, on every core."""
     if len(files) < PARALLEL_FROM:
         return check_files(files, config, None)
     # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small run does not need.
     from . import parallel
 
     processes = parallel.workers()
-    if processes < 2:
-        return check_files(files, config, None)
     # Build once here what every batch needs, so the forked workers inherit it.
     for kind in ("plan", "programme"):
         fastschema.compiled(kind)
@@ -111,14 +116,30 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     i18n.prepare()
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
-    batches = _batches(files, processes * 2)
-    parts = parallel.run_batches(check_files, [(batch, config, registry) for batch in batches], processes)
+    batches = _batches(files, max(processes * 2, math.ceil(len(files) / BATCH_FILES)))
+    # The configuration and registry reach the workers through the fork, not pickled per batch.
+    check = functools.partial(_check_batch, config=config, registry=registry)
+    if processes < 2:
+        parts = [check(batch) for batch in batches]
+    else:
+        parts = parallel.run_batches(check, [(batch,) for batch in batches], processes)
     if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():
         # A programme file among the linted paths that the configuration does not name: plans in
         # other batches did not see it. Rare (no [tool.planctl]); check everything in one batch.
         return check_files(files, config, None)
     return _Checked([f for p in parts for f in p.findings], [f for p in parts for f in p.suppressed],
                     [f for p in parts for f in p.waived])
+
+
+def _check_batch(files: list[Path], config: Config, registry: Registry) -> _Checked:
+    """check_files for one batch of a large run, then a collection of the objects it allocated
+    that are still there: the cyclic collector is off during a lint (see lint()), and a batch
+    leaves reference cycles (durable_rules' host and ruleset of each run point to each other,
+    and to the run's actions and ids): without it a process grew by 1 MB per batch of 8 plans.
+    A batch's own objects are all young, so this costs ~1 ms."""
+    checked = check_files(files, config, registry)
+    gc.collect(0)
+    return checked
 
 
 def _batches(files: list[Path], count: int) -> list[list[Path]]:

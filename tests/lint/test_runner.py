@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.document import load
+from planctl.lint import parallel as parallel_module
 from planctl.lint import runner
 from tests.bench.generate import generate
 from tests.bench.test_generate import EXPECTED_RULE, FOUND_AT
@@ -47,9 +48,13 @@ def repo(tmp_path_factory):
 
 def test_batches_on_every_core_give_the_single_process_result(repo, monkeypatch):
     parallel = lint(repo.root, monkeypatch)
+    with monkeypatch.context() as patch:  # one core: small batches one after the other
+        patch.setattr(runner, "BATCH_FILES", 3)
+        patch.setattr(parallel_module, "workers", lambda: 1)
+        one_core = lint(repo.root, monkeypatch)
     monkeypatch.setattr(runner, "PARALLEL_FROM", 10**6)
     sequential = lint(repo.root, monkeypatch)
-    assert parallel == sequential
+    assert parallel == sequential == one_core
     assert parallel["summary"]["waived"] == 1 and parallel["summary"]["suppressed"] == 1
     assert "waiver.unused" in {f["rule"] for f in parallel["findings"]}
     assert len({f["file"] for f in parallel["findings"]}) > 2
