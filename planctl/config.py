@@ -52,9 +52,10 @@ class Config:
         for pattern in patterns:
             check_pattern(pattern, where)
             for path in self.root.glob(pattern):
-                if ".git" in path.relative_to(self.root).parts:  # '**' walks into it too
+                shown = path.relative_to(self.root)
+                if ".git" in shown.parts:  # '**' walks into it too
                     continue
-                confine(path, self.root, f"{where}: ", shown=path.relative_to(self.root))
+                confine(path, self.root, f"{where}: ", shown=shown)
                 if path.is_file():  # a folder named x.yaml, a FIFO: not a file to read
                     found.add(path)
         return sorted(found)

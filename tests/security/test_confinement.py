@@ -150,3 +150,19 @@ def test_git_s_own_files_are_never_read(repo):
     (repo.root / ".git" / "hooks" / "x.yaml").write_text(f"{CANARY}: 1\n", encoding="utf-8")
     run = repo.run("lint", ".")
     assert CANARY not in run.stdout + run.stderr
+
+
+@pytest.mark.skipif(os.sep != "/", reason="the string comparison is POSIX's")
+@pytest.mark.parametrize("path, base", [
+    ("/r/plans/a.yaml", "/r"), ("/r", "/r"), ("/rx/a.yaml", "/r"), ("/r/.git/config", "/r"), ("/a/b", "/"),
+    ("/", "/"), ("/r", "/r/plans"), ("//r/.git/x", "//r"), ("/r/plans/.git", "/r/plans"),
+])
+def test_the_string_comparison_of_paths_is_pathlibs(path, base):
+    """paths._parts_below compares strings on POSIX; it must answer as pathlib does."""
+    from pathlib import PurePosixPath
+
+    from planctl.paths import _parts_below
+
+    pure = PurePosixPath(path)
+    expected = pure.relative_to(base).parts if pure.is_relative_to(base) else None
+    assert _parts_below(path, base) == expected
