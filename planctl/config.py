@@ -19,7 +19,7 @@ from .config_schema import check as check_schema
 from .errors import PlanctlError
 from .i18n import _
 from .model import Severity
-from .paths import check_pattern, confine, git_top, read_regular
+from .paths import check_pattern, confine, git_top, read_regular, realpath_sharing
 
 GLOB_KEYS = ("plans", "programmes", "policies")
 PLANCTL_TOML = "planctl.toml"
@@ -49,13 +49,14 @@ class Config:
         key = next((k for k in GLOB_KEYS if getattr(self, k) == patterns), "globs")
         where = f"{self.source}: {table_label(self.source)}{key}" if self.source else f"{key} (default {', '.join(patterns)})"
         found: set[Path] = set()
+        folders: dict[str, str] = {}  # resolved once for all the matches (paths.realpath_sharing)
         for pattern in patterns:
             check_pattern(pattern, where)
             for path in self.root.glob(pattern):
                 shown = path.relative_to(self.root)
                 if ".git" in shown.parts:  # '**' walks into it too
                     continue
-                confine(path, self.root, f"{where}: ", shown=shown)
+                confine(path, self.root, f"{where}: ", shown=shown, real=realpath_sharing(str(path), folders))
                 if path.is_file():  # a folder named x.yaml, a FIFO: not a file to read
                     found.add(path)
         return sorted(found)

@@ -105,10 +105,27 @@ def in_git_dir(path: Path, root: Path, real: str | None = None) -> bool:
     return False
 
 
-def confine(path: Path, root: Path, prefix: str = "", shown: object = None) -> Path:
-    """`path` when it resolves inside `root` and outside its .git; else a PlanctlError that says where it leads."""
+def realpath_sharing(path: str, folders: dict[str, str]) -> str:
+    """os.path.realpath(path), with the folders above `path` resolved once for all the paths that
+    share `folders` (a glob's matches share theirs: resolving each match from the root was half
+    the time of confining a glob of the repository's plans); the last part takes one lstat."""
+    head, name = os.path.split(path)
+    if not os.path.isabs(path) or name in ("", ".", ".."):
+        return os.path.realpath(path)
+    real_head = folders.get(head)
+    if real_head is None:
+        real_head = folders[head] = realpath_sharing(head, folders)
+    # What realpath does with each part: a link is followed (from the resolved folder), anything
+    # else (a file, a folder, a missing name) is appended.
+    candidate = os.path.join(real_head, name)
+    return os.path.realpath(candidate) if os.path.islink(candidate) else candidate
+
+
+def confine(path: Path, root: Path, prefix: str = "", shown: object = None, real: str | None = None) -> Path:
+    """`path` when it resolves inside `root` and outside its .git; else a PlanctlError that says where it leads.
+    `real`: `path` resolved (os.path.realpath), when the caller has it."""
     name = path if shown is None else shown
-    real = os.path.realpath(path)  # once, for both checks
+    real = real or os.path.realpath(path)  # once, for both checks
     if inside(path, root, real):
         if in_git_dir(path, root, real):
             raise PlanctlError(prefix + _("{name} is in or leads into a .git folder; planctl does not read git's own "
