@@ -29,6 +29,8 @@ MAX_PYPROJECT_BYTES = 8 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a run: [tool.planctl] or planctl.toml, else the defaults."""
+
     # Where globs start and what every file planctl reads must resolve into.
     root: Path = field(default_factory=Path.cwd)
     plans: tuple[str, ...] = ("plans/**/*.yaml",)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Registry:
+    """The national programmes and funding policies the plans are checked against."""
+
     programmes: dict[str, dict]
     policies: tuple[dict, ...]
     # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
