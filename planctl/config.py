@@ -11,15 +11,15 @@ globs could point planctl anywhere. Outside a git repository only the working fo
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import tomlcache
 from .config_schema import check as check_schema
 from .errors import PlanctlError
 from .i18n import _
 from .model import Severity
-from .paths import check_pattern, confine, git_top, read_regular
+from .paths import check_pattern, confine, git_top, read_regular, realpath_sharing
 
 GLOB_KEYS = ("plans", "programmes", "policies")
 PLANCTL_TOML = "planctl.toml"
@@ -29,6 +29,8 @@ MAX_PYPROJECT_BYTES = 8 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a run: [tool.planctl] or planctl.toml, else the defaults."""
+
     # Where globs start and what every file planctl reads must resolve into.
     root: Path = field(default_factory=Path.cwd)
     plans: tuple[str, ...] = ("plans/**/*.yaml",)
@@ -49,12 +51,14 @@ class Config:
         key = next((k for k in GLOB_KEYS if getattr(self, k) == patterns), "globs")
         where = f"{self.source}: {table_label(self.source)}{key}" if self.source else f"{key} (default {', '.join(patterns)})"
         found: set[Path] = set()
+        folders: dict[str, str] = {}  # resolved once for all the matches (paths.realpath_sharing)
         for pattern in patterns:
             check_pattern(pattern, where)
             for path in self.root.glob(pattern):
-                if ".git" in path.relative_to(self.root).parts:  # '**' walks into it too
+                shown = path.relative_to(self.root)
+                if ".git" in shown.parts:  # '**' walks into it too
                     continue
-                confine(path, self.root, f"{where}: ", shown=path.relative_to(self.root))
+                confine(path, self.root, f"{where}: ", shown=shown, real=realpath_sharing(str(path), folders))
                 if path.is_file():  # a folder named x.yaml, a FIFO: not a file to read
                     found.add(path)
         return sorted(found)
@@ -105,14 +109,18 @@ def _read_table(pyproject: Path, stop: Path, whole: bool = False) -> object:
     what = table_label(pyproject).strip() or "the settings"
     try:
         text = read_regular(pyproject, MAX_PYPROJECT_BYTES).decode("utf-8")
-        document = tomllib.loads(text)
+        document = tomlcache.loads(text)
         return document if whole else document.get("tool", {})
     except OSError as exc:
         raise PlanctlError(_("{pyproject}: cannot read it: {reason}").format(
             pyproject=pyproject, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError as exc:
         raise PlanctlError(_("{pyproject}: not UTF-8 text (byte {byte})").format(pyproject=pyproject, byte=exc.start)) from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:
+        import tomllib  # imported already when its parser raised this (tomlcache imports it to parse)
+
+        if not isinstance(exc, tomllib.TOMLDecodeError):
+            raise
         from .tomlsyntax import explain
 
         raise PlanctlError(_("{pyproject}: cannot read {what}: {problem}").format(

@@ -28,6 +28,8 @@ MAX_SCHEMA_BYTES = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Stale:
+    """A repository's schema copy that is not the installed planctl's, and why."""
+
     kind: str
     path: Path
     reason: str

@@ -8,7 +8,10 @@ PLANCTL_ENGINE=durable|python forces one. `--version` names it.
 
 durable_rules is used as a single-fact condition matcher, with the precautions measured in
 shared/reference/durable-rules.md:
-- a private Host whose background timers never start; one fresh ruleset per run, deleted after;
+- its C API (durable_rules_engine) is driven directly, as durable.engine's Ruleset and Host drive
+  it, without them: no Host (whose background timers a linter must not start), and none of the
+  logging, threading and traceback modules they import (~8 ms of a one-plan lint); one fresh
+  ruleset per run, deleted after;
 - facts, not events (events stop at the first matching rule); the whole batch asserted in one
   call of the C API, then every pending action drained;
 - the engine de-duplicates facts by a 32-bit FNV-1 hash of their id and silently drops one of
@@ -18,7 +21,7 @@ shared/reference/durable-rules.md:
 - every condition starts with a positive `kind` discriminator; a comparison with another field
   is guarded by `$ex` on both fields; no `$or` holds a field reference;
 - a sentinel rule and fact, so an action always runs (delete_state crashes otherwise);
-- exceptions raised in actions come back in the session state, and are raised here.
+- an error while the actions are drained is raised here (an InternalError).
 """
 
 from __future__ import annotations
@@ -115,15 +118,12 @@ def check_condition(condition: Condition) -> None:
         raise PlanctlError(f"rule {condition.rule_id}: {exc}") from None
     if selected() != DURABLE:
         return
-    engine, host_class = _durable()
-    name = f"check-{next(_runs)}"
-    definition = {name: {"r": {"all": [{"m": condition.expression}], "run": lambda c: None}}}
+    engine = _durable()
     try:
-        host = host_class()
-        host.register_rulesets(definition)
+        handle = engine.create_ruleset(f"check-{next(_runs)}", _definition_json({"r": _rule(condition)}))
     except BaseException as exc:  # the C extension reports a bare error code
         raise PlanctlError(f"rule {condition.rule_id}: the rules engine rejected its condition ({exc})") from None
-    engine.delete_ruleset(host.get_ruleset(name)._handle)
+    engine.delete_ruleset(handle)
 
 
 # ---- which engine ------------------------------------------------------------------------------
@@ -206,22 +206,22 @@ def _durable_version() -> str:
     return ""
 
 
-_loaded: tuple[Any, type] | None = None
+def _durable() -> Any:
+    """durable_rules' C API (durable_rules_engine), imported on first use."""
+    import durable_rules_engine
+
+    return durable_rules_engine
 
 
-def _durable() -> tuple[Any, type]:
-    """durable_rules' C API and a Host without timers, imported on first use (~40 ms)."""
-    global _loaded
-    if _loaded is None:
-        import durable_rules_engine
-        from durable.engine import Host
+def _rule(condition: Condition) -> dict:
+    """A condition as a rule of a ruleset: one action per batch of up to 65,535 matches."""
+    return {"all": [{"m": condition.expression}], "cap": 65535}
 
-        class QuietHost(Host):
-            def _run(self) -> None:  # Host starts a timer thread here; a linter has no timers.
-                pass
 
-        _loaded = (durable_rules_engine, QuietHost)
-    return _loaded
+def _definition_json(rules: dict[str, dict]) -> str:
+    """A ruleset's definition as durable.engine's Ruleset hands it to create_ruleset (with the
+    actions taken out, as it takes them out)."""
+    return json.dumps(rules, ensure_ascii=False)
 
 
 # ---- running -----------------------------------------------------------------------------------
@@ -304,6 +304,12 @@ def fnv1_32(text: str) -> int:
     return value
 
 
+# The decimal numbers below this have pairwise distinct FNV-1 hashes (tests/rules/test_engine.py
+# hashes them all), so the first ids up to here are the numbers themselves, with nothing to skip:
+# a run (at most MAX_FACTS_PER_RUN facts) takes them without hashing each (~1.3 ms a plan).
+DISTINCT_DECIMALS = 120_000
+
+
 class _SafeIds:
     """Fact ids whose FNV-1 hashes are pairwise distinct: the decimal numbers, skipping any whose
     hash an earlier one has. Any prefix is collision-free, so a run of n facts uses the first n
@@ -315,6 +321,8 @@ class _SafeIds:
         self._next = 0
 
     def first(self, n: int) -> list[str]:
+        if n <= DISTINCT_DECIMALS:
+            return [str(i) for i in range(n)]
         while len(self.ids) < n:
             candidate = str(self._next)
             self._next += 1
@@ -330,43 +338,56 @@ SAFE_IDS = _SafeIds()
 
 def _durable_run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
     """One durable_rules ruleset and session over at most MAX_FACTS_PER_RUN facts."""
-    engine, host_class = _durable()
+    engine = _durable()
     run_id = f"lint-{next(_runs)}"
     ids = SAFE_IDS.first(len(facts) + 1)
     original = {ids[i]: fact["id"] for i, fact in enumerate(facts)}
     if len(set(original.values())) != len(facts):
         raise InternalError("two facts given to the rules engine have the same id")
-    matches: list[tuple[str, str]] = []
-
-    def collect(rule_id: str):
-        def action(c) -> None:
-            found = c.m if isinstance(c.m, list) else [c.m]
-            matches.extend((rule_id, original[m["id"]]) for m in found)
-        return action
-
-    definition: dict[str, dict] = {
-        f"r{i}": {"all": [{"m": json.loads(json.dumps(c.expression))}], "cap": 65535, "run": collect(c.rule_id)}
-        for i, c in enumerate(conditions)
-    }
-    definition["sentinel"] = {"all": [{"m": {"kind": "$sentinel"}}], "cap": 65535, "run": lambda c: None}
+    rules = {f"r{i}": _rule(c) for i, c in enumerate(conditions)}
+    rules["sentinel"] = {"all": [{"m": {"kind": "$sentinel"}}], "cap": 65535}
+    rule_ids = {f"r{i}": c.rule_id for i, c in enumerate(conditions)}
     batch = [dict(f, id=ids[i], sid=run_id) for i, f in enumerate(facts)]
     batch.append({"id": ids[len(facts)], "sid": run_id, "kind": "$sentinel"})
 
-    host = host_class()
-    host.register_rulesets({run_id: definition})
-    ruleset = host.get_ruleset(run_id)
+    handle = engine.create_ruleset(run_id, _definition_json(rules))
     try:
-        code, state = engine.assert_facts(ruleset._handle, to_json(batch))
+        code, state = engine.assert_facts(handle, to_json(batch))
         if code not in (0, 1):  # 2 = a fact was dropped as already observed
             raise InternalError(f"the rules engine refused the facts (code {code})")
-        failure: list[Any] = [None]
-        ruleset.do_actions(state, lambda error, _state: failure.__setitem__(0, error))
-        if failure[0] is not None:
-            raise InternalError(f"a rule action failed: {failure[0]}")
-        leftover = ruleset.get_state(run_id)
-        if "exception" in leftover:
-            raise InternalError(f"a rule action failed: {leftover['exception']}")
-        ruleset.delete_state(run_id)
+        try:
+            matches = _drain(engine, handle, state, rule_ids, original)
+        except InternalError:
+            raise
+        except Exception as exc:  # an error code of the C extension, or a message not as expected
+            raise InternalError(f"a rule action failed: {exc}") from None
+        engine.delete_state(handle, run_id)
     finally:
-        engine.delete_ruleset(ruleset._handle)
+        engine.delete_ruleset(handle)
     return matches
+
+
+def _drain(engine: Any, handle: int, state: int, rule_ids: dict[str, str],
+           original: dict[str, str]) -> list[tuple[str, str]]:
+    """Run every pending action of the session, as durable.engine's Ruleset.do_actions does: the
+    first action comes with the session's state; after each, the state is written back unchanged
+    and the next action is started, until none is left. An action is one rule's matched facts
+    (a list with `cap`, each {"m": fact}; else one {"m": fact}); the sentinel's are ignored."""
+    matches: list[tuple[str, str]] = []
+    started = engine.start_action_for_state(handle, state)
+    if not started:
+        return matches
+    state_json = json.dumps(json.loads(started[0]), ensure_ascii=False)
+    message = json.loads(started[1])
+    while True:
+        rule_name, found = next(iter(message.items()))  # one action per message, as durable.engine reads it
+        rule_id = rule_ids.get(rule_name)
+        if rule_id is not None:
+            for fact in ([one["m"] if "m" in one and len(one) == 1 else one for one in found]
+                         if isinstance(found, list) else [found["m"]]):
+                matches.append((rule_id, original[fact["id"]]))
+        engine.update_state(handle, state_json)
+        following = engine.complete_and_start_action(handle, state)
+        if not following:
+            return matches
+        message = json.loads(following)

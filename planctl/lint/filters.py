@@ -24,6 +24,8 @@ NOT_CONFIGURABLE = (SYNTAX.id, SCHEMA.id)
 
 @dataclass
 class Filtered:
+    """Findings sorted by what the waivers and suppression comments did to them."""
+
     kept: list[Finding] = field(default_factory=list)
     waived: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)

@@ -26,6 +26,8 @@ from .runner import LintResult
 
 @dataclass(frozen=True)
 class Output:
+    """One report to write: its format, and its file or standard output."""
+
     format: str
     path: Path | None  # None: standard output
 

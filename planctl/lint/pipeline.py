@@ -16,6 +16,8 @@ from .registry import Registry
 
 @dataclass
 class Checked:
+    """What checking a batch of documents gave: the findings and the schema-valid documents."""
+
     findings: list[Finding] = field(default_factory=list)
     valid: list[Document] = field(default_factory=list)  # schema-valid documents, for the filters
 

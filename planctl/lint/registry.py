@@ -7,11 +7,12 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
-from ..document import MAX_BYTES, Document, load
+from ..document import MAX_BYTES, Document, load, load_bytes
 from ..errors import PlanctlError
 from ..i18n import _
 from ..paths import read_regular
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Registry:
+    """The national programmes and funding policies the plans are checked against."""
+
     programmes: dict[str, dict]
     policies: tuple[dict, ...]
     # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
@@ -134,6 +137,7 @@ def _cached_registry(config: Config) -> tuple[Registry | None, str | None]:
     return Registry({d["id"]: d for d in programmes}, tuple(policies), config), key
 
 
+@cache  # read by the summaries' keys too (lint/linkcache.py)
 def _key_inputs() -> list[tuple[str, bytes]]:
     from .. import __version__
     from ..resources import schema_path
@@ -250,19 +254,40 @@ class PlanFinder:
             yield path, self._ids[path]
 
     def _parse(self, paths: list[Path], plan_id: str) -> None:
-        from .facts.links import summarise
-
-        config = self.registry.config
         for path in paths:
             if path in self._parsed:
                 continue
             self._parsed.add(path)
-            doc = load(path, max_bytes=config.max_file_bytes if config else MAX_BYTES, name=_shown(path))
-            if (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
-                    and not schema.check(doc, "plan")):
-                self._found.setdefault(doc.data["id"], summarise(doc))
+            summary = self._summary(path)
+            if summary is not None:
+                self._found.setdefault(summary.id, summary)
             if plan_id in self._found:
                 return
+
+    def _summary(self, path: Path) -> Summary | None:
+        """The summary of the file when it is a valid plan (from the cache when its bytes were
+        summarised before: lint/linkcache.py), else None."""
+        from . import linkcache
+        from .facts.links import summarise
+
+        config = self.registry.config
+        limit = config.max_file_bytes if config else MAX_BYTES
+        try:
+            raw = read_regular(path, limit)  # read once: the key and the summary are of the same bytes
+        except OSError:
+            return None  # unreadable or too large: not a plan to link to (reported when it is linted)
+        name, key = _shown(path), linkcache.key(raw, limit)
+        cached = linkcache.read(key, name) if key is not None else None
+        if cached is not None:
+            return cached
+        doc = load_bytes(raw, name, max_bytes=limit)
+        if not (doc.ok and isinstance(doc.data, dict) and doc.data.get("kind", "plan") == "plan"
+                and not schema.check(doc, "plan")):
+            return None
+        summary = summarise(doc)
+        if key is not None:
+            linkcache.store(key, summary)
+        return summary
 
 
 def _shown(path: Path) -> str:

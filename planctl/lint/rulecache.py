@@ -39,6 +39,9 @@ MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is 
 # even when planctl's version number stays the same (a development checkout).
 _COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
 KEEP = 4  # keys whose files are kept in the folder, the one just written included (see above)
+# Linked plans' summaries (lint/linkcache.py): one key per plan file, a few KB each; a repository's
+# plans link to several others, which must not push each other out.
+KEEP_SUMMARIES = 128
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -47,8 +50,9 @@ def _file_name(key: str) -> str:
 
 
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
-# and policy data (registry.load_registry), whose keys are pruned apart from the rules'.
-_PARTS = {"": "rules", "lint": "rules", "registry": "registry"}
+# and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
+# "config" a parsed pyproject.toml or planctl.toml (tomlcache.py); each kind is pruned apart.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "config": "config"}
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
@@ -155,8 +159,8 @@ def write(key: str, value: Any) -> None:
 
 
 def _prune(folder: Path, current: str) -> None:
-    """Remove planctl's cache files in `folder` of `current`'s group (rules or registry) but those
-    of the group's newest KEEP keys (`current`'s among them); only regular files named as this
+    """Remove planctl's cache files in `folder` of `current`'s group (rules, registry or summary)
+    but those of the group's newest KEEP (KEEP_SUMMARIES) keys (`current`'s among them); only regular files named as this
     module names them, never a link, a folder or any other file."""
     newest: dict[tuple[str, str], float] = {}
     files: list[tuple[tuple[str, str], str]] = []
@@ -173,7 +177,8 @@ def _prune(folder: Path, current: str) -> None:
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[KEEP - 1:])
+    keep = KEEP_SUMMARIES if kept[0] == "summary" else KEEP
+    old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[keep - 1:])
     for key, name in files:
         if key in old:
             try:

@@ -27,6 +27,8 @@ POLICY_FOLDER = "policy"
 
 @dataclass(frozen=True)
 class Example:
+    """An example plan of a rule's file: whether the rule fails on it, and at which line."""
+
     fails: bool
     plan: str
     line: int | None
@@ -35,6 +37,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the catalogue, compiled: its texts, its fact kind and its engine condition."""
+
     id: str
     severity: Severity
     summary: str

@@ -36,6 +36,8 @@ def comparison_of(result: LintResult) -> Comparison | None:
 
 @dataclass
 class LintResult:
+    """A lint run's findings and counts, as every reporter reads them."""
+
     findings: list[Finding]
     suppressed: list[Finding] = field(default_factory=list)
     files: int = 0

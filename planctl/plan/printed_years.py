@@ -21,6 +21,8 @@ _NOT_A_SCHEDULE = re.compile(r"(đến|tới|ngày|tháng\s+\d{1,2}|\d{1,2}/\d{1
 
 @dataclass(frozen=True)
 class PrintedYears:
+    """A schedule printed in parentheses in a row's name, e.g. "(2010- 2011)"."""
+
     first: int
     last: int
     printed: str  # the text as printed, e.g. "(2010- 2011)"

@@ -4,7 +4,9 @@ whole repository (with 126 plans it did, 1.9 s for one plan)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -26,13 +28,14 @@ def repository(tmp_path):
 
 
 def finder(root, parsed: list, monkeypatch) -> PlanFinder:
-    real = registry_module.load
+    from planctl.document import load_bytes as real
 
-    def counting(path, **kwargs):
-        parsed.append(path.relative_to(root).as_posix())
-        return real(path, **kwargs)
+    def counting(raw, name, **kwargs):
+        parsed.append(Path(os.path.abspath(name)).relative_to(root).as_posix())
+        return real(raw, name, **kwargs)
 
-    monkeypatch.setattr(registry_module, "load", counting)
+    monkeypatch.setattr(registry_module, "load_bytes", counting)
+    monkeypatch.setenv("PLANCTL_NO_CACHE", "1")  # which files are parsed, not which summaries are stored
     return PlanFinder(Registry({}, (), Config(root=root)), {"plans/soc-trang/kh-22-2012.yaml"})
 
 
@@ -95,3 +98,44 @@ def test_the_files_are_read_only_until_the_linked_plan_is_found(repository, monk
     tra_vinh = find("tra-vinh-1755-2011")
     assert tra_vinh is not None and tra_vinh.name.endswith("tra-vinh/qd-952-2011.yaml")
     assert parsed == ["plans/soc-trang/kh-21-2010.yaml", "plans/tra-vinh/qd-952-2011.yaml"]
+
+
+# ---- the linked plans' summaries, cached between runs (lint/linkcache.py) -------------------------
+
+def cached_finder(root, parsed: list, monkeypatch, cache) -> PlanFinder:
+    find = finder(root, parsed, monkeypatch)
+    monkeypatch.delenv("PLANCTL_NO_CACHE")
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(cache))
+    return find
+
+
+def test_a_linked_plan_s_summary_is_stored_and_read_back_until_its_file_changes(repository, monkeypatch, tmp_path):
+    cache, parsed = tmp_path / "cache", []
+    first = cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID)
+    assert parsed == ["plans/soc-trang/kh-21-2010.yaml"] and len(list(cache.glob("rules-*-summary.json"))) == 1
+    again = cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID)
+    assert again == first and parsed == ["plans/soc-trang/kh-21-2010.yaml"]  # not parsed again
+    path = repository / "plans/soc-trang/kh-21-2010.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID) == first
+    assert parsed == ["plans/soc-trang/kh-21-2010.yaml"] * 2
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda value: value.pop("rows"),
+    lambda value: value.__setitem__("id", 7),
+    lambda value: value.__setitem__("total", "1"),
+    lambda value: next(iter(value["rows"].values())).__setitem__("extra", 1),
+    lambda value: value["by_kind"].__setitem__("NSTW", 1.5),
+])
+def test_a_tampered_summary_is_ignored_and_the_plan_parsed(repository, monkeypatch, tmp_path, tamper):
+    import json
+
+    cache, parsed = tmp_path / "cache", []
+    first = cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID)
+    (stored,) = cache.glob("rules-*-summary.json")
+    document = json.loads(stored.read_text(encoding="utf-8"))
+    tamper(document["value"])
+    stored.write_text(json.dumps(document), encoding="utf-8")
+    assert cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID) == first
+    assert parsed == ["plans/soc-trang/kh-21-2010.yaml"] * 2

@@ -278,9 +278,11 @@ def test_durable_rules_that_does_not_import_is_said_once_and_the_evaluator_runs(
 def test_colliding_ids_exist_and_the_engine_never_uses_two_of_them():
     # Two ids with the same 32-bit FNV-1 hash: durable_rules would silently drop one of the facts.
     assert engine.fnv1_32("P0737786") == engine.fnv1_32("P1076240")
-    ids = engine.SAFE_IDS.first(120_000)
+    ids = engine.SAFE_IDS.first(engine.DISTINCT_DECIMALS)  # the numbers themselves, not hashed
+    assert ids == [str(i) for i in range(engine.DISTINCT_DECIMALS)]
     assert len({engine.fnv1_32(i) for i in ids}) == len(ids)
-    assert ids[:3] == ["0", "1", "2"]
+    assert engine.MAX_FACTS_PER_RUN < engine.DISTINCT_DECIMALS
+    assert engine.SAFE_IDS.first(engine.DISTINCT_DECIMALS + 1)[:-1] == ids  # beyond: the hashed numbering
 
 
 @needs_durable

@@ -150,3 +150,41 @@ def test_git_s_own_files_are_never_read(repo):
     (repo.root / ".git" / "hooks" / "x.yaml").write_text(f"{CANARY}: 1\n", encoding="utf-8")
     run = repo.run("lint", ".")
     assert CANARY not in run.stdout + run.stderr
+
+
+@pytest.mark.skipif(os.sep != "/", reason="the string comparison is POSIX's")
+@pytest.mark.parametrize("path, base", [
+    ("/r/plans/a.yaml", "/r"), ("/r", "/r"), ("/rx/a.yaml", "/r"), ("/r/.git/config", "/r"), ("/a/b", "/"),
+    ("/", "/"), ("/r", "/r/plans"), ("//r/.git/x", "//r"), ("/r/plans/.git", "/r/plans"),
+])
+def test_the_string_comparison_of_paths_is_pathlibs(path, base):
+    """paths._parts_below compares strings on POSIX; it must answer as pathlib does."""
+    from pathlib import PurePosixPath
+
+    from planctl.paths import _parts_below
+
+    pure = PurePosixPath(path)
+    expected = pure.relative_to(base).parts if pure.is_relative_to(base) else None
+    assert _parts_below(path, base) == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_resolving_folders_once_resolves_as_realpath(tmp_path):
+    """paths.realpath_sharing resolves a glob's folders once for all its matches: for each path it
+    must give os.path.realpath's answer, through links to folders and files, dangling links and a loop."""
+    from planctl.paths import realpath_sharing
+
+    (tmp_path / "real" / "deep").mkdir(parents=True)
+    (tmp_path / "real" / "deep" / "a.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "folder").symlink_to(tmp_path / "real")
+    (tmp_path / "plans" / "relative").symlink_to("../real/deep")
+    (tmp_path / "plans" / "file.yaml").symlink_to(tmp_path / "real" / "deep" / "a.yaml")
+    (tmp_path / "plans" / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "plans" / "loop").symlink_to(tmp_path / "plans" / "loop")
+    paths = ["plans/folder/deep/a.yaml", "plans/relative/a.yaml", "plans/file.yaml", "plans/dangling.yaml",
+             "plans/loop/x.yaml", "plans/missing/x.yaml", "plans/folder/../plans/file.yaml", "real/deep/a.yaml"]
+    folders: dict[str, str] = {}
+    for rel in paths:
+        path = str(tmp_path / rel)
+        assert realpath_sharing(path, folders) == os.path.realpath(path), rel

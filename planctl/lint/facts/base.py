@@ -60,6 +60,8 @@ def rule_value(field_type: FieldType, value: Any) -> Any:
 
 @dataclass(frozen=True)
 class FactKind:
+    """A kind of fact: the fields rules may test, and the texts its messages may show."""
+
     name: str
     about: str
     fields: Mapping[str, FieldType]  # what a condition may test (and a message may show)
@@ -76,6 +78,8 @@ class FactKind:
 
 @dataclass(slots=True)  # ~1,000 per plan: slots make them quicker to build
 class Fact:
+    """One fact derived from a plan, at a JSON pointer, for the rules of its kind to test."""
+
     kind: str
     doc: Document
     pointer: str
