@@ -11,10 +11,10 @@ globs could point planctl anywhere. Outside a git repository only the working fo
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import tomlcache
 from .config_schema import check as check_schema
 from .errors import PlanctlError
 from .i18n import _
@@ -109,18 +109,14 @@ def _read_table(pyproject: Path, stop: Path, whole: bool = False) -> object:
     what = table_label(pyproject).strip() or "the settings"
     try:
         text = read_regular(pyproject, MAX_PYPROJECT_BYTES).decode("utf-8")
-        document = tomlcache.loads(text)
+        document = tomllib.loads(text)
         return document if whole else document.get("tool", {})
     except OSError as exc:
         raise PlanctlError(_("{pyproject}: cannot read it: {reason}").format(
             pyproject=pyproject, reason=exc.strerror or exc)) from None
     except UnicodeDecodeError as exc:
         raise PlanctlError(_("{pyproject}: not UTF-8 text (byte {byte})").format(pyproject=pyproject, byte=exc.start)) from None
-    except ValueError as exc:
-        import tomllib  # imported already when its parser raised this (tomlcache imports it to parse)
-
-        if not isinstance(exc, tomllib.TOMLDecodeError):
-            raise
+    except tomllib.TOMLDecodeError as exc:
         from .tomlsyntax import explain
 
         raise PlanctlError(_("{pyproject}: cannot read {what}: {problem}").format(

@@ -50,9 +50,9 @@ def _file_name(key: str) -> str:
 
 
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
-# and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
-# "config" a parsed pyproject.toml or planctl.toml (tomlcache.py); each kind is pruned apart.
-_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "config": "config"}
+# and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py);
+# the registry's and the summaries' keys are pruned apart from the rules'.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary"}
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
