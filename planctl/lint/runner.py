@@ -120,7 +120,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
     batches = _batches(files, max(processes * 2, math.ceil(len(files) / BATCH_FILES)))
     # The configuration and registry reach the workers through the fork, not pickled per batch.
-    check = functools.partial(_check_batch, config=config, registry=registry)
+    check = functools.partial(check_files, config=config, registry=registry)
     if processes < 2:
         parts = [check(batch) for batch in batches]
     else:
@@ -131,17 +131,6 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
         return check_files(files, config, None)
     return _Checked([f for p in parts for f in p.findings], [f for p in parts for f in p.suppressed],
                     [f for p in parts for f in p.waived])
-
-
-def _check_batch(files: list[Path], config: Config, registry: Registry) -> _Checked:
-    """check_files for one batch of a large run, then a collection of the objects it allocated
-    that are still there: the cyclic collector is off during a lint (see lint()), and a batch
-    leaves reference cycles (durable_rules' host and ruleset of each run point to each other,
-    and to the run's actions and ids): without it a process grew by 1 MB per batch of 8 plans.
-    A batch's own objects are all young, so this costs ~1 ms."""
-    checked = check_files(files, config, registry)
-    gc.collect(0)
-    return checked
 
 
 def _batches(files: list[Path], count: int) -> list[list[Path]]:

@@ -73,3 +73,25 @@ def test_a_linted_programme_the_configuration_does_not_name_reaches_every_plan(r
         assert "alignment.unknown-reference" not in {f["rule"] for f in parallel["findings"]}
     finally:
         pyproject.write_text(configured, encoding="utf-8")
+
+
+def test_checking_files_leaves_no_reference_cycles():
+    """Lint runs with the cyclic collector off (runner.lint): garbage in a cycle would stay until
+    the process ends, and a large run would grow batch after batch."""
+    import gc
+
+    from planctl.config import load_config
+    from tests.conftest import ROOT
+
+    config = load_config(ROOT)
+    files = sorted((ROOT / "plans").glob("*/*.yaml"))
+    runner.check_files(files, config, None)  # caches filled
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        assert runner.check_files(files, config, None).findings
+        gc.collect()
+        assert gc.garbage == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
