@@ -295,10 +295,13 @@ def _item_keys(raw: bytes) -> tuple[bytes, list[int], int] | None:
 def _nodes(value: Any) -> int:
     """The nodes of a plain value as the builder counts them (a mapping's keys are not nodes)."""
     if type(value) is dict:
-        return 1 + sum(_nodes(item) for item in value.values())
-    if type(value) is list:
-        return 1 + sum(_nodes(item) for item in value)
-    return 1
+        value = value.values()
+    elif type(value) is not list:
+        return 1
+    count = 1
+    for item in value:  # most items are scalars: counted here, without a call
+        count += _nodes(item) if type(item) is dict or type(item) is list else 1
+    return count
 
 
 def _can_cut(span: _Span) -> bool:
