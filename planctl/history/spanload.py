@@ -7,7 +7,10 @@ block sequence under a key (`  - id: g1`) and the keys of such an item. A span w
 the same as in the revision loaded just before takes the value parsed then; only the spans
 that changed are parsed again, each alone (libyaml on that span's text, with the builder of
 planctl/plainload.py at the depth the span has in the document), and the values are put
-together in document order.
+together in document order. A key or item that the revision before parsed whole gives its
+parts without a second parse: they are cut from its text and take that parse's values
+(_cut_items, _cut_keys), so `planctl diff`, whose old side is a new chain, parses each plan
+about once.
 
 Why a span parsed alone gives what a full parse gives: a span starts at a line that holds a
 plain key (or a sequence's `- `) at the indentation of its collection, and every other line
