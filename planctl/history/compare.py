@@ -175,6 +175,7 @@ def compare_file(loader: Loader, change: FileChange, selection: Selection, scope
         return PlanDiff(change.path, change.old_path, change.new_path, status, "", "", "",
                         errors=(SideError(side, revision.label,
                                           _("is not a YAML file: planctl diff compares plan files (.yaml)")),))
+    loader.plain.forget()  # the new side is read from the old one, never from another plan
     old = loader.side(change.old_path, change.old_blob, change.old_regular, selection.old.label)
     new = loader.side(change.new_path, change.new_blob, change.new_regular, selection.new.label)
     broken = any(s is not None and s.error and s.kind is None for s in (old, new))

@@ -7,7 +7,10 @@ block sequence under a key (`  - id: g1`) and the keys of such an item. A span w
 the same as in the revision loaded just before takes the value parsed then; only the spans
 that changed are parsed again, each alone (libyaml on that span's text, with the builder of
 planctl/plainload.py at the depth the span has in the document), and the values are put
-together in document order.
+together in document order. A key or item that the revision before parsed whole gives its
+parts without a second parse: they are cut from its text and take that parse's values
+(_cut_items, _cut_keys), so `planctl diff`, whose old side is a new chain, parses each plan
+about once.
 
 Why a span parsed alone gives what a full parse gives: a span starts at a line that holds a
 plain key (or a sequence's `- `) at the indentation of its collection, and every other line
@@ -91,6 +94,11 @@ class _Span:
     count: int  # nodes, the span's own root collection included (as the builder counts them)
     parts: dict[bytes, _Span] | None = None  # the spans it was put together from, by text (None: parsed whole)
     ident: bytes = b""  # how the same span is found in the revision before: its first line
+    # A span parsed whole keeps its text (the same bytes its parent holds as the key of its
+    # parts) and, for a key, where its line's content starts: the next revision cuts its parts
+    # from them without parsing again (see _cut_items and _cut_keys).
+    text: bytes = b""
+    at: int = 0
 
 
 def _by_ident(parts: dict[bytes, _Span] | None, ident: bytes) -> _Span | None:
@@ -128,6 +136,11 @@ class SpanLoader:
         self.parsed = 0  # spans parsed alone (not reused), for tests and measurements
         self.whole = 0  # files loaded by load_plain
         self.headers: dict[tuple[bytes, int], Any] = {}  # `groups:` alone, parsed: its key
+
+    def forget(self) -> None:
+        """The next load starts a new chain: in `planctl diff` the revision loaded last is another
+        plan, whose spans would only cut this one finer (each part parsed alone costs more)."""
+        self.previous = {}
 
     def load(self, raw: bytes, name: str) -> tuple[Any, Finding | None]:
         """The same (data, error) as `load_plain(raw, name)`."""
@@ -189,25 +202,27 @@ class SpanLoader:
         if old is not None and items is not None:
             try:
                 key = self._header(raw[:items[0]], depth)
-                return self._listed(raw, key, items, depth, old, ident)
+                return self._listed(raw, key, items, depth, _cut_items(old, indent), ident)
             except FAILURES:
                 pass  # an alias to an anchor in another item, say: the key's span is parsed whole
         value, count = _parse(raw, depth, True)
         (key, item), = value.items()
         self.parsed += 1
-        return _Span(key, item, count, None, ident)
+        return _Span(key, item, count, None, ident, raw, at)
 
-    def _listed(self, raw: bytes, key: Any, items: list[int], depth: int, old: _Span, ident: bytes) -> _Span:
+    def _listed(self, raw: bytes, key: Any, items: list[int], depth: int, old: dict[bytes, _Span] | None,
+                ident: bytes) -> _Span:
+        """A key's block sequence put together from its items (`old`: the items of the revision before)."""
         listed: list[Any] = []
         parts: dict[bytes, _Span] = {}
         count = 2  # the mapping and the list
         ends = [*items[1:], len(raw)]
         for start, end in zip(items, ends, strict=True):
             text = raw[start:end]
-            span = old.parts.get(text) if old.parts else None
+            span = old.get(text) if old else None
             if span is None:
-                first = text[:text.find(b"\n")]
-                span = self._item(text, depth + 1, _by_ident(old.parts, first), first)
+                first = _first_line(text)
+                span = self._item(text, depth + 1, _by_ident(old, first), first)
             listed.append(span.value)
             parts[text] = span
             count += span.count - 1
@@ -230,29 +245,103 @@ class SpanLoader:
     def _item(self, raw: bytes, depth: int, old: _Span | None, ident: bytes) -> _Span:
         """One item of a block sequence (the sequence at `depth`); a mapping item whose keys
         are cut safely is put together from its keys when the revision before had it."""
-        column = len(raw) - len(raw.lstrip(b" "))
-        inner = column + 2
-        if old is not None and raw[column:inner] == b"- " and KEY.match(raw, inner):
-            body = raw[:column] + b"  " + raw[inner:]  # `- id: g1` is the mapping `id: g1` two columns in
-            starts = [0]
-            for line in _content(inner).finditer(body):
-                at = line.end(1)
-                if at - line.start() - 1 != inner:
-                    break  # a line less indented than the keys
-                if KEY.match(body, at):
-                    starts.append(line.start() + 1)
-                elif not ITEM.match(body, at):
-                    break  # neither a key nor its indentless sequence
+        cut = _item_keys(raw) if old is not None else None
+        if old is not None and cut is not None:
+            body, starts, inner = cut
+            try:
+                mapping = self._mapping(body, starts, inner, depth + 1, _cut_keys(old))
+            except FAILURES:
+                pass  # an alias to an anchor under another key, say: the item is parsed whole
             else:
-                try:
-                    mapping = self._mapping(body, starts, inner, depth + 1, old.parts)
-                except FAILURES:
-                    pass  # an alias to an anchor under another key, say: the item is parsed whole
-                else:
-                    return _Span(None, mapping.value, mapping.count + 1, mapping.parts, ident)
+                return _Span(None, mapping.value, mapping.count + 1, mapping.parts, ident)
         value, count = _parse(raw, depth, False)
         self.parsed += 1
-        return _Span(None, value[0], count, None, ident)
+        return _Span(None, value[0], count, None, ident, raw)
+
+
+def _first_line(text: bytes) -> bytes:
+    """An item's ident (its last character cut when it has no line break, as it always was)."""
+    return text[:text.find(b"\n")]
+
+
+def _item_keys(raw: bytes) -> tuple[bytes, list[int], int] | None:
+    """A mapping item (`- id: g1` and the keys below it) as the mapping `id: g1` two columns in,
+    where its keys' lines start and their column; None when its lines are not cut safely."""
+    column = len(raw) - len(raw.lstrip(b" "))
+    inner = column + 2
+    if raw[column:inner] != b"- " or not KEY.match(raw, inner):
+        return None
+    body = raw[:column] + b"  " + raw[inner:]
+    starts = [0]
+    for line in _content(inner).finditer(body):
+        at = line.end(1)
+        if at - line.start() - 1 != inner:
+            return None  # a line less indented than the keys
+        if KEY.match(body, at):
+            starts.append(line.start() + 1)
+        elif not ITEM.match(body, at):
+            return None  # neither a key nor its indentless sequence
+    return body, starts, inner
+
+
+# Cutting the parts of a span parsed whole, without parsing them: the revision before parsed a
+# key or an item whole (nothing of it could be reused then), and this revision changed only a
+# few of its items or keys. Its parts are cut from its text at the lines this module cuts at,
+# and given the values the whole parse made, in document order. A cut is taken only when it
+# finds exactly as many parts as the value has: a cut line can only be a false one inside a
+# quoted scalar or a flow collection (module docstring), and the true items or keys are always
+# among the cut lines, so equal counts mean the same parts. A part's value is what parsing it
+# alone gives (the same scalars, at the same depth), except through an anchor or an alias,
+# which tie it to the text around it: a span whose text has `&` or `*` anywhere is not cut.
+
+
+def _nodes(value: Any) -> int:
+    """The nodes of a plain value as the builder counts them (a mapping's keys are not nodes)."""
+    if type(value) is dict:
+        value = value.values()
+    elif type(value) is not list:
+        return 1
+    count = 1
+    for item in value:  # most items are scalars: counted here, without a call
+        count += _nodes(item) if type(item) is dict or type(item) is list else 1
+    return count
+
+
+def _can_cut(span: _Span) -> bool:
+    return bool(span.text) and b"&" not in span.text and b"*" not in span.text
+
+
+def _cut_items(old: _Span, indent: int) -> dict[bytes, _Span] | None:
+    """The items of a key's block sequence in the revision before, by text (the key at column `indent`)."""
+    if old.parts is not None or not _can_cut(old) or type(old.value) is not list:
+        return old.parts
+    items = _items(old.text, old.at, indent)
+    if items is None or len(items) != len(old.value):
+        return None
+    parts: dict[bytes, _Span] = {}
+    for start, end, value in zip(items, [*items[1:], len(old.text)], old.value, strict=True):
+        text = old.text[start:end]
+        parts[text] = _Span(None, value, _nodes(value) + 1, None, _first_line(text), text)
+    return parts
+
+
+def _cut_keys(old: _Span) -> dict[bytes, _Span] | None:
+    """The keys of a mapping item in the revision before, by text (as _item cuts them)."""
+    if old.parts is not None or not _can_cut(old) or type(old.value) is not dict:
+        return old.parts
+    cut = _item_keys(old.text)
+    if cut is None or len(cut[1]) != len(old.value):
+        return None
+    body, starts, inner = cut
+    bounds = [0, *starts[1:], len(body)]
+    parts: dict[bytes, _Span] = {}
+    for index, (start, (key, value)) in enumerate(zip(starts, old.value.items(), strict=True)):
+        ident = body[start:body.index(b":", start)]
+        if ident.lstrip(b" ").decode() != key:
+            return None
+        text = body[bounds[index]:bounds[index + 1]]
+        parts[text] = _Span(key, value, _nodes(value) + 1, None, ident, text, start - bounds[index] + inner)
+    return parts
 
 
 def _items(raw: bytes, at: int, indent: int) -> list[int] | None:

@@ -194,6 +194,13 @@ def test_each_revision_loads_as_a_full_parse(shaped):
         assert loader.whole < len(revisions) // 2, loader.whole
     # ... and the values of unchanged spans were reused, not parsed again.
     assert newest_first.parsed < 8 * len(revisions), newest_first.parsed
+    # `planctl diff` loads a plan's old side in a new chain (parsed by top-level key) and its
+    # new side from it: the parts of a key or item parsed whole are cut from its text, with
+    # the values of that parse, for every edit shape and in both directions.
+    for old, new in [*zip(revisions, revisions[1:]), *zip(revisions[1:], revisions)]:
+        loader = SpanLoader()
+        for raw in (old, new):
+            assert loader.load(raw, PLAN) == load_plain(raw, PLAN), raw.decode("utf-8", "replace")
 
 
 def test_generated_plans_with_random_edits(tmp_path):
