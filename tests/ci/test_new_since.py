@@ -231,12 +231,7 @@ def test_an_unknown_revision_is_the_error_diff_gives(province):
 def shallow_clone(province, tmp_path) -> GitRepo:
     """A pull request checked out with depth 1, as actions/checkout does by default."""
     branch_while_main_moves_on(province)
-    clone = tmp_path / "clone"
-    province.git("clone", "-q", "--depth", "1", "--branch", "feature", f"file://{province.root}", str(clone))
-    province.git("fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main", cwd=clone)
-    shallow = GitRepo.__new__(GitRepo)
-    shallow.root, shallow.commits = clone, province.commits
-    return shallow
+    return province.shallow_clone(tmp_path / "clone")
 
 
 def test_a_shallow_clone_is_the_error_diff_gives(shallow_clone):

@@ -70,6 +70,15 @@ class GitRepo:
         self.commits += 1
         return self.git("rev-parse", "HEAD").strip()
 
+    def shallow_clone(self, clone: Path, branch: str = "feature") -> GitRepo:
+        """`branch` cloned into `clone` with depth 1 and main fetched as origin/main with depth 1,
+        as actions/checkout leaves a pull request: the merge base is not there."""
+        self.git("clone", "-q", "--depth", "1", "--branch", branch, f"file://{self.root}", str(clone))
+        self.git("fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main", cwd=clone)
+        shallow = GitRepo.__new__(GitRepo)
+        shallow.root, shallow.commits = clone, self.commits
+        return shallow
+
     # -- files -----------------------------------------------------------------------------
     def write(self, rel: str, content: str | bytes) -> Path:
         path = self.root / rel

@@ -82,12 +82,7 @@ def shallow_clone(repo, tmp_path):
     repo.git("checkout", "-q", "main")
     raise_amount(repo, by=7)
     repo.commit("Main moves on")
-    clone = tmp_path / "clone"
-    repo.git("clone", "-q", "--depth", "1", "--branch", "feature", f"file://{repo.root}", str(clone))
-    repo.git("fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main", cwd=clone)
-    shallow = GitRepo.__new__(GitRepo)
-    shallow.root, shallow.commits = clone, repo.commits
-    return shallow
+    return repo.shallow_clone(tmp_path / "clone")
 
 
 def test_a_shallow_clone_missing_the_merge_base(shallow_clone):
