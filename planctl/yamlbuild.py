@@ -191,16 +191,23 @@ class _Builder:
         _check_tag(start, "map")
         result: dict[str, Any] = {}
         start_index = len(self.marks) - 1
+        next_event, child = self.next, self._child
         while True:
-            event = self.next()
-            if type(event) is MappingEndEvent:
+            event: Any = next_event()
+            kind = type(event)
+            if kind is MappingEndEvent:
                 return result
-            key = self._key(event)
+            # A plain key met before (most keys: id, name, amounts, 2011 ...) without _key's checks.
+            key = (_PLAIN_KEYS.get(event.value) if kind is ScalarEvent and event.ctag is None
+                   and event.anchor is None and event.implicit[0] else None)
+            if key is None:
+                key = self._key(event)
             if key in result:
                 first = _unpacked(self._key_mark_of(result, key, start_index))
                 raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
                                event, _("remove or rename one of the two keys"))
-            result[key] = self._child(self.next(), pointer, key, depth + 1, _packed(event.start_mark))
+            mark = event.start_mark
+            result[key] = child(next_event(), pointer, key, depth + 1, mark.line << _LINE | mark.column)
 
     def _key_mark_of(self, mapping: dict, key: str, index: int) -> int:
         """The key mark of `key` in the mapping whose node is at `index` (for a duplicate's message)."""
@@ -257,10 +264,18 @@ class _Builder:
         if type(event) is not ScalarEvent or event.anchor is not None or self.count >= MAX_NODES or depth > MAX_DEPTH:
             return self.node(event, _pointer(parent, token), depth, key_mark)
         self.count += 1
-        self.marks.append(_packed(event.start_mark))
+        mark = event.start_mark
+        self.marks.append(mark.line << _LINE | mark.column)
         self.key_marks.append(key_mark)
         if depth > self.deepest:
             self.deepest = depth
+        if event.ctag is None and event.implicit[0]:  # _scalar's commonest cases, without its call
+            text = event.value
+            kind = _implicit_kind(text)
+            if kind == "str":
+                return unicodedata.normalize("NFC", text)
+            if kind == "int" and len(text) < 19 and text.isascii() and text.isdigit():
+                return int(text)
         value = self._scalar(event)
         if type(value) is float:
             self.doc.float_texts[_pointer(parent, token)] = event.value
