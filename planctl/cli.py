@@ -322,7 +322,7 @@ def log_command(
     """
     from .history.commands import run_log
 
-    output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd())
+    output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd(), write=sys.stdout.write)
     sys.stdout.write(output)
 
 

@@ -58,7 +58,9 @@ def run_diff(args: list[str], after_dashdash: list[str] | None, format: str, exi
 
 
 def run_log(plan: str, revision: str, project: str | None, target: str | None, format: str,
-            max_count: int | None, cwd: Path) -> str:
+            max_count: int | None, cwd: Path, write: Callable[[str], object] | None = None) -> str:
+    """The log's output; with `write`, the JSON log is written through it as its commits are
+    found, and what is returned is the rest."""
     from .log import history
     from .revisions import Repository
 
@@ -73,12 +75,14 @@ def run_log(plan: str, revision: str, project: str | None, target: str | None, f
         path = repo.relative(cwd / plan)
         if not path or (cwd / plan).is_dir():
             raise PlanctlError(_("{plan} is a folder: planctl log follows one plan file").format(plan=plan))
-        # Only JSON prints each commit's whole plan diff: rendered as each commit is compared.
-        rendered: Callable[..., str] | None = None
-        if format == "json":
-            from .jsonout import log_entry_json
+        if format != "json":
+            return render(history(repo, path, start, config, project=project, target=target,
+                                  max_count=max_count, details=False))
+        # Only JSON prints each commit's whole plan diff: rendered as each commit is compared, and
+        # written then when it can be.
+        from .jsonout import LogStream, log_entry_json
 
-            rendered = log_entry_json
+        stream = LogStream(write) if write is not None else None
         result = history(repo, path, start, config, project=project, target=target, max_count=max_count,
-                         details=format == "json", rendered=rendered)
-    return render(result)
+                         rendered=log_entry_json, emit=stream.add if stream else None)
+    return stream.finish(result) if stream else render(result)

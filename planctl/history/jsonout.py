@@ -19,6 +19,8 @@ from .revisions import Revision
 from .text import in_unit
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model import Finding
     from .findings import Findings
 
@@ -160,8 +162,39 @@ def log_entry_json(value: LogEntry) -> str:
 
 def log_json(result: LogResult) -> str:
     if result.entries and all(e.json is not None for e in result.entries):
-        head = json.dumps(log_document(dataclasses.replace(result, entries=())), ensure_ascii=False, indent=2)
-        empty = "[]\n}"  # "commits" is the document's last key
-        assert head.endswith(empty), head[-40:]
-        return head[:-len(empty)] + "[\n" + ",\n".join(e.json or "" for e in result.entries) + "\n  ]\n}\n"
+        return _log_head(result) + "[\n" + ",\n".join(e.json or "" for e in result.entries) + _LOG_END
     return json.dumps(log_document(result), ensure_ascii=False, indent=2) + "\n"
+
+
+_LOG_END = "\n  ]\n}\n"
+
+
+def _log_head(result: LogResult) -> str:
+    """The JSON log up to its commits' list: "commits" is the document's last key."""
+    head = json.dumps(log_document(dataclasses.replace(result, entries=())), ensure_ascii=False, indent=2)
+    empty = "[]\n}"
+    assert head.endswith(empty), head[-40:]
+    return head[:-len(empty)]
+
+
+class LogStream:
+    """The JSON log written as its commits are found, piece by piece, the text log_json gives:
+    a long history is never held (1,001 commits of a bench plan: 104 -> 39 MB). Nothing is written
+    before the first commit, so a log without one, or an error before it, is written whole or not
+    at all; an error after it leaves the document unfinished (and the exit code says so)."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write
+        self.started = False
+
+    def add(self, head: LogResult, entry: LogEntry) -> None:
+        """`head`: the log without entries; `entry` rendered (log_entry_json)."""
+        if self.started:
+            self.write(",\n" + (entry.json or ""))
+        else:
+            self.write(_log_head(head) + "[\n" + (entry.json or ""))
+            self.started = True
+
+    def finish(self, result: LogResult) -> str:
+        """What is left to write after the last commit."""
+        return _LOG_END if self.started else log_json(result)

@@ -88,11 +88,13 @@ def plan_summary(plan: PlanDiff) -> list[str]:
 
 def history(repo: Repository, path: str, start: Revision, config: Config, *, project: str | None = None,
             target: str | None = None, max_count: int | None = None, details: bool = True,
-            rendered: Callable[[LogEntry], str] | None = None) -> LogResult:
+            rendered: Callable[[LogEntry], str] | None = None,
+            emit: Callable[[LogResult, LogEntry], None] | None = None) -> LogResult:
     """The log; with `details=False` each entry keeps only its lines, not the commit's whole
     PlanDiff (the text and Markdown logs print only the lines), so memory does not grow with
     the number of commits by a plan diff each. With `rendered` (the JSON log) each entry is
-    kept as `rendered(entry)`, its text, instead of its PlanDiff."""
+    kept as `rendered(entry)`, its text, instead of its PlanDiff. With `emit`, each entry goes
+    to emit(the log without entries, entry) as it is found and is not kept: the result has none."""
     commits = repo.path_history(start, path, None if (project or target) else max_count)
     if not commits:
         raise PlanctlError(_("no commit reachable from {start} changed {path} (check the path: it is the plan's path "
@@ -101,12 +103,25 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
     loader = Loader(repo, config.max_file_bytes, keep=2)
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
     boundary = repo.shallow_boundary()
-    entries = []
+    # English in the JSON result; translated where shown (summary_rows.log_notes).
+    head = LogResult(path, start, what, item, (), (SHALLOW_NOTE,) if repo.is_shallow() else ())
+    entries: list[LogEntry] = []
+    found_count = 0
+
+    def keep(entry: LogEntry) -> None:
+        nonlocal found_count
+        found_count += 1
+        entry = _kept(entry, rendered)
+        if emit is None:
+            entries.append(entry)
+        else:
+            emit(head, entry)
+
     for found in commits:
         change, commit = found.change, found.commit
         if commit.sha in boundary and change.old_path is None:
             # git shows the file as added here only because the parents were not fetched.
-            entries.append(_kept(LogEntry(commit, None, change.new_path, (BOUNDARY,), None), rendered))
+            keep(LogEntry(commit, None, change.new_path, (BOUNDARY,), None))
             break
         parent = Revision(commit.parents[0][:10], commit.parents[0]) if commit.parents else \
             Revision("(no parent)", None)
@@ -125,17 +140,14 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
         if entry is not None and not details:
             entry = LogEntry(entry.commit, entry.old_path, entry.new_path, entry.lines, None)
         if entry is not None:
-            entries.append(_kept(entry, rendered))
-        if max_count and len(entries) >= max_count:
+            keep(entry)
+        if max_count and found_count >= max_count:
             break
-    notes = []
-    if item and not entries:
+    if item and not found_count:
         raise PlanctlError(_("no commit reachable from {start} changed {what} {item!r} in {path} "
                              "(is the id right? `planctl diff` lists ids)", start=start.label, what=_(what),
                              item=item, path=path))
-    if repo.is_shallow():
-        notes.append(SHALLOW_NOTE)  # English in the JSON result; translated where shown (summary_rows.log_notes)
-    return LogResult(path, start, what, item, tuple(entries), tuple(notes))
+    return LogResult(path, start, what, item, tuple(entries), head.notes)
 
 
 def _kept(entry: LogEntry, rendered: Callable[[LogEntry], str] | None) -> LogEntry:

@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
+from planctl.errors import PlanctlError
 from planctl.resources import schema_path
 from tests.history.conftest import PLAN, amount_cell, scale
 from tests.history.gitrepo import find_project, find_target
@@ -38,6 +39,22 @@ def history(repo):
 def subjects(run) -> list[str]:
     assert run.code == 0, run.stderr
     return [c["subject"] for c in run.json["commits"]]
+
+
+def test_the_json_log_is_written_commit_by_commit_as_it_is_found(repo, history):
+    """The same text as the log built whole, written as each commit is compared: a long history
+    is never held (the CLI passes its stdout's write)."""
+    from planctl.history.commands import run_log
+
+    pieces: list[str] = []
+    rest = run_log(RENAMED, "HEAD", None, None, "json", None, repo.root, write=pieces.append)
+    whole = run_log(RENAMED, "HEAD", None, None, "json", None, repo.root)
+    assert "".join(pieces) + rest == whole == repo.planctl("log", RENAMED, "--format", "json").stdout
+    assert len(pieces) == len(json.loads(whole)["commits"]) == 5
+    pieces.clear()
+    with pytest.raises(PlanctlError, match="changed project 'no-such-project'"):
+        run_log(RENAMED, "HEAD", "no-such-project", None, "json", None, repo.root, write=pieces.append)
+    assert pieces == []  # an error before the first commit: nothing written
 
 
 def test_the_plan_s_commits_newest_first_across_the_rename(repo, history):
