@@ -68,8 +68,9 @@ class LintResult:
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 24
 # A batch's documents stay loaded until its findings are placed, so a process holds at most this
-# many files at once, however large the repository: its memory stays flat (128 bench plans in 16
-# batches: 61 -> 55 MiB; no more CPU than 4 batches, measured in one process).
+# many files at once, however large the repository: its memory stays flat (the largest process
+# for 32 / 64 / 128 bench plans: 42 / 45 / 46 MiB; in 4 batches it grew with the repository, and
+# 16 batches of 8 cost no more CPU than 4, measured in one process).
 BATCH_FILES = 8
 
 
