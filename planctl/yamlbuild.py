@@ -320,13 +320,16 @@ def _pointer(parent: str, token: str | int) -> str:
 
 
 def node_count(value: Any) -> int:
-    """Nodes of plain data in a pre-order walk: one per value, list and mapping (each alias's copy
-    counted in full, as the builder records its marks)."""
+    """Nodes of plain data as the builder counts them, in a pre-order walk: one per value, list and
+    mapping, not per mapping key (each alias's copy counted in full, as its marks are recorded)."""
     if type(value) is dict:
-        return 1 + sum(node_count(v) for v in value.values())
-    if type(value) is list:
-        return 1 + sum(node_count(v) for v in value)
-    return 1
+        value = value.values()
+    elif type(value) is not list:
+        return 1
+    count = 1
+    for item in value:  # most items are scalars: counted here, without a call
+        count += node_count(item) if type(item) is dict or type(item) is list else 1
+    return count
 
 
 # A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred

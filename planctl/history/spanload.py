@@ -37,7 +37,6 @@ number of commits.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -45,13 +44,13 @@ from typing import Any
 from ..document import MAX_BYTES
 from ..model import Finding
 from ..plainload import _Bad, _PlainBuilder, load_plain
-from ..yamlbuild import MAX_NODES, _Invalid
+from ..yamlbuild import _BOMS, MAX_NODES, _Invalid, node_count
 from ..yamlevents import CParser, MappingStartEvent, ReaderError, SequenceStartEvent, StreamEndEvent, YAMLError
 
 # The text is cut as UTF-8 bytes (a byte order mark, which may announce UTF-16, is never cut):
 # a `\n` byte is a line break and nothing else in UTF-8, and each span is decoded before it is
 # parsed, so a file that does not decode fails in the span that holds the bad bytes.
-BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+BOMS = tuple(bom for bom, _codec in _BOMS)  # those the loader decodes by
 # In the whole text: a carriage return (libyaml breaks lines there too) and NUL. A tab is not
 # indentation for the patterns below: a line with a tab among its first columns is content at
 # a lower indentation, which stops a cut.
@@ -295,18 +294,6 @@ def _item_keys(raw: bytes) -> tuple[bytes, list[int], int] | None:
 # which tie it to the text around it: a span whose text has `&` or `*` anywhere is not cut.
 
 
-def _nodes(value: Any) -> int:
-    """The nodes of a plain value as the builder counts them (a mapping's keys are not nodes)."""
-    if type(value) is dict:
-        value = value.values()
-    elif type(value) is not list:
-        return 1
-    count = 1
-    for item in value:  # most items are scalars: counted here, without a call
-        count += _nodes(item) if type(item) is dict or type(item) is list else 1
-    return count
-
-
 def _can_cut(span: _Span) -> bool:
     return bool(span.text) and b"&" not in span.text and b"*" not in span.text
 
@@ -321,7 +308,7 @@ def _cut_items(old: _Span, indent: int) -> dict[bytes, _Span] | None:
     parts: dict[bytes, _Span] = {}
     for start, end, value in zip(items, [*items[1:], len(old.text)], old.value, strict=True):
         text = old.text[start:end]
-        parts[text] = _Span(None, value, _nodes(value) + 1, None, _first_line(text), text)
+        parts[text] = _Span(None, value, node_count(value) + 1, None, _first_line(text), text)
     return parts
 
 
@@ -340,7 +327,7 @@ def _cut_keys(old: _Span) -> dict[bytes, _Span] | None:
         if ident.lstrip(b" ").decode() != key:
             return None
         text = body[bounds[index]:bounds[index + 1]]
-        parts[text] = _Span(key, value, _nodes(value) + 1, None, ident, text, start - bounds[index] + inner)
+        parts[text] = _Span(key, value, node_count(value) + 1, None, ident, text, start - bounds[index] + inner)
     return parts
 
 
