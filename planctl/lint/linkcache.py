@@ -13,7 +13,6 @@ stored shape, or the file is loaded again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict
 from functools import cache
@@ -35,11 +34,7 @@ def key(raw: bytes, max_bytes: int) -> str | None:
     """The key of the summary of a file with these bytes; None when there is no cache."""
     if rulecache.cache_dir() is None:
         return None
-    digest = hashlib.sha256()
-    for label, data in [*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest() + "-summary"
+    return rulecache.digest([*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
 
 
 @cache
@@ -47,14 +42,8 @@ def _code_inputs() -> list[tuple[str, bytes]]:
     from ..resources import schema_path
     from .registry import _key_inputs
 
-    package = Path(__file__).resolve().parent.parent
-    sources: list[tuple[str, bytes]] = []
-    for name in _SUMMARY_SOURCES:
-        target = package / name
-        for source in sorted(target.glob("*.py")) if target.is_dir() else [target]:
-            sources.append((f"code:{name}/{source.name}" if source is not target else f"code:{name}",
-                            source.read_bytes()))
-    return [*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()), *sources]
+    return [*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()),
+            *rulecache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)]
 
 
 def read(summary_key: str, name: str) -> Summary | None:

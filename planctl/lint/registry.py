@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Iterator
@@ -116,17 +115,10 @@ def _cached_registry(config: Config) -> tuple[Registry | None, str | None]:
         return None, None
     try:
         inputs = [("programme", p) for p in programme_files(config)] + [("policy", p) for p in policy_files(config)]
-        digest = hashlib.sha256()
-        for label, data in _key_inputs():
-            digest.update(f"{label}\0{len(data)}\0".encode())
-            digest.update(data)
-        for role, path in inputs:
-            data = read_regular(path, config.max_file_bytes)
-            digest.update(f"{role}\0{len(data)}\0".encode())
-            digest.update(data)
+        files = [(role, read_regular(path, config.max_file_bytes)) for role, path in inputs]
     except (OSError, PlanctlError):  # reported, in its order, by the loading path
         return None, None
-    key = digest.hexdigest() + "-registry"
+    key = rulecache.digest([*_key_inputs(), *files]) + "-registry"
     value = rulecache.read(key, _registry_from_json)
     if value is None:
         return None, key
