@@ -187,9 +187,6 @@ class _Reader:
 
 
 PROJECT_MONEY = {"amounts", "total", "by_year"}
-# id(plain data) -> (the data, its group, (unit, language), its problems, the Project): the
-# projects of the plan built last (the data is held, so an id is never that of another object).
-_LAST_PROJECTS: dict[int, tuple[Any, str, tuple[str, str], tuple[str, ...], Project]] = {}
 IGNORED = {"id", "seq"}  # printed numbering: a renumbered row is not a change
 
 
@@ -212,10 +209,6 @@ def build(plan: Any) -> Snapshot:
     groups: dict[str, Group] = {}
     projects: dict[str, Project] = {}
     stated: dict[str, Figure] = {}
-    # The projects of the plan built last, by their plain data: `planctl log` builds revision
-    # after revision, and a project whose text did not change is the same object (spanload.py).
-    last, built = _LAST_PROJECTS, {}
-    context = (list_unit, language())
     for gid, group in reader.items(plan.get("groups"), "group"):
         groups[gid] = Group(gid, {k: v for k, v in group.items()
                                   if k not in IGNORED | {"projects", "stated"}})
@@ -226,22 +219,10 @@ def build(plan: Any) -> Snapshot:
                 reader.problems.append(_("{what} id {id!r} appears more than once: only the first is compared",
                                          what=_("project"), id=pid))
                 continue
-            known = last.get(id(project))
-            if known is not None and known[0] is project and known[1] == gid and known[2] == context:
-                reader.problems.extend(known[3])
-                projects[pid] = known[4]
-            else:
-                mark = len(reader.problems)
-                cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
-                projects[pid] = Project(
-                    pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
-                    reader.amounts(project.get("amounts"), list_unit, cell),
-                    reader.vnd(project.get("total"), list_unit, _("project {id}, total", id=pid)),
-                    reader.amounts(project.get("by_year"), list_unit, cell))
-                known = (project, gid, context, tuple(reader.problems[mark:]), projects[pid])
-            built[id(project)] = known
-    _LAST_PROJECTS.clear()
-    _LAST_PROJECTS.update(built)
+            # `planctl log` builds revision after revision: a project whose text did not change
+            # is the same plain data (spanload.py), and the same Project.
+            projects[pid] = parts.get(f"projects/{pid}", project, (gid, list_unit),
+                                      partial(_project, reader, pid, gid, project, list_unit), stated)
     targets = parts.get("targets", plan.get("targets"), (), lambda into: {
         tid: Target(tid, {k: v for k, v in t.items() if k not in IGNORED})
         for tid, t in reader.items(plan.get("targets"), "target")}, {})
@@ -267,7 +248,7 @@ def build(plan: Any) -> Snapshot:
 
 
 class _Parts:
-    """The parts of the plan built last (funding sources, targets, printed totals, phasing),
+    """The parts of the plan built last (funding sources, projects, targets, printed totals, phasing),
     by the identity of their plain data: a part whose data is the same object as then (its
     text did not change, spanload.py) and whose context is the same is not read again; the
     problems it raised and the printed totals it added are replayed in their place."""
@@ -276,24 +257,33 @@ class _Parts:
         self.reader = reader
         self.last = last
         self.now: dict[str, tuple[Any, ...]] = {}
+        self.language = language()  # the problems' words: part of every part's context
 
     def get(self, name: str, data: Any, context: tuple[Any, ...], read: Callable[[dict[str, Figure]], Any],
             stated: dict[str, Figure]) -> Any:
-        context = (*context, language())
         known = self.last.get(name)
-        if known is None or known[0] is not data or known[1] != context:
+        if known is None or known[0] is not data or known[1] != context or known[2] != self.language:
             mark = len(self.reader.problems)
             into: dict[str, Figure] = {}
             result = read(into)
-            known = (data, context, tuple(self.reader.problems[mark:]), into, result)
-        else:
-            self.reader.problems.extend(known[2])
-        stated.update(known[3])
+            known = (data, context, self.language, tuple(self.reader.problems[mark:]), into, result)
+        elif known[3]:
+            self.reader.problems.extend(known[3])
+        if known[4]:
+            stated.update(known[4])
         self.now[name] = known
-        return known[4]
+        return known[5]
 
 
 _LAST_PARTS: dict[str, tuple[Any, ...]] = {}
+
+
+def _project(reader: _Reader, pid: str, gid: str, project: Any, unit: str, into: dict[str, Figure]) -> Project:
+    cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
+    return Project(pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
+                   reader.amounts(project.get("amounts"), unit, cell),
+                   reader.vnd(project.get("total"), unit, _("project {id}, total", id=pid)),
+                   reader.amounts(project.get("by_year"), unit, cell))
 
 
 def _group_stated(reader: _Reader, gid: str, block: Any, unit: str, into: dict[str, Figure]) -> None:
