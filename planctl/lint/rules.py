@@ -207,7 +207,7 @@ def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
 
 
 # What lint_catalogue's rules lack: documentation, which lint never shows.
-_DOCUMENTATION = ("summary", "description", "examples", "summary_vi", "description_vi")
+_DOCUMENTATION = frozenset(("summary", "description", "examples", "summary_vi", "description_vi"))
 _LINT_PART = "-lint"  # the cache key suffix, and file name suffix, of lint_catalogue's cache
 
 
@@ -302,7 +302,6 @@ def _path_of(rule_id: str) -> str | None:
 
 _TEXTS = ("id", "severity", "summary", "description", "fact", "message", "hint", "path", "summary_vi", "message_vi",
           "hint_vi", "description_vi")
-_DOCUMENTATION_SET = frozenset(_DOCUMENTATION)
 _LEAN_TEXTS = tuple(name for name in _TEXTS if name not in _DOCUMENTATION)
 _DOCUMENTATION_TEXTS = tuple(name for name in _TEXTS if name in _DOCUMENTATION)
 
@@ -314,7 +313,7 @@ def _rules_from_json(value: Any, folder: Path, lean: bool = False) -> tuple[Rule
     rules = []
     for item in _typed(value, list):
         _typed(item, dict)
-        if lean and not _DOCUMENTATION_SET.isdisjoint(item):
+        if lean and not _DOCUMENTATION.isdisjoint(item):
             raise ValueError("documentation in the lint catalogue")
         text: dict[str, str] = dict.fromkeys(_DOCUMENTATION_TEXTS, "") if lean else {}
         text.update((name, _typed(item[name], str)) for name in (_LEAN_TEXTS if lean else _TEXTS))
