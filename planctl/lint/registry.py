@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,13 +34,16 @@ class Registry:
     # The files of the whole run, when it is split into batches (lint/runner.py): a plan in
     # another batch is looked up among them too.
     run_files: tuple[Path, ...] = ()
+    # The plan files read for links so far, shared by every check that uses this registry (one
+    # run: diff's findings section checks each plan alone, with one registry).
+    plan_files: PlanFiles = field(default_factory=lambda: PlanFiles(), compare=False, repr=False)
 
     def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
         extra = {d.data["id"]: d.data for d in docs if d.data.get("kind") == "programme"}
         if not extra.keys() - self.programmes.keys():
             return self
-        return Registry({**extra, **self.programmes}, self.policies, self.config, self.run_files)
+        return Registry({**extra, **self.programmes}, self.policies, self.config, self.run_files, self.plan_files)
 
 
 def load_files(paths: list[Path], kind: str, config: Config) -> list[Document]:
@@ -194,15 +197,14 @@ class PlanFinder:
     (files whose id the text does not show plainly are parsed when nothing else answers). So a
     lint of one plan, or of one batch, parses the plans it links to, not the whole repository. A
     file that does not load or is not a schema-valid plan is skipped (it is reported when it is
-    linted)."""
+    linted). What was read is kept in the registry's PlanFiles, for the next check of the run."""
 
     def __init__(self, registry: Registry, linted: set[str]) -> None:
-        self.registry = registry
+        files = registry.plan_files
+        self.files = files if files.serves(registry) else PlanFiles()
+        self.files.config, self.files.run_files = registry.config, registry.run_files
         self.linted = linted  # names of the linted files: already summarised
-        self._candidates: Iterator[Path] | None = None  # the candidate files not read yet, in order
-        self._ids: dict[Path, str | None] = {}  # candidate file read -> its id as the text shows it
         self._found: dict[str, Summary] = {}
-        self._parsed: set[Path] = set()
 
     def __call__(self, plan_id: str) -> Summary | None:
         """The first candidate file (in order) that is a valid plan whose text shows that id;
@@ -211,58 +213,79 @@ class PlanFinder:
         plans of a run come first, then the plans globs in order)."""
         if plan_id in self._found:
             return self._found[plan_id]
-        self._parse([p for p, i in self._ids.items() if i == plan_id], plan_id)
+        files = self.files
+        if not self._parse([p for p, i in files.ids.items() if i == plan_id], plan_id):
+            for path, text_id in files.read_more():
+                if text_id == plan_id and self._parse([path], plan_id):
+                    break
         if plan_id not in self._found:
-            for path, text_id in self._read_more():
-                if text_id == plan_id:
-                    self._parse([path], plan_id)
-                    if plan_id in self._found:
-                        break
-        if plan_id not in self._found:
-            self._parse([p for p, i in self._ids.items() if i is None], plan_id)
+            self._parse([p for p, i in files.ids.items() if i is None], plan_id)
         return self._found.get(plan_id)
 
-    def _read_more(self) -> Iterator[tuple[Path, str | None]]:
+    def _parse(self, paths: list[Path], plan_id: str) -> bool:
+        """Whether one of the paths (not linted here) is the plan, in order; each plan summarised
+        on the way is remembered by its id."""
+        for path in paths:
+            if _shown(path) in self.linted:
+                continue
+            summary = self.files.summary(path)
+            if summary is not None:
+                self._found.setdefault(summary.id, summary)
+            if plan_id in self._found:
+                return True
+        return False
+
+
+class PlanFiles:
+    """The candidate plan files of a run (the run's files, then the configured plan globs), read
+    in order only as far as links ask: each file's `id:` line, and the summary of each file parsed."""
+
+    def __init__(self) -> None:
+        # Of the registry whose run these are (not the registry: it holds these files, and the
+        # cyclic collector is off during a lint).
+        self.config: Config | None = None
+        self.run_files: tuple[Path, ...] | None = None
+        self._candidates: Iterator[Path] | None = None  # the candidate files not read yet, in order
+        self.ids: dict[Path, str | None] = {}  # candidate file read -> its id as the text shows it
+        self._summaries: dict[Path, Summary | None] = {}
+
+    def serves(self, registry: Registry) -> bool:
+        """Whether these files are the candidates of the registry's run (a registry made by
+        with_linted, or copied by dataclasses.replace with other run files, may hold them)."""
+        return self.run_files is None or (self.config, self.run_files) == (registry.config, registry.run_files)
+
+    def read_more(self) -> Iterator[tuple[Path, str | None]]:
         """The candidate files not read yet, each read once for its top-level `id:` line."""
+        config = self.config
         if self._candidates is None:
-            config = self.registry.config
             try:
                 paths = config.glob(config.plans) if config else []
             except PlanctlError:  # a plans glob reaching outside the repository: that is said where it is used
                 paths = []
-            self._candidates = iter(dict.fromkeys([*self.registry.run_files, *paths]))
-        config = self.registry.config
+            self._candidates = iter(dict.fromkeys([*(self.run_files or ()), *paths]))
         limit = config.max_file_bytes if config else MAX_BYTES
         for path in self._candidates:
-            if _shown(path) in self.linted:
-                continue
             try:
                 with path.open("rb") as stream:
                     text = stream.read(limit + 1)
             except OSError:
                 continue  # unreadable: reported when it is linted
             found = _TOP_LEVEL_ID.search(text)
-            self._ids[path] = found.group(2).decode("utf-8", "replace") if found else None
-            yield path, self._ids[path]
+            self.ids[path] = found.group(2).decode("utf-8", "replace") if found else None
+            yield path, self.ids[path]
 
-    def _parse(self, paths: list[Path], plan_id: str) -> None:
-        for path in paths:
-            if path in self._parsed:
-                continue
-            self._parsed.add(path)
-            summary = self._summary(path)
-            if summary is not None:
-                self._found.setdefault(summary.id, summary)
-            if plan_id in self._found:
-                return
-
-    def _summary(self, path: Path) -> Summary | None:
+    def summary(self, path: Path) -> Summary | None:
         """The summary of the file when it is a valid plan (from the cache when its bytes were
-        summarised before: lint/linkcache.py), else None."""
+        summarised before: lint/linkcache.py), else None; made once per file."""
+        if path not in self._summaries:
+            self._summaries[path] = self._summarise(path)
+        return self._summaries[path]
+
+    def _summarise(self, path: Path) -> Summary | None:
         from . import linkcache
         from .facts.links import summarise
 
-        config = self.registry.config
+        config = self.config
         limit = config.max_file_bytes if config else MAX_BYTES
         try:
             raw = read_regular(path, limit)  # read once: the key and the summary are of the same bytes

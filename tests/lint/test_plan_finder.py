@@ -93,7 +93,7 @@ def test_the_files_are_read_only_until_the_linked_plan_is_found(repository, monk
     parsed: list[str] = []
     find = finder(repository, parsed, monkeypatch)
     assert find(KH21_ID) is not None
-    read = [p.relative_to(repository).as_posix() for p in find._ids]
+    read = [p.relative_to(repository).as_posix() for p in find.files.ids]
     assert read == ["plans/ben-tre/ict-1605.yaml", "plans/quang-tri/ict-1755.yaml", "plans/soc-trang/kh-21-2010.yaml"]
     tra_vinh = find("tra-vinh-1755-2011")
     assert tra_vinh is not None and tra_vinh.name.endswith("tra-vinh/qd-952-2011.yaml")
@@ -139,3 +139,24 @@ def test_a_tampered_summary_is_ignored_and_the_plan_parsed(repository, monkeypat
     stored.write_text(json.dumps(document), encoding="utf-8")
     assert cached_finder(repository, parsed, monkeypatch, cache)(KH21_ID) == first
     assert parsed == ["plans/soc-trang/kh-21-2010.yaml"] * 2
+
+
+def test_the_checks_of_one_run_share_what_was_read_and_each_skips_only_its_own_files(repository, monkeypatch):
+    """diff's findings section checks each plan alone with one registry: the second check reads no
+    file again, and a plan skipped by the first (it was linted there) is found by the second."""
+    monkeypatch.chdir(repository)  # linted files are named as lint shows them: relative to here
+    parsed: list[str] = []
+    finder(repository, parsed, monkeypatch)  # counts the files parsed
+    registry = Registry({}, (), Config(root=repository))
+    first = PlanFinder(registry, {"plans/soc-trang/kh-21-2010.yaml"})
+    assert first(KH21_ID) is None  # KH 21 is the plan linted: it is not looked up on disk
+    read = list(first.files.ids)
+    assert len(read) == 5 and parsed == []
+    opened: list[Path] = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    second = PlanFinder(registry, {"plans/soc-trang/kh-22-2012.yaml"})
+    found = second(KH21_ID)
+    assert found is not None and found.name.endswith("soc-trang/kh-21-2010.yaml")
+    assert opened == [] and parsed == ["plans/soc-trang/kh-21-2010.yaml"]
+    assert second.files is first.files
