@@ -1012,6 +1012,9 @@ VI.update({
     "is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])":
         "dài {size} byte, vượt giới hạn {limit} byte (max-file-bytes trong [tool.planctl])",
     "does not parse: line {line}, column {column}: {message}": "không đọc được: dòng {line}, cột {column}: {message}",
+    "a diff worker process died (killed or out of memory), so the plans it was comparing have no result":
+        "một tiến trình so sánh (diff) đã dừng đột ngột (bị tắt hoặc hết bộ nhớ), nên các kế hoạch nó đang so "
+        "sánh không có kết quả",
     "no 'kind: plan'": "không có 'kind: plan'",
     "is not a plan ({what})": "không phải là kế hoạch ({what})",
     "is not a YAML file: planctl diff compares plan files (.yaml)":
