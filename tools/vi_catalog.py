@@ -998,7 +998,7 @@ VI.update({
         "Trong quy tắc, tiền ghi theo triệu đồng (đơn vị của các văn bản), tỷ lệ phần trăm ghi như trong văn bản "
         "(100 cho 100%), giá trị đúng/sai ghi là true hoặc false.",
 })
-# The internal-error line of a lint worker that died (planctl/lint/parallel.py).
+# The internal-error line of a lint worker that died (planctl/lint/runner.py, through planctl/parallel.py).
 VI.update({
     "a lint worker process died (killed, out of memory, or a crash in the rules engine), so the files it was "
     "checking have no result":
