@@ -11,10 +11,14 @@ import gc
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import load_config
 from ..errors import PlanctlError
 from ..i18n import _
+
+if TYPE_CHECKING:
+    from .compare import PlanDiff
 
 EXIT_OK, EXIT_CHANGED = 0, 1
 
@@ -58,7 +62,12 @@ def run_diff(args: list[str], after_dashdash: list[str] | None, format: str, exi
             selection = select(repo, revisions)
             check_paths(repo, selection, paths, cwd)
             in_scope = scope(repo, config, paths, cwd)
-            result = compare(repo, selection, in_scope, config)
+            # The terminal layout of each plan is made where it is compared (in parallel in a
+            # large diff); findings, when shown, join it only after the comparison.
+            laid_out: Callable[[PlanDiff], str] | None = None
+            if format == "text" and not wanted:
+                from .render import text_plan as laid_out
+            result = compare(repo, selection, in_scope, config, rendered=laid_out)
             if wanted:
                 from .findings import collect
 

@@ -9,7 +9,8 @@ plan file stops the command.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,9 @@ class PlanDiff:
     rollups: tuple[Rollup, ...] = ()
     stated: tuple[StatedChange, ...] = ()
     stale: tuple[StaleTotal, ...] = ()
+    # The plan as the terminal prints it (render.text_plan), when compare() was asked to lay it
+    # out where the plan was compared (see compare).
+    text: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def renamed(self) -> bool:
@@ -209,15 +213,19 @@ def diff_plans(base: dict, old: Snapshot | None, new: Snapshot | None, *, with_r
 PARALLEL_FROM = 16
 
 
-def compare(repo: Repository, selection: Selection, scope: Scope, config: Config) -> DiffResult:
+def compare(repo: Repository, selection: Selection, scope: Scope, config: Config,
+            rendered: Callable[[PlanDiff], str] | None = None) -> DiffResult:
+    """The changed files compared. With `rendered` (render.text_plan), each plan diff keeps its
+    text too, laid out where it was compared: in the workers of a large diff, so the tables
+    (tabulate, a fifth of the run) are laid out on every core as well."""
     changes = repo.changes(selection.old, selection.new, list(scope.pathspecs))
-    plans = _compare_changes(repo, changes, selection, scope, config.max_file_bytes)
+    plans = _compare_changes(repo, changes, selection, scope, config.max_file_bytes, rendered)
     found = sorted((p for p in plans if p is not None), key=lambda p: p.path)
     return DiffResult(selection.old, selection.new, selection.title, tuple(found), selection.spec)
 
 
 def _compare_changes(repo: Repository, changes: list[FileChange], selection: Selection, scope: Scope,
-                     max_bytes: int) -> list[PlanDiff | None]:
+                     max_bytes: int, rendered: Callable[[PlanDiff], str] | None) -> list[PlanDiff | None]:
     """compare_file of each change, in order: in this process, or in batches on forked workers."""
     if len(changes) >= PARALLEL_FROM:
         # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small diff does not need.
@@ -230,7 +238,7 @@ def _compare_changes(repo: Repository, changes: list[FileChange], selection: Sel
             count = processes
             batches = [changes[i::count] for i in range(count)]
             work = functools.partial(_compare_batch, repo.root, selection=selection, scope=scope,
-                                     max_bytes=max_bytes)
+                                     max_bytes=max_bytes, rendered=rendered)
             done = parallel.run_batches(work, [(batch,) for batch in batches], processes, _worker_died)
             # Back in the order of the changes (batch i holds changes i, i + count ...).
             results: list[PlanDiff | None] = [None] * len(changes)
@@ -238,16 +246,24 @@ def _compare_changes(repo: Repository, changes: list[FileChange], selection: Sel
                 results[i::count] = batch_results
             return results
     loader = Loader(repo, max_bytes)
-    return [compare_file(loader, change, selection, scope) for change in changes]
+    return [_compared(loader, change, selection, scope, rendered) for change in changes]
 
 
 def _compare_batch(root: Path, changes: list[FileChange], *, selection: Selection, scope: Scope,
-                   max_bytes: int) -> list[PlanDiff | None]:
+                   max_bytes: int, rendered: Callable[[PlanDiff], str] | None) -> list[PlanDiff | None]:
     """compare_file of each change, in a worker. The worker opens the repository again: the blob
     reader of the parent's (a `git cat-file` process behind a pipe) must not be shared."""
     with Repository(root) as repo:
         loader = Loader(repo, max_bytes)
-        return [compare_file(loader, change, selection, scope) for change in changes]
+        return [_compared(loader, change, selection, scope, rendered) for change in changes]
+
+
+def _compared(loader: Loader, change: FileChange, selection: Selection, scope: Scope,
+              rendered: Callable[[PlanDiff], str] | None) -> PlanDiff | None:
+    found = compare_file(loader, change, selection, scope)
+    if found is None or rendered is None:
+        return found
+    return replace(found, text=rendered(found))
 
 
 def _worker_died() -> str:
