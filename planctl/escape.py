@@ -38,6 +38,8 @@ def _escaped(char: str) -> str:
 
 def visible(text: str, keep: str = "") -> str:
     """Control, bidi and line-separator characters as escapes; the characters in `keep` stay."""
+    if text.isascii() and text.isprintable():  # most text (figures, ids): nothing to escape, no regex
+        return text
     return re.sub(_INVISIBLE, lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
 
 

@@ -998,7 +998,7 @@ VI.update({
         "Trong quy tắc, tiền ghi theo triệu đồng (đơn vị của các văn bản), tỷ lệ phần trăm ghi như trong văn bản "
         "(100 cho 100%), giá trị đúng/sai ghi là true hoặc false.",
 })
-# The internal-error line of a lint worker that died (planctl/lint/parallel.py).
+# The internal-error line of a lint worker that died (planctl/lint/runner.py, through planctl/parallel.py).
 VI.update({
     "a lint worker process died (killed, out of memory, or a crash in the rules engine), so the files it was "
     "checking have no result":
@@ -1012,6 +1012,9 @@ VI.update({
     "is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])":
         "dài {size} byte, vượt giới hạn {limit} byte (max-file-bytes trong [tool.planctl])",
     "does not parse: line {line}, column {column}: {message}": "không đọc được: dòng {line}, cột {column}: {message}",
+    "a diff worker process died (killed or out of memory), so the plans it was comparing have no result":
+        "một tiến trình so sánh (diff) đã dừng đột ngột (bị tắt hoặc hết bộ nhớ), nên các kế hoạch nó đang so "
+        "sánh không có kết quả",
     "no 'kind: plan'": "không có 'kind: plan'",
     "is not a plan ({what})": "không phải là kế hoạch ({what})",
     "is not a YAML file: planctl diff compares plan files (.yaml)":

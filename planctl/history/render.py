@@ -86,7 +86,8 @@ def text_plan(plan: PlanDiff, findings: Findings | None = None) -> str:
 def text(result: DiffResult, findings: Findings | None = None) -> str:
     out = [visible(f"planctl diff {sr.diff_title(result)}"), visible(sr.revisions_line(result)), visible(sr.summary_line(result))]
     for plan in result.plans:
-        out += ["", text_plan(plan, findings)]
+        # Laid out already where it was compared (compare's `rendered`), unless findings join it.
+        out += ["", plan.text if plan.text is not None and findings is None else text_plan(plan, findings)]
     return "\n".join(out) + "\n"
 
 

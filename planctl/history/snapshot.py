@@ -133,17 +133,20 @@ class _Reader:
             return self.unit
         return unit
 
-    def vnd(self, value: Any, unit: str, where: str) -> int | None:
+    def vnd(self, value: Any, unit: str, where: str | Callable[[], str]) -> int | None:
+        """An amount in VND, or None (named as a problem when it is not a number); `where` names
+        it, or is called to name it only then (a plan has thousands of amounts and few problems)."""
         if not is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
             if value is not None:
-                self.problems.append(_("{where} is not a number ({value}); left out", where=where, value=_shown(value)))
+                self.problems.append(_("{where} is not a number ({value}); left out", where=_named(where),
+                                       value=_shown(value)))
             return None
         vnd = to_vnd(value, unit)
         if abs(vnd) > MAX_VND:
             # 1.0e306 or a 400-digit amount is a typo, not money: left out, so that sums, Δ and
             # Δ% stay numbers a float can hold and a table can print.
             self.problems.append(_("{where} is not a plausible amount ({value}, over 10^{digits} VND); left out",
-                                   where=where, value=_shown(value), digits=MAX_VND_DIGITS))
+                                   where=_named(where), value=_shown(value), digits=MAX_VND_DIGITS))
             return None
         return vnd
 
@@ -160,7 +163,7 @@ class _Reader:
             return {}
         found = {}
         for key, value in table.items():
-            amount = self.vnd(value, unit, where(str(key)))
+            amount = self.vnd(value, unit, partial(where, str(key)))
             if amount is not None:
                 found[str(key)] = amount
         return found
@@ -282,13 +285,17 @@ def _project(reader: _Reader, pid: str, gid: str, project: Any, unit: str, into:
     cell = _cell(N_("project {id}, amount for {key}"), "key", id=pid)
     return Project(pid, gid, {k: v for k, v in project.items() if k not in IGNORED | PROJECT_MONEY},
                    reader.amounts(project.get("amounts"), unit, cell),
-                   reader.vnd(project.get("total"), unit, _("project {id}, total", id=pid)),
+                   reader.vnd(project.get("total"), unit, lambda: _("project {id}, total", id=pid)),
                    reader.amounts(project.get("by_year"), unit, cell))
 
 
 def _group_stated(reader: _Reader, gid: str, block: Any, unit: str, into: dict[str, Figure]) -> None:
     _stated(reader, into, f"groups/{gid}", f"group {gid} printed subtotal", block, unit,
             _("group {group} printed subtotal", group=gid))
+
+
+def _named(where: str | Callable[[], str]) -> str:
+    return where if isinstance(where, str) else where()
 
 
 def _cell(template: str, name: str, **fields: str) -> Callable[[str], str]:

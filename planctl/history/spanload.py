@@ -10,7 +10,8 @@ planctl/plainload.py at the depth the span has in the document), and the values 
 together in document order. A key or item that the revision before parsed whole gives its
 parts without a second parse: they are cut from its text and take that parse's values
 (_cut_items, _cut_keys), so `planctl diff`, whose old side is a new chain, parses each plan
-about once.
+about once. The first revision of a chain is parsed whole and cut into its top-level keys the
+same way (SpanLoader._whole).
 
 Why a span parsed alone gives what a full parse gives: a span starts at a line that holds a
 plain key (or a sequence's `- `) at the indentation of its collection, and every other line
@@ -166,10 +167,37 @@ class SpanLoader:
         if not starts or starts[0] != lines[0] or (
                 len(starts) != len(lines) and not all(KEY.match(raw, at) or ITEM.match(raw, at) for at in lines)):
             raise _Unsafe()
+        if not self.previous:
+            return self._whole(raw, starts)
         root = self._mapping(raw, starts, 0, 0, self.previous)
         if root.count > MAX_NODES:
             raise _Unsafe()
         return root
+
+    def _whole(self, raw: bytes, starts: list[int]) -> _Span:
+        """A revision with nothing to reuse (the first of a chain: each old side of `planctl
+        diff`), parsed in one go, ~10 % cheaper than key by key. Its top-level keys are then cut
+        from its text at `starts` with the values of that parse, as _cut_keys cuts an item's
+        keys, for the next revision to reuse; a key whose text has an anchor or an alias is left
+        out (its value may depend on another key's text), and nothing is kept when the cut does
+        not find exactly the parsed keys, in order."""
+        builder = _PlainBuilder(CParser(raw.decode("utf-8")).get_event)
+        found, data = builder.document()
+        if not found or type(data) is not dict:
+            raise _Unsafe()  # load_plain says what
+        self.parsed += 1
+        parts: dict[bytes, _Span] = {}
+        if len(starts) == len(data):
+            bounds = [0, *starts[1:], len(raw)]
+            for index, (start, (key, value)) in enumerate(zip(starts, data.items(), strict=True)):
+                ident = raw[start:raw.index(b":", start)]
+                if ident.decode() != key:
+                    parts = {}
+                    break
+                text = raw[bounds[index]:bounds[index + 1]]
+                if b"&" not in text and b"*" not in text:
+                    parts[text] = _Span(key, value, node_count(value) + 1, None, ident, text, start - bounds[index])
+        return _Span(None, data, builder.count, parts)
 
     def _mapping(self, raw: bytes, starts: list[int], indent: int, depth: int,
                  previous: dict[bytes, _Span] | None) -> _Span:

@@ -107,7 +107,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     if len(files) < PARALLEL_FROM:
         return check_files(files, config, None)
     # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small run does not need.
-    from . import parallel
+    from .. import parallel
 
     processes = parallel.workers()
     # Build once here what every batch needs, so the forked workers inherit it.
@@ -125,13 +125,18 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     if processes < 2:
         parts = [check(batch) for batch in batches]
     else:
-        parts = parallel.run_batches(check, [(batch,) for batch in batches], processes)
+        parts = parallel.run_batches(check, [(batch,) for batch in batches], processes, _worker_died)
     if set().union(*(p.programmes for p in parts)) - registry.programmes.keys():
         # A programme file among the linted paths that the configuration does not name: plans in
         # other batches did not see it. Rare (no [tool.planctl]); check everything in one batch.
         return check_files(files, config, None)
     return _Checked([f for p in parts for f in p.findings], [f for p in parts for f in p.suppressed],
                     [f for p in parts for f in p.waived])
+
+
+def _worker_died() -> str:
+    return i18n._("a lint worker process died (killed, out of memory, or a crash in the rules engine), so the files "
+                  "it was checking have no result")
 
 
 def _batches(files: list[Path], count: int) -> list[list[Path]]:

@@ -16,7 +16,7 @@ RSS of the planctl process (resource.getrusage in a helper process that runs onl
 
 beside git's own work on the same range (`git log -p --follow PLAN`, `git diff --stat`).
 Numbers only, never assertions. Usage:
-    python tests/bench/bench_history.py [--commits N] [--runs N] [--provinces N] [--keep]
+    python tests/bench/bench_history.py [--commits N] [--runs N] [--provinces N] [--keep] [--only TEXT]
 """
 
 from __future__ import annotations
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-runs", type=int, default=3, help="runs of each long `planctl log`")
     parser.add_argument("--seed", type=int, default=1755)
     parser.add_argument("--keep", action="store_true", help="keep the repository and print where it is")
+    parser.add_argument("--only", default="", metavar="TEXT",
+                        help="only the commands whose name holds TEXT, e.g. 'HEAD~100' or 'log' (default: all)")
     args = parser.parse_args(argv)
 
     root = Path(tempfile.mkdtemp(prefix="planctl-bench-history-")) / "repo"
@@ -205,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     width = 44
     print(f"{'command':<{width}}  {'median':>8}  {'min':>8}  {'CPU':>7}  {'peak RSS':>9}  target (wall)")
     for name, command, limit in cases:
+        if args.only not in name:
+            continue
         median, best, _ = wall(command, root, args.runs)
         cpu, rss = rss_run(command, root)
         print(f"{name:<{width}}  {median:7.3f}s  {best:7.3f}s  {cpu:6.3f}s  {rss:6.1f} MiB  ≤ {limit:g} s  "
@@ -221,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         count = span + 1  # the edits and the commit that added every plan
         for name, extra in (("", []), ("--format json", ["--format", "json"]), (f"--item {item}", ["--item", item]),
                             (f"--target {target}", ["--target", target])):
-            if extra and span != args.commits:
+            if extra and span != args.commits or args.only not in f"log PLAN {name}":
                 continue
             command = ["log", plan, "--rev", rev, *extra]
             median, _, _ = wall(command, root, args.log_runs)

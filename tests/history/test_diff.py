@@ -426,6 +426,42 @@ def test_a_pull_request_comment_stays_within_github_s_size_limit(repo):
     assert run.stdout.rstrip().endswith("</sub>")
 
 
+def test_many_changed_plans_compared_on_two_processes_read_as_in_one(repo, monkeypatch):
+    """From PARALLEL_FROM changed files up, the files are compared in forked workers: the same
+    output in every format, with broken, renamed, removed and non-plan files among them."""
+    import multiprocessing
+
+    from planctl import parallel
+    from planctl.history import compare as compare_module
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork: diff never forks")
+    data = repo.read(PLAN)
+    for i in range(12):
+        repo.save(f"plans/many/plan-{i:02d}.yaml", {**data, "id": f"plan-{i:02d}"})
+    repo.commit("Twelve plans")
+    _, project, sid = amount_cell(data)
+    for i in range(0, 12, 2):
+        repo.edit(f"plans/many/plan-{i:02d}.yaml",
+                  lambda d, i=i: find_project(d, project["id"])["amounts"].__setitem__(sid, i))
+    repo.git("mv", "plans/many/plan-01.yaml", "plans/many/plan-renamed.yaml")
+    repo.git("rm", "-q", "plans/many/plan-03.yaml")
+    repo.write("plans/many/broken.yaml", "planctl: 1\nkind: plan\n\tgroups: [\n")
+    repo.write("plans/many/programme.yaml", "kind: programme\nid: p\n")
+    repo.write("plans/many/notes.txt", "not a plan\n")
+    for i in range(12, 20):
+        repo.save(f"plans/many/plan-{i:02d}.yaml", {**data, "id": f"plan-{i:02d}"})
+    repo.commit("Edits, a rename, a removal, a broken plan and new plans")
+    args = ("diff", "HEAD~1", "HEAD", "plans/many/notes.txt", "plans/many")
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(compare_module, "PARALLEL_FROM", 1)
+    forked = [repo.planctl(*args, "--format", f) for f in ("json", "text", "markdown")]
+    monkeypatch.setattr(compare_module, "PARALLEL_FROM", 10_000)
+    single = [repo.planctl(*args, "--format", f) for f in ("json", "text", "markdown")]
+    assert forked == single
+    assert len(forked[0].json["plans"]) > 16 and forked[0].code == 0
+
+
 def test_without_settings_the_plans_of_the_whole_repository_are_compared(repo):
     """No [tool.planctl]: plans/**/*.yaml from the repository's root, wherever planctl runs."""
     (repo.root / "pyproject.toml").unlink()

@@ -233,8 +233,9 @@ def test_every_fact_kind_and_check_reads_in_vietnamese(ws):
 def test_a_dead_lint_worker_is_reported_in_vietnamese(monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
+    from planctl import parallel
     from planctl.errors import InternalError
-    from planctl.lint import parallel
+    from planctl.lint import runner
 
     class Dies:
         def __init__(self, *args, **kwargs):
@@ -249,7 +250,7 @@ def test_a_dead_lint_worker_is_reported_in_vietnamese(monkeypatch):
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Dies)
     i18n.set_language("vi")
     with pytest.raises(InternalError) as raised:
-        parallel.run_batches(print, [(1,)], 2)
+        parallel.run_batches(print, [(1,)], 2, runner._worker_died)
     assert str(raised.value).startswith("một tiến trình kiểm tra (lint) đã dừng đột ngột")
     no_english(str(raised.value), "worker process died")
 

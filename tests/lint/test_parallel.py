@@ -9,15 +9,19 @@ import time
 
 import pytest
 
+from planctl import parallel
 from planctl.errors import InternalError, PlanctlError
-from planctl.lint import parallel
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(parallel.workers() < 2, reason="no fork, or one core: lint never forks")
 
 
+def died() -> str:
+    return "a test worker process died"
+
+
 def test_results_come_back_in_the_order_of_the_calls():
-    assert parallel.run_batches(lambda a, b: a * b, [(i, 10) for i in range(9)], 2) == [i * 10 for i in range(9)]
+    assert parallel.run_batches(lambda a, b: a * b, [(i, 10) for i in range(9)], 2, died) == [i * 10 for i in range(9)]
 
 
 def test_an_error_in_a_batch_reaches_the_caller():
@@ -26,7 +30,7 @@ def test_an_error_in_a_batch_reaches_the_caller():
             raise PlanctlError("bad batch")
         return i
     with pytest.raises(PlanctlError, match="bad batch"):
-        parallel.run_batches(check, [(i,) for i in range(6)], 2)
+        parallel.run_batches(check, [(i,) for i in range(6)], 2, died)
 
 
 def test_a_killed_worker_ends_the_run_with_an_internal_error():
@@ -37,7 +41,7 @@ def test_a_killed_worker_ends_the_run_with_an_internal_error():
         return i
     started = time.monotonic()
     with pytest.raises(InternalError, match="worker process died"):
-        parallel.run_batches(check, [(i,) for i in range(8)], 2)
+        parallel.run_batches(check, [(i,) for i in range(8)], 2, died)
     assert time.monotonic() - started < 10
 
 

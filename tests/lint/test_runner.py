@@ -6,9 +6,9 @@ import os
 import pytest
 from typer.testing import CliRunner
 
+from planctl import parallel as parallel_module
 from planctl.cli import app
 from planctl.document import load
-from planctl.lint import parallel as parallel_module
 from planctl.lint import runner
 from tests.bench.generate import generate
 from tests.bench.test_generate import EXPECTED_RULE, FOUND_AT

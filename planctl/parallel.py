@@ -1,4 +1,8 @@
-"""Run lint batches on every core: forked worker processes, results gathered in order."""
+"""Run batches of work on every core: forked worker processes, results gathered in order.
+
+Used by `planctl lint` (files checked in batches) and `planctl diff` (changed plans compared in
+batches).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from ..errors import InternalError
-from ..i18n import _
+from .errors import InternalError
 
 T = TypeVar("T")
 
@@ -22,11 +25,14 @@ def workers() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def run_batches(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], processes: int) -> list[T]:
-    """func(*args) for each args in `calls`, on `processes` forked workers, results in order.
+def run_batches(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], processes: int,
+                died: Callable[[], str]) -> list[T]:
+    """func(*args) for each args in `calls`, on `processes` forked workers, results in order;
+    `died()` is the message of the InternalError raised when a worker dies.
 
-    fork: the children inherit the imported modules, the built schema validators, the rules and
-    `func` itself (only the arguments and results are pickled).
+    fork: the children inherit the imported modules, whatever the caller built before (schema
+    validators, rules, the run's configuration) and `func` itself (only the arguments and
+    results are pickled).
     ProcessPoolExecutor, not multiprocessing.Pool: Pool replaces a worker that dies (killed by the
     OOM killer, a segfault in durable_rules' C code) and waits forever for the batch it held;
     the executor notices the dead process and fails every pending batch (BrokenProcessPool).
@@ -37,8 +43,7 @@ def run_batches(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], proces
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_call, calls))
     except BrokenProcessPool:
-        raise InternalError(_("a lint worker process died (killed, out of memory, or a crash in the rules "
-                              "engine), so the files it was checking have no result")) from None
+        raise InternalError(died()) from None
     finally:
         _func = None
 
