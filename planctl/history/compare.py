@@ -241,7 +241,7 @@ def _compare_changes(repo: Repository, changes: list[FileChange], selection: Sel
             batches = [changes[i::count] for i in range(count)]
             work = functools.partial(_compare_batch, repo.root, selection=selection, scope=scope,
                                      max_bytes=max_bytes, rendered=rendered)
-            done = parallel.run_batches(work, [(batch,) for batch in batches], processes, _worker_died)
+            done = parallel.run_batches(work, [(batch,) for batch in batches], processes, worker_died)
             # Back in the order of the changes (batch i holds changes i, i + count ...).
             results: list[PlanDiff | None] = [None] * len(changes)
             for i, batch_results in enumerate(done):
@@ -268,5 +268,5 @@ def _compared(loader: Loader, change: FileChange, selection: Selection, scope: S
     return replace(found, text=rendered(found))
 
 
-def _worker_died() -> str:
+def worker_died() -> str:
     return _("a diff worker process died (killed or out of memory), so the plans it was comparing have no result")

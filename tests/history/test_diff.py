@@ -4,6 +4,7 @@ and the figures a reviewer is shown for it (in the JSON output and in the result
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -427,8 +428,9 @@ def test_a_pull_request_comment_stays_within_github_s_size_limit(repo):
 
 
 def test_many_changed_plans_compared_on_two_processes_read_as_in_one(repo, monkeypatch):
-    """From PARALLEL_FROM changed files up, the files are compared in forked workers: the same
-    output in every format, with broken, renamed, removed and non-plan files among them."""
+    """From PARALLEL_FROM changed files up, the files are compared, and their sides linted for the
+    findings section, in forked workers: the same output in every format, with broken, renamed,
+    removed and non-plan files among them."""
     import multiprocessing
 
     from planctl import parallel
@@ -460,6 +462,7 @@ def test_many_changed_plans_compared_on_two_processes_read_as_in_one(repo, monke
     single = [repo.planctl(*args, "--format", f) for f in ("json", "text", "markdown")]
     assert forked == single
     assert len(forked[0].json["plans"]) > 16 and forked[0].code == 0
+    assert re.search(r"Lint findings: [1-9]\d* new", forked[2].stdout)  # the section is not empty
 
 
 def test_without_settings_the_plans_of_the_whole_repository_are_compared(repo):
