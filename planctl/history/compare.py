@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..config import Config
 from ..paths import YAML_SUFFIXES
@@ -24,6 +24,8 @@ from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
 from .spanload import SpanLoader
+
+T = TypeVar("T")
 
 EMPTY = build({})
 
@@ -229,35 +231,48 @@ def compare(repo: Repository, selection: Selection, scope: Scope, config: Config
 def _compare_changes(repo: Repository, changes: list[FileChange], selection: Selection, scope: Scope,
                      max_bytes: int, rendered: Callable[[PlanDiff], str] | None) -> list[PlanDiff | None]:
     """compare_file of each change, in order: in this process, or in batches on forked workers."""
-    if len(changes) >= PARALLEL_FROM:
-        # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small diff does not need.
-        from .. import parallel
+    work = functools.partial(_compare_all, selection=selection, scope=scope, max_bytes=max_bytes, rendered=rendered)
+    done = in_workers(repo, changes, work)
+    if done is None:
+        return work(repo, changes)
+    # Back in the order of the changes (batch i holds changes i, i + count ...).
+    results: list[PlanDiff | None] = [None] * len(changes)
+    for i, batch_results in enumerate(done):
+        results[i::len(done)] = batch_results
+    return results
 
-        processes = parallel.workers()
-        if processes > 1:
-            # One batch per worker, each opening the repository once: every count-th change, so
-            # that the plans of each folder (each province) are spread over the batches.
-            count = processes
-            batches = [changes[i::count] for i in range(count)]
-            work = functools.partial(_compare_batch, repo.root, selection=selection, scope=scope,
-                                     max_bytes=max_bytes, rendered=rendered)
-            done = parallel.run_batches(work, [(batch,) for batch in batches], processes, worker_died)
-            # Back in the order of the changes (batch i holds changes i, i + count ...).
-            results: list[PlanDiff | None] = [None] * len(changes)
-            for i, batch_results in enumerate(done):
-                results[i::count] = batch_results
-            return results
+
+def _compare_all(repo: Repository, changes: list[FileChange], *, selection: Selection, scope: Scope,
+                 max_bytes: int, rendered: Callable[[PlanDiff], str] | None) -> list[PlanDiff | None]:
     loader = Loader(repo, max_bytes)
     return [_compared(loader, change, selection, scope, rendered) for change in changes]
 
 
-def _compare_batch(root: Path, changes: list[FileChange], *, selection: Selection, scope: Scope,
-                   max_bytes: int, rendered: Callable[[PlanDiff], str] | None) -> list[PlanDiff | None]:
-    """compare_file of each change, in a worker. The worker opens the repository again: the blob
-    reader of the parent's (a `git cat-file` process behind a pipe) must not be shared."""
+def in_workers(repo: Repository, changes: list[FileChange], work: Callable[[Repository, list[FileChange]], list[T]],
+               prepare: Callable[[], object] | None = None) -> list[list[T]] | None:
+    """work(repository, batch) on forked workers, one batch per worker: every count-th change, so
+    that the plans of each folder (each province) are spread over the batches; the results of each
+    batch, in the order of the batches. None when the changes are fewer than PARALLEL_FROM or there
+    is one core: the caller does the work here. `prepare` runs just before the fork (what every
+    worker inherits). Each worker opens the repository again: the blob reader of the parent's (a
+    `git cat-file` process behind a pipe) must not be shared."""
+    if len(changes) < PARALLEL_FROM:
+        return None
+    # Imported here: multiprocessing and concurrent.futures cost ~10 ms a small diff does not need.
+    from .. import parallel
+
+    processes = parallel.workers()
+    if processes < 2:
+        return None
+    if prepare is not None:
+        prepare()
+    batches = [(changes[i::processes],) for i in range(processes)]
+    return parallel.run_batches(functools.partial(_in_worker, repo.root, work), batches, processes, _worker_died)
+
+
+def _in_worker(root: Path, work: Callable[[Repository, list[FileChange]], list[T]], changes: list[FileChange]) -> list[T]:
     with Repository(root) as repo:
-        loader = Loader(repo, max_bytes)
-        return [_compared(loader, change, selection, scope, rendered) for change in changes]
+        return work(repo, changes)
 
 
 def _compared(loader: Loader, change: FileChange, selection: Selection, scope: Scope,
@@ -268,5 +283,5 @@ def _compared(loader: Loader, change: FileChange, selection: Selection, scope: S
     return replace(found, text=rendered(found))
 
 
-def worker_died() -> str:
+def _worker_died() -> str:
     return _("a diff worker process died (killed or out of memory), so the plans it was comparing have no result")

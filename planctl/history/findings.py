@@ -20,10 +20,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import i18n
 from ..config import Config
 
 if TYPE_CHECKING:
@@ -114,30 +112,10 @@ def _take(counts: Counter, key: object) -> bool:
 def collect(repo: Repository, selection: Selection, scope: Scope, config: Config, result: DiffResult) -> Findings:
     """The findings each compared plan of `result` gains and loses between the two revisions: in
     this process, or for a large diff in batches on forked workers (as the plans were compared)."""
+    from ..lint import pipeline
     from ..lint.registry import load_registry
-    from .compare import PARALLEL_FROM, worker_died
+    from .compare import in_workers
 
-    wanted = {p.path for p in result.plans if p.changed and not p.errors}
-    changes: list[FileChange] = [c for c in repo.changes(selection.old, selection.new, list(scope.pathspecs))
-                                 if c.path in wanted]
-    if len(changes) >= PARALLEL_FROM:
-        from .. import parallel
-
-        processes = parallel.workers()
-        if processes > 1:
-            # Built here, inherited by the workers through the fork: the rules, the schema
-            # validators, the programmes and policies.
-            from ..lint import fastschema
-            from ..lint.rules import lint_catalogue
-
-            for kind in ("plan", "programme"):
-                fastschema.compiled(kind)
-            lint_catalogue()
-            i18n.prepare()
-            work = functools.partial(_lint_batch, repo.root, config=config, registry=load_registry(config))
-            done = parallel.run_batches(work, [(changes[i::processes],) for i in range(processes)], processes,
-                                        worker_died)
-            return Findings({f.path: f for batch in done for f in batch})
     registries: list[Registry] = []
 
     def registry() -> Registry:
@@ -145,10 +123,20 @@ def collect(repo: Repository, selection: Selection, scope: Scope, config: Config
             registries.append(load_registry(config))
         return registries[0]
 
-    return Findings({f.path: f for f in _lint_changes(repo, changes, config, registry)})
+    def prepare() -> None:  # before the fork: the workers inherit the rules and the registry
+        pipeline.prepare()
+        registry()
+
+    wanted = {p.path for p in result.plans if p.changed and not p.errors}
+    changes: list[FileChange] = [c for c in repo.changes(selection.old, selection.new, list(scope.pathspecs))
+                                 if c.path in wanted]
+    work = functools.partial(_lint_changes, config=config, registry=registry)
+    done = in_workers(repo, changes, work, prepare)
+    found = work(repo, changes) if done is None else [f for batch in done for f in batch]
+    return Findings({f.path: f for f in found})
 
 
-def _lint_changes(repo: Repository, changes: list[FileChange], config: Config,
+def _lint_changes(repo: Repository, changes: list[FileChange], *, config: Config,
                   registry: Callable[[], Registry]) -> list[FileFindings]:
     found = []
     for change in changes:
@@ -157,12 +145,3 @@ def _lint_changes(repo: Repository, changes: list[FileChange], config: Config,
         new = _lint(_blob(repo, change.new_blob, change.new_regular, config), name, config, registry)
         found.append(compare_findings(old, new, name))
     return found
-
-
-def _lint_batch(root: Path, changes: list[FileChange], *, config: Config, registry: Registry) -> list[FileFindings]:
-    """_lint_changes in a worker, which opens the repository again: the blob reader of the
-    parent's (a `git cat-file` process behind a pipe) must not be shared."""
-    from .revisions import Repository
-
-    with Repository(root) as repo:
-        return _lint_changes(repo, changes, config, lambda: registry)

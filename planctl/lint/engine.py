@@ -10,13 +10,14 @@ durable_rules is used as a single-fact condition matcher, with the precautions m
 shared/reference/durable-rules.md:
 - its C API (durable_rules_engine) is driven directly, as durable.engine's Ruleset and Host drive
   it, without them: no Host (whose background timers a linter must not start), and none of the
-  logging, threading and traceback modules they import (~8 ms of a one-plan lint); one fresh
-  ruleset per run, deleted after;
+  logging, threading and traceback modules they import (~8 ms of a one-plan lint); one ruleset
+  per group of fact kinds, kept for the process, and one session of it per run, its state
+  deleted after (the ruleset too if the run fails);
 - facts, not events (events stop at the first matching rule); the whole batch asserted in one
   call of the C API, then every pending action drained;
 - the engine de-duplicates facts by a 32-bit FNV-1 hash of their id and silently drops one of
   two that collide: a batch is split into runs of at most MAX_FACTS_PER_RUN facts, each its own
-  ruleset and session, and within a run the facts get ids from SAFE_IDS, a numbering whose
+  session, and within a run the facts get ids from SAFE_IDS, a numbering whose
   hashes are distinct by construction, so no run can lose a fact whatever the number of plans;
 - every condition starts with a positive `kind` discriminator; a comparison with another field
   is guarded by `$ex` on both fields; no `$or` holds a field reference;
@@ -241,7 +242,7 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
     matches: list[tuple[str, str]] = []
     for group, group_facts in _grouped(conditions, facts):
         for start in range(0, len(group_facts), MAX_FACTS_PER_RUN):
-            matches.extend(_durable_run(group.conditions, group_facts[start:start + MAX_FACTS_PER_RUN], group))
+            matches.extend(_session(group, group_facts[start:start + MAX_FACTS_PER_RUN]))
     return sorted(set(matches))  # an $or can match one fact through two branches
 
 
@@ -263,7 +264,8 @@ def kind_groups(conditions: list[Condition], facts: list[dict], count: int) -> l
     a fact whose kind no condition requires is in none (it cannot match). All in one group when a
     condition does not start with a kind."""
     groups = condition_groups(conditions, Counter(fact.get("kind") for fact in facts), count)
-    return [(c, f) for (c, _kinds), f in zip(groups, _distribute(groups, facts), strict=True) if c and f]
+    parts = _distribute([kinds for _conditions, kinds in groups], facts)
+    return [(c, f) for (c, _kinds), f in zip(groups, parts, strict=True) if c and f]
 
 
 def condition_groups(conditions: list[Condition], volume: Counter, count: int) -> list[tuple[list[Condition], set[Any]]]:
@@ -285,12 +287,12 @@ def condition_groups(conditions: list[Condition], volume: Counter, count: int) -
     return groups
 
 
-def _distribute(groups: list[tuple[list[Condition], set[Any]]], facts: list[dict]) -> list[list[dict]]:
-    """The facts each group tests (a group of kind None: every fact)."""
-    if len(groups) == 1 and None in groups[0][1]:
+def _distribute(kinds_of_groups: list[set[Any]], facts: list[dict]) -> list[list[dict]]:
+    """The facts each group tests, by the kinds of each group (a group of kind None: every fact)."""
+    if len(kinds_of_groups) == 1 and None in kinds_of_groups[0]:
         return [facts]
-    group_of = {kind: i for i, (_conditions, kinds) in enumerate(groups) for kind in kinds}
-    parts: list[list[dict]] = [[] for _ in groups]
+    group_of = {kind: i for i, kinds in enumerate(kinds_of_groups) for kind in kinds}
+    parts: list[list[dict]] = [[] for _ in kinds_of_groups]
     for fact in facts:
         i = group_of.get(fact.get("kind"))
         if i is not None:
@@ -343,7 +345,7 @@ def _grouped(conditions: list[Condition], facts: list[dict]) -> list[tuple[_Grou
         groups = [_Group(c, kinds) for c, kinds in condition_groups(conditions, volume, KIND_GROUPS)]
         known = _GROUPINGS[key] = (list(conditions), groups)
     groups = known[1]
-    parts = _distribute([(g.conditions, g.kinds) for g in groups], facts)
+    parts = _distribute([g.kinds for g in groups], facts)
     return [(group, part) for group, part in zip(groups, parts, strict=True) if part]
 
 
@@ -404,12 +406,19 @@ class _SafeIds:
 SAFE_IDS = _SafeIds()
 
 
-def _durable_run(conditions: list[Condition], facts: list[dict], group: _Group | None = None) -> list[tuple[str, str]]:
-    """One durable_rules session over at most MAX_FACTS_PER_RUN facts, in the group's ruleset
-    (without a group: a ruleset of the conditions, deleted after)."""
+def _durable_run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
+    """One durable_rules ruleset of all the conditions and one session over at most
+    MAX_FACTS_PER_RUN facts; the ruleset is deleted after."""
+    group = _Group(conditions, set())
+    try:
+        return _session(group, facts)
+    finally:
+        group.close(_durable())
+
+
+def _session(group: _Group, facts: list[dict]) -> list[tuple[str, str]]:
+    """One durable_rules session of the group's ruleset over at most MAX_FACTS_PER_RUN facts."""
     engine = _durable()
-    kept = group is not None
-    group = group or _Group(conditions, set())
     run_id = f"lint-{next(_runs)}"
     ids = SAFE_IDS.first(len(facts) + 1)
     original = {ids[i]: fact["id"] for i, fact in enumerate(facts)}
@@ -433,8 +442,6 @@ def _durable_run(conditions: list[Condition], facts: list[dict], group: _Group |
     except BaseException:
         group.close(engine)  # a session may be left in it: the next run creates the ruleset anew
         raise
-    if not kept:
-        group.close(engine)
     return matches
 
 

@@ -42,6 +42,19 @@ def schema_findings(doc: Document) -> list[Finding]:
     return schema.check(doc, kind)
 
 
+def prepare() -> None:
+    """Build what every check needs (the schema validators, the rule catalogue, the translations)
+    before a run forks its workers, so that each inherits them instead of building them again."""
+    from .. import i18n
+    from . import fastschema
+    from .rules import lint_catalogue
+
+    for kind in ("plan", "programme"):
+        fastschema.compiled(kind)
+    lint_catalogue()
+    i18n.prepare()
+
+
 def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
     """Every finding of the documents before filters. `registry` is called only when a plan needs
     the programmes and policies (a lone broken file never pays for them)."""

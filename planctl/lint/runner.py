@@ -16,7 +16,7 @@ from .. import i18n
 from ..config import Config
 from ..document import load
 from ..model import Finding, Severity
-from . import fastschema, filters, pipeline
+from . import filters, pipeline
 from .files import collect, display_name
 from .provenance import repository_subdir, ruleset_fingerprint
 from .registry import Registry, load_registry
@@ -110,13 +110,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     from .. import parallel
 
     processes = parallel.workers()
-    # Build once here what every batch needs, so the forked workers inherit it.
-    for kind in ("plan", "programme"):
-        fastschema.compiled(kind)
-    from .rules import lint_catalogue
-
-    lint_catalogue()
-    i18n.prepare()
+    pipeline.prepare()  # built once here, inherited by the forked workers
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
     registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
     batches = _batches(files, max(processes * 2, math.ceil(len(files) / BATCH_FILES)))
