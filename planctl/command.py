@@ -8,7 +8,6 @@ so their output and exit codes cannot drift apart (tests/test_fast_path.py runs 
 
 from __future__ import annotations
 
-import codecs
 import errno
 import gc
 import os
@@ -154,7 +153,8 @@ def _echo_error(line: str) -> None:
 
 def fast_lint_args(argv: Sequence[str], env: Mapping[str, str]) -> list[str] | None:
     """The paths of `planctl lint PATH...` when the fast path can run it exactly as typer would;
-    None for anything else (options, `--`, shell completion, Windows, a stream click would re-wrap).
+    None for anything else (options, `--`, shell completion, Windows). The streams are UTF-8 by now
+    (launch.utf8_output), so click would write to them as this path does.
 
     typer would refuse a path that exists but cannot be read ("Path 'x' is not readable"): such a
     path is left to typer too.
@@ -168,12 +168,6 @@ def fast_lint_args(argv: Sequence[str], env: Mapping[str, str]) -> list[str] | N
         return None
     # click's shell completion (_PLANCTL_COMPLETE, or _<PROG>_COMPLETE under another name).
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in env):
-        return None
-    # click.echo writes UTF-8 through a wrapper of its own to a stream whose encoding is ASCII.
-    try:
-        if codecs.lookup(getattr(sys.stderr, "encoding", None) or "ascii").name == "ascii":
-            return None
-    except LookupError:
         return None
     for arg in paths:
         try:

@@ -176,10 +176,11 @@ def _advise_modelines(report: Report, root: Path, plans: list[Path]) -> None:
 
 def lint_json(root: Path) -> tuple[int, str, str]:
     """`planctl lint --format json` in `root`, as its own process: the baseline is exactly what that
-    command prints there (file names and fingerprints as CI will compute them)."""
+    command prints there (file names and fingerprints as CI will compute them). It writes UTF-8
+    (launch.utf8_output), whatever this system's code page."""
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     done = subprocess.run([sys.executable, "-m", "planctl", "lint", "--format", "json"], cwd=root,
-                          capture_output=True, text=True, env=env, timeout=600)
+                          capture_output=True, encoding="utf-8", errors="replace", env=env, timeout=600)
     return done.returncode, done.stdout, done.stderr
 
 

@@ -9,11 +9,13 @@ choice and exit-code mapping as the typer command, for arguments that are only p
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 
 
 def main() -> None:
+    utf8_output()
     if sys.argv[1:] == ["--version"]:
         from . import __version__
         from .lint.engine import describe
@@ -30,3 +32,27 @@ def main() -> None:
     from .cli import main as cli_main
 
     cli_main()
+
+
+def utf8_output() -> None:
+    """Write UTF-8, as the plans are written, wherever the output goes.
+
+    Why: Windows gives a redirected or piped stream its ANSI code page (cp1252; cp1258 on a
+    Vietnamese system), which has neither '→' nor the precomposed Vietnamese letters, so
+    `planctl lint > report.txt` or a CI job's log died on the first of them (exit 3). A console
+    already takes Unicode (Python writes to it in UTF-16); a console left in legacy mode gets its
+    own code page, with a '?' for what it cannot show, rather than an error.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding, reconfigure = getattr(stream, "encoding", None), getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None:
+            continue  # closed, or replaced by something that is not a text stream of its own
+        try:
+            if codecs.lookup(encoding).name == "utf-8":
+                continue
+        except LookupError:
+            pass
+        if stream.isatty():
+            reconfigure(errors="replace")
+        else:
+            reconfigure(encoding="utf-8")

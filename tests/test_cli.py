@@ -409,3 +409,24 @@ def test_without_configuration_the_defaults_start_at_the_repository_root(tmp_pat
     assert run.code == 0 and run.findings == []
     ws.root = tmp_path
     assert ws.cli("lint", "--format", "json").report["summary"]["files"] == 2  # plans/**/*.yaml from the top
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "cp1258"])
+def test_output_is_utf8_whatever_the_code_page_of_a_redirected_stream(code_page):
+    """Windows gives a redirected or piped stdout its ANSI code page (cp1258 on a Vietnamese
+    system): `planctl lint > report.txt` and a CI log died on the first Vietnamese letter or '→'."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}, "PYTHONIOENCODING": code_page}
+
+    def planctl(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "planctl", "--lang", "vi", *args], cwd=root, env=env,
+                              capture_output=True, timeout=120)
+
+    lint = planctl("lint", "--format", "text", "plans/")
+    assert lint.returncode == 1, lint.stderr
+    assert lint.stdout.decode("utf-8").splitlines()[-1].startswith("đã kiểm tra 7 tệp: ")
+    diff = planctl("diff", "HEAD", "HEAD")
+    assert diff.returncode == 0 and diff.stdout.decode("utf-8").startswith("planctl diff HEAD → HEAD\n")
+    missing = planctl("lint", "no-such-plan.yaml")
+    assert missing.returncode == 2
+    assert missing.stderr.decode("utf-8") == "planctl: lỗi: no-such-plan.yaml: không có tệp hoặc thư mục này\n"
