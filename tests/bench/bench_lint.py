@@ -49,6 +49,17 @@ print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, done.returncode)
 sys.stderr.write(done.stderr.decode(errors="replace"))
 """
 
+# `planctl lint` with its batches run in this one process, not on forked workers: the CPU price of
+# the pool (set-up in each worker, and two busy vCPUs slowing each other) next to its wall time.
+_ONE_PROCESS = """
+import sys
+from planctl import parallel
+parallel.workers = lambda: 1
+sys.argv[0] = "planctl"
+from planctl.launch import main
+main()
+"""
+
 # A PyYAML compose (libyaml's C parser and composer) of the files named on the command line.
 _COMPOSE = """
 import sys, yaml
@@ -177,12 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     planctl = planctl_command()
     commands = [(planctl + ["--version"], env), (planctl + ["lint", str(one)], env),
                 (planctl + ["lint", str(one)], {**env, "PLANCTL_NO_CACHE": "1"}), (planctl + ["lint"], env),
-                ([sys.executable, "-c", _COMPOSE, *files], env)]
+                ([sys.executable, "-c", _COMPOSE, *files], env), ([sys.executable, "-c", _ONE_PROCESS, "lint"], env)]
     if check_jsonschema:
         commands.append(([check_jsonschema, "--schemafile", str(root / "schema" / "plan.schema.json"), str(one)], env))
     timings = measure_rounds(commands, root, args.runs)
-    version, lint_one, lint_one_cold, lint_repo, compose = timings[:5]
-    peer_one = timings[5] if check_jsonschema else None
+    version, lint_one, lint_one_cold, lint_repo, compose, lint_repo_single = timings[:6]
+    peer_one = timings[6] if check_jsonschema else None
     load_after = os.getloadavg()
 
     one_ratio = lint_one.cpu / peer_one.cpu if peer_one else float("nan")
@@ -203,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
          f"({compose.cpu:.3f} s)", f"≤ {GOAL_REPO_CPU} s CPU; ≤ {GOAL_REPO_RATIO}×; ≤ {GOAL_REPO_WALL} s wall",
          " / ".join(mark(x) for x in (lint_repo.cpu <= GOAL_REPO_CPU, repo_ratio <= GOAL_REPO_RATIO,
                                       lint_repo.wall <= GOAL_REPO_WALL))),
+        ("  same, in one process", "",
+         f"{lint_repo_single.cpu:.2f} s CPU, {lint_repo_single.wall:.2f} s wall; "
+         f"{lint_repo_single.cpu / compose.cpu:.2f}× PyYAML compose", "", ""),
         ("memory per plan (largest process)", BEFORE["memory"],
          f"{per_plan_mib:.2f} MiB ({lint_repo.rss_kib / 1024:.0f} MiB for the repository, "
          f"{lint_one.rss_kib / 1024:.0f} MiB for one plan)", f"≤ {GOAL_MEMORY_MIB} MiB", mark(per_plan_mib <= GOAL_MEMORY_MIB)),
