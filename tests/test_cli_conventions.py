@@ -3,12 +3,14 @@ colour on a terminal (--color, NO_COLOR), -q/--quiet."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import re
 import select
 import subprocess
 import sys
+import types
 import typing
 
 import pytest
@@ -176,3 +178,57 @@ def test_quiet_with_no_finding_prints_nothing_and_keeps_the_exit_code(tmp_path):
 
 def test_quiet_leaves_the_machine_formats_whole(ws):
     assert ws.cli("lint", "-q", "--format", "json").report["summary"]["warning"] == 1
+
+
+class _Console:
+    """kernel32's console calls, as a Windows console answers them: its mode, and whether it may change."""
+
+    def __init__(self, mode: int | None, settable: bool = True) -> None:
+        self.mode, self.settable, self.set_to = mode, settable, None
+
+    def GetConsoleMode(self, handle, mode_ref):  # noqa: N802 - kernel32's name
+        if self.mode is None:  # not a console
+            return 0
+        mode_ref._obj.value = self.mode
+        return 1
+
+    def SetConsoleMode(self, handle, mode):  # noqa: N802
+        self.set_to = mode
+        return int(self.settable)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return 1
+
+
+@pytest.mark.parametrize("mode, settable, colours, set_to", [
+    (0x0003, True, True, 0x0007),  # a Windows 10 console: planctl turns escape sequences on
+    (0x0007, True, True, None),  # Windows Terminal: already on
+    (0x0003, False, False, 0x0007),  # a Windows that cannot: no colour, rather than `←[31m`
+    (None, True, False, None),  # not a console after all
+])
+def test_a_windows_console_is_coloured_only_once_it_reads_escape_sequences(monkeypatch, mode, settable, colours,
+                                                                           set_to):
+    import ctypes
+
+    from planctl.lint.outputs import use_colour
+
+    console = _Console(mode, settable)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "msvcrt", types.SimpleNamespace(get_osfhandle=lambda fd: 1000 + fd))
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, use_last_error=False: console, raising=False)
+    assert use_colour("auto", _Terminal(), {}) is colours
+    assert console.set_to == set_to
+
+
+def test_without_windows_console_calls_there_is_no_colour(monkeypatch):
+    from planctl.lint.outputs import use_colour
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "msvcrt", None)  # import fails
+    assert use_colour("auto", _Terminal(), {}) is False
+    assert use_colour("always", _Terminal(), {}) is True

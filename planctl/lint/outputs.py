@@ -13,6 +13,7 @@ replace the plan with its own findings).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,8 +115,33 @@ def use_colour(choice: str, stream: TextIO, env: Mapping[str, str]) -> bool:
     if env.get("NO_COLOR") or env.get("TERM") == "dumb":
         return False
     try:
-        return stream.isatty()
+        terminal = stream.isatty()
     except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
+    return terminal and (sys.platform != "win32" or _windows_console_colours(stream))
+
+
+def _windows_console_colours(stream: TextIO) -> bool:
+    """Whether the Windows console of `stream` reads escape sequences, turning that on if it can.
+
+    Why: a Windows 10 console (cmd.exe, PowerShell) prints them as text, `←[31m`, until a program
+    sets its ENABLE_VIRTUAL_TERMINAL_PROCESSING mode; Windows Terminal has it on. Where it cannot
+    be set (an older Windows), the text goes out without colour."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import ctypes
+        import msvcrt
+        from ctypes import wintypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = msvcrt.get_osfhandle(stream.fileno())
+        mode = wintypes.DWORD()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        virtual_terminal = 0x0004  # ENABLE_VIRTUAL_TERMINAL_PROCESSING
+        return bool(mode.value & virtual_terminal or kernel32.SetConsoleMode(handle, mode.value | virtual_terminal))
+    except (AttributeError, ImportError, OSError, ValueError):  # no console, or no such call in this Windows
         return False
 
 
