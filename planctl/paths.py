@@ -158,8 +158,11 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
 
     O_NONBLOCK: opening a FIFO without a writer, or a device, must not wait; the file type is
     checked on the opened descriptor, so a file swapped for a pipe after a check is refused too.
+    O_BINARY (Windows only): without it Windows opens the file in text mode, turning CRLF into LF
+    and ending the file at a Ctrl-Z byte, so lint would read other bytes than git holds.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_CLOEXEC", 0))
     fd = os.open(path, flags)
     try:
         info = os.fstat(fd)

@@ -2,6 +2,7 @@
 never an exception, never a hang, never a constructed object."""
 
 import codecs
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,7 @@ import pytest
 
 from planctl.document import MAX_DEPTH, MAX_NODES, load, load_bytes, load_data
 from planctl.model import Position
+from planctl.paths import read_regular
 
 
 def write(tmp_path, text: str | bytes, name: str = "plan.yaml"):
@@ -313,3 +315,20 @@ def test_a_file_over_the_size_limit_is_not_read(tmp_path):
 def test_an_unreadable_path_is_a_finding(tmp_path):
     doc = load(tmp_path / "missing.yaml")
     assert doc.error.message.startswith("cannot read file: ")
+
+
+def test_a_file_is_read_as_the_bytes_git_holds_on_windows_too(tmp_path, monkeypatch):
+    """Windows opens a file in text mode unless asked for O_BINARY: CRLF would become LF and a
+    Ctrl-Z byte would end the file."""
+    raw = b"id: a\r\nnotes: \x1a\r\nend: 1\r\n"
+    (tmp_path / "plan.yaml").write_bytes(raw)
+    binary, flags, real_open = 0x8000, [], os.open
+    monkeypatch.setattr(os, "O_BINARY", binary, raising=False)  # as on Windows
+
+    def windows_open(path, mode, *args):
+        flags.append(mode)
+        return real_open(path, mode & ~binary, *args)
+
+    monkeypatch.setattr(os, "open", windows_open)
+    assert read_regular(tmp_path / "plan.yaml", 1024) == raw
+    assert flags and flags[0] & binary
