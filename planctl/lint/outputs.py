@@ -127,7 +127,7 @@ def _windows_console_colours(stream: TextIO) -> bool:
     Why: a Windows 10 console (cmd.exe, PowerShell) prints them as text, `←[31m`, until a program
     sets its ENABLE_VIRTUAL_TERMINAL_PROCESSING mode; Windows Terminal has it on. Where it cannot
     be set (an older Windows), the text goes out without colour."""
-    if sys.platform != "win32":
+    if sys.platform != "win32":  # also tells mypy that what follows is Windows code
         return False
     try:
         import ctypes
