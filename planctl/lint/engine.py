@@ -259,15 +259,6 @@ def run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]
 KIND_GROUPS = 16
 
 
-def kind_groups(conditions: list[Condition], facts: list[dict], count: int) -> list[tuple[list[Condition], list[dict]]]:
-    """The conditions and facts in at most `count` groups by fact kind, of similar numbers of facts;
-    a fact whose kind no condition requires is in none (it cannot match). All in one group when a
-    condition does not start with a kind."""
-    groups = condition_groups(conditions, Counter(fact.get("kind") for fact in facts), count)
-    parts = _distribute([kinds for _conditions, kinds in groups], facts)
-    return [(c, f) for (c, _kinds), f in zip(groups, parts, strict=True) if c and f]
-
-
 def condition_groups(conditions: list[Condition], volume: Counter, count: int) -> list[tuple[list[Condition], set[Any]]]:
     """The conditions in at most `count` groups by the fact kind each requires, balanced by the
     number of facts of each kind (`volume`), each with its kinds; one group of every condition,
@@ -332,9 +323,10 @@ KEEP_GROUPINGS = 8
 
 
 def _grouped(conditions: list[Condition], facts: list[dict]) -> list[tuple[_Group, list[dict]]]:
-    """The facts of each group of the conditions. The groups are balanced by the first facts run
-    with these conditions and kept, their rulesets with them: plans are alike, so the first
-    batch's numbers of facts per kind balance the groups for the others too."""
+    """The facts of each group of the conditions (a fact whose kind no condition requires is in
+    none: it cannot match). The groups are balanced by the first facts run with these conditions
+    and kept, their rulesets with them: plans are alike, so the first batch's numbers of facts per
+    kind balance the groups for the others too."""
     key = tuple(map(id, conditions))
     known = _GROUPINGS.get(key)
     if known is None:

@@ -72,18 +72,21 @@ def test_the_runs_by_group_of_fact_kinds_match_one_run_over_all_the_rules(use):
     use("durable")
     facts = all_facts()
     conditions = [r.condition for r in catalogue()]
-    groups = engine.kind_groups(conditions, facts, engine.KIND_GROUPS)
+    groups = engine._grouped(conditions, facts)
     assert len(groups) == engine.KIND_GROUPS
-    assert sorted(c.rule_id for group, _facts in groups for c in group) == sorted(c.rule_id for c in conditions)
+    assert sorted(c.rule_id for group, _facts in groups for c in group.conditions) == sorted(c.rule_id for c in conditions)
     assert engine.run(conditions, facts) == sorted(set(engine._durable_run(conditions, facts)))
 
 
 def test_kind_groups_leave_out_unmatchable_facts_and_keep_kindless_conditions_together():
     a, b = Condition("a", {"$and": [{"kind": "a"}, {"x": 1}]}), Condition("b", {"$and": [{"kind": "b"}, {"x": 1}]})
     facts = [{"id": "1", "kind": "a", "x": 1}, {"id": "2", "kind": "b", "x": 1}, {"id": "3", "kind": "c", "x": 1}]
-    assert engine.kind_groups([a, b], facts, 4) == [([a], [facts[0]]), ([b], [facts[1]])]
+    def groups(conditions: list[Condition]) -> list[tuple[list[Condition], list[dict]]]:
+        return [(group.conditions, part) for group, part in engine._grouped(conditions, facts)]
+
+    assert groups([a, b]) == [([a], [facts[0]]), ([b], [facts[1]])]
     either = Condition("e", {"$or": [{"$and": [{"kind": "c"}, {"x": 1}]}, {"$and": [{"kind": "a"}, {"x": 2}]}]})
-    assert engine.kind_groups([a, either], facts, 4) == [([a, either], facts)]
+    assert groups([a, either]) == [([a, either], facts)]
 
 
 def _findings(result) -> list[tuple]:
