@@ -12,6 +12,7 @@ import pytest
 
 from planctl import __version__
 from planctl.resources import schema_path
+from tests.conftest import ROOT
 from tests.workspace import CLEAN_PLAN, PROGRAMME, PYPROJECT, Workspace
 
 
@@ -415,11 +416,10 @@ def test_without_configuration_the_defaults_start_at_the_repository_root(tmp_pat
 def test_output_is_utf8_whatever_the_code_page_of_a_redirected_stream(code_page):
     """Windows gives a redirected or piped stdout its ANSI code page (cp1258 on a Vietnamese
     system): `planctl lint > report.txt` and a CI log died on the first Vietnamese letter or '→'."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = {**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}, "PYTHONIOENCODING": code_page}
 
     def planctl(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "planctl", "--lang", "vi", *args], cwd=root, env=env,
+        return subprocess.run([sys.executable, "-m", "planctl", "--lang", "vi", *args], cwd=ROOT, env=env,
                               capture_output=True, timeout=120)
 
     lint = planctl("lint", "--format", "text", "plans/")
