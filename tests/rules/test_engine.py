@@ -19,9 +19,10 @@ import pytest
 from planctl.config import load_config
 from planctl.document import load_bytes
 from planctl.errors import InternalError, PlanctlError
-from planctl.lint import engine, evaluator, runner
+from planctl.lint import engine, evaluator, policy, runner
 from planctl.lint.engine import Condition
 from planctl.lint.examples import compose, run_example
+from planctl.lint.facts import base as derived
 from planctl.lint.facts import derive
 from planctl.lint.policy import engine_fact
 from planctl.lint.registry import load_registry
@@ -127,6 +128,65 @@ def test_a_synthetic_repository_gives_the_same_findings_with_both_engines(per_en
     results = per_engine(lambda: _findings(runner.lint([repo.root / "plans"], config).findings))
     assert len({repr(r) for r in results.values()}) == 1
     assert len({f[0] for f in results["python"]}) > 5
+
+
+# ---- each question asked once ---------------------------------------------------------------------
+
+def _real_plan_facts():
+    registry = load_registry(CONFIG)
+    docs = [load_bytes(p.read_bytes(), str(p)) for p in CONFIG.glob(CONFIG.plans) if "national" not in p.parts]
+    return [f for d in docs if d.data.get("kind") == "plan" for f in derive(d, registry.programmes, registry.policies)]
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_facts_that_ask_the_same_question_are_sent_once_and_each_gets_its_finding(name, use, monkeypatch):
+    use(name)
+    rules, facts = catalogue(), _real_plan_facts()
+    sent: list[int] = []
+    answers: list[int] = []
+    run = engine.run
+
+    def recorded(conditions, batch):
+        sent.append(len(batch))
+        matches = run(conditions, batch)
+        answers.append(len(matches))
+        return matches
+
+    monkeypatch.setattr(engine, "run", recorded)
+    found = policy.evaluate(rules, facts)
+    # What sending every fact on its own finds.
+    read = policy.fields_read(rules)
+    every = [policy.engine_fact(f"f{i}", f, read[f.kind]) for i, f in enumerate(facts) if f.kind in read]
+    by_id = {r.id: r for r in rules}
+    expected = [policy.to_finding(by_id[rule_id], facts[int(fact_id[1:])])
+                for rule_id, fact_id in run([r.condition for r in rules], every)]
+    assert [(f.pointer, f.rule, f.message) for f in found] == [(f.pointer, f.rule, f.message) for f in expected]
+    assert len(found) > 50
+    assert sent == [pytest.approx(len(every) / 7, rel=0.5)]  # ~3,500 facts, ~500 questions
+    assert answers[0] < len(found)  # some answers stand for several facts, each with its finding
+
+
+def test_a_question_is_the_kind_and_the_fields_read_with_their_types(monkeypatch):
+    rules = catalogue()
+    doc = load_bytes(b"kind: plan\n", "p.yaml")
+    kind = "schedule"
+    assert {"funded", "start", "end"} <= policy.fields_read(rules)[kind]
+    facts = [derived.Fact(kind, doc, f"/p/{i}", values) for i, values in enumerate([
+        {"start": 2011, "end": 2015, "funded": True},
+        {"start": 2011, "end": 2015, "funded": True},  # the same question
+        {"start": 2011, "end": 2015, "funded": 1},  # 1 == True to a dict, not to the engine
+        {"start": 2011, "funded": True},  # `end` absent
+        {"start": 2011, "end": 2015, "funded": True, "label": "x"},  # a field no condition reads
+    ])]
+    batches: list[list[dict]] = []
+    monkeypatch.setattr(engine, "run", lambda conditions, batch: batches.append(batch) or [])
+    policy.evaluate(rules, facts)
+    assert [{k: v for k, v in f.items() if k != "id"} for f in batches[0]] == [
+        {"kind": kind, "start": 2011, "end": 2015, "funded": True},
+        {"kind": kind, "start": 2011, "end": 2015, "funded": 1},
+        {"kind": kind, "start": 2011, "funded": True},
+    ]
+    assert [type(f["funded"]) for f in batches[0]] == [bool, int, bool]
 
 
 # ---- durable_rules' quirks, reproduced ------------------------------------------------------------
