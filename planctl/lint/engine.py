@@ -342,16 +342,11 @@ def _grouped(conditions: list[Condition], facts: list[dict]) -> list[tuple[_Grou
 
 
 def to_json(facts: list[dict]) -> str:
-    """The facts as the JSON text durable_rules parses: orjson where it is installed (installed
-    with durable_rules; 7× faster, a tenth of the engine's time), else the standard library with
-    the same separators, so both give the same text, escapes included. orjson refuses an
-    integer beyond 64 bits, which durable_rules reads (saturated): the standard library writes it."""
-    try:
-        import orjson
-
-        return orjson.dumps(facts).decode()
-    except (ImportError, TypeError):  # orjson.JSONEncodeError is a TypeError
-        return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+    """The facts as the JSON text durable_rules parses, without spaces. The standard library's:
+    since the engine is asked each question once (lint/policy.py), a batch of plans is a few
+    hundred facts, and orjson's import (6 ms: it imports uuid and platform) cost more than it
+    saved."""
+    return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
 
 
 def fnv1_32(text: str) -> int:
