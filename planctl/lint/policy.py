@@ -51,11 +51,9 @@ def evaluate(rules: tuple[Rule, ...], facts: list[Fact]) -> list[Finding]:
         else:
             askers[found].append(i)
     by_id = {r.id: r for r in rules}
-    # In the order of (rule id, fact id), as the engine's matches were before they stood for
-    # several facts.
-    matches = sorted((rule_id, f"f{i}") for rule_id, fact_id in engine.run([r.condition for r in rules], batch)
+    matches = sorted((rule_id, i) for rule_id, fact_id in engine.run([r.condition for r in rules], batch)
                      for i in askers[int(fact_id[1:])])
-    return [to_finding(by_id[rule_id], facts[int(fact_id[1:])]) for rule_id, fact_id in matches]
+    return [to_finding(by_id[rule_id], facts[i]) for rule_id, i in matches]
 
 
 def fields_read(rules: tuple[Rule, ...]) -> dict[str, frozenset[str]]:
