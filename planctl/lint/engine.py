@@ -396,16 +396,6 @@ class _SafeIds:
 SAFE_IDS = _SafeIds()
 
 
-def _durable_run(conditions: list[Condition], facts: list[dict]) -> list[tuple[str, str]]:
-    """One durable_rules ruleset of all the conditions and one session over at most
-    MAX_FACTS_PER_RUN facts; the ruleset is deleted after."""
-    group = _Group(conditions, set())
-    try:
-        return _session(group, facts)
-    finally:
-        group.close(_durable())
-
-
 def _session(group: _Group, facts: list[dict]) -> list[tuple[str, str]]:
     """One durable_rules session of the group's ruleset over at most MAX_FACTS_PER_RUN facts."""
     engine = _durable()
