@@ -12,8 +12,8 @@ globs could point planctl anywhere. Outside a git repository only the working fo
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .config_schema import check as check_schema
 from .errors import PlanctlError
@@ -27,12 +27,11 @@ PLANCTL_TOML = "planctl.toml"
 MAX_PYPROJECT_BYTES = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The settings of a run: [tool.planctl] or planctl.toml, else the defaults."""
 
     # Where globs start and what every file planctl reads must resolve into.
-    root: Path = field(default_factory=Path.cwd)
+    root: Path
     plans: tuple[str, ...] = ("plans/**/*.yaml",)
     programmes: tuple[str, ...] = ("plans/national/*.yaml",)
     policies: tuple[str, ...] = ("rules/policy/*.yaml",)

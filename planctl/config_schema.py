@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import PlanctlError
 from .i18n import N_, _
@@ -46,14 +45,13 @@ KEYWORDS = {"type", "enum", "minimum", "minLength", "items", "properties", "addi
 ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "examples", "$comment"}
 
 
-@dataclass
-class SchemaError:
+class SchemaError(NamedTuple):
     """One failed keyword, shaped like jsonschema's ValidationError (the parts messages use)."""
 
     validator: str
     instance: Any
     schema: dict
-    absolute_path: list = field(default_factory=list)
+    absolute_path: list
 
 
 def _type_ok(kind: str, value: Any) -> bool:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -47,31 +46,31 @@ MAX_BYTES = 2 * 1024 * 1024
 SUPPRESS = re.compile(r"#\s*planctl:\s*disable=([A-Za-z0-9_.,\- ]+)")
 
 
-@dataclass
 class Document:
     """A YAML file as plain data, with the position of every node by JSON pointer."""
 
-    name: str
-    data: Any = None
-    # Where each node starts, as the parser's mark (0-based line and column packed in one int,
-    # yamlbuild._packed), in the order of a pre-order walk of `data`; and where the key of each
-    # mapping's value starts (NO_MARK for a list item and the root), in the same order. Why not
-    # by pointer: most files have no finding, and a pointer string for each of a plan's ~1,500
-    # nodes and ~1,200 keys was 60 % of a loaded plan's memory (0.40 -> 0.17 MB); `locate` and
-    # `positions` find a node's index by its pointer when asked (`_index`).
-    marks: array = field(default_factory=new_marks, repr=False)
-    key_marks: array = field(default_factory=new_marks, repr=False)
-    # The source text of float scalars, so `439.050` can be reported with its probable integer.
-    float_texts: dict[str, str] = field(default_factory=dict)
-    # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
-    suppressions: dict[int, set[str]] = field(default_factory=dict)
-    error: Finding | None = None
-    # The syntax errors after `error` that planctl/resync.py could locate (empty unless `error` is one).
-    more_errors: list[Finding] = field(default_factory=list)
-    # Whether every value reads alike in both schema validators (lint/fastschema.py): no
-    # whole-valued float, no integer beyond 64 bits. The builder clears it when it makes one;
-    # None: not built here, so not known.
-    plain_json: bool | None = None
+    def __init__(self, name: str, data: Any = None) -> None:
+        self.name = name
+        self.data = data
+        # Where each node starts, as the parser's mark (0-based line and column packed in one int,
+        # yamlbuild._packed), in the order of a pre-order walk of `data`; and where the key of each
+        # mapping's value starts (NO_MARK for a list item and the root), in the same order. Why not
+        # by pointer: most files have no finding, and a pointer string for each of a plan's ~1,500
+        # nodes and ~1,200 keys was 60 % of a loaded plan's memory (0.40 -> 0.17 MB); `locate` and
+        # `positions` find a node's index by its pointer when asked (`_index`).
+        self.marks: array = new_marks()
+        self.key_marks: array = new_marks()
+        # The source text of float scalars, so `439.050` can be reported with its probable integer.
+        self.float_texts: dict[str, str] = {}
+        # Line number -> rule ids disabled on that line by `# planctl: disable=RULE`.
+        self.suppressions: dict[int, set[str]] = {}
+        self.error: Finding | None = None
+        # The syntax errors after `error` that planctl/resync.py could locate (empty unless `error` is one).
+        self.more_errors: list[Finding] = []
+        # Whether every value reads alike in both schema validators (lint/fastschema.py): no
+        # whole-valued float, no integer beyond 64 bits. The builder clears it when it makes one;
+        # None: not built here, so not known.
+        self.plain_json: bool | None = None
 
     @property
     def ok(self) -> bool:

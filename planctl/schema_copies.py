@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .i18n import _
@@ -26,8 +26,7 @@ FOLDER = "schema"
 MAX_SCHEMA_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Stale:
+class Stale(NamedTuple):
     """A repository's schema copy that is not the installed planctl's, and why."""
 
     kind: str

@@ -12,7 +12,6 @@ import math
 import unicodedata
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -58,18 +57,21 @@ class _Invalid(Exception):
         self.position, self.hint = _pos(event), hint
 
 
-@dataclass
 class _Anchor:
     """What an alias (*name) of this anchor (&name) expands to, known before it is copied."""
 
-    value: Any
-    text: str | None  # a scalar's source text, for use as a mapping key
-    pointer: str | None  # where the anchored node was built (None for a mapping key)
-    first: int  # index of its mark in Document.marks; its descendants' follow up to `last`
-    last: int = 0
-    size: int = 1  # nodes it expands to, its own aliases expanded
-    height: int = 0
-    done: bool = False
+    __slots__ = ("value", "text", "pointer", "first", "last", "size", "height", "done")
+
+    def __init__(self, value: Any, text: str | None, pointer: str | None, first: int, *, size: int = 1,
+                 done: bool = False) -> None:
+        self.value = value
+        self.text = text  # a scalar's source text, for use as a mapping key
+        self.pointer = pointer  # where the anchored node was built (None for a mapping key)
+        self.first = first  # index of its mark in Document.marks; its descendants' follow up to `last`
+        self.last = 0
+        self.size = size  # nodes it expands to, its own aliases expanded
+        self.height = 0
+        self.done = done
 
 
 UNKNOWN_TAG_HINT = N_("planctl never constructs tagged objects; remove the tag")

@@ -102,12 +102,13 @@ def test_a_broken_configuration_exits_2_alike(ws, base_env, content):
         assert fast[0] == 2 and fast[2].startswith(b"planctl: error: ")
 
 
-def test_the_fast_path_imports_neither_typer_nor_orjson(ws, base_env):
+def test_the_fast_path_imports_neither_typer_nor_orjson_nor_dataclasses(ws, base_env):
     # Printed by an exit handler: the fast path ends the process without unwinding (command.exit_now).
-    # orjson (and the uuid and platform it imports) cost a one-plan lint ~10 ms of CPU.
+    # orjson (and the uuid and platform it imports) cost a one-plan lint ~10 ms of CPU; dataclasses
+    # ~1 ms a class and `inspect` (planctl/model.py).
     code = ("import atexit, sys; sys.argv = ['planctl', 'lint', 'plans/clean/clean.yaml']\n"
             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('typer') or m in "
-            "('orjson', 'uuid', 'platform')), file=sys.stderr))\n"
+            "('orjson', 'uuid', 'platform', 'dataclasses', 'inspect')), file=sys.stderr))\n"
             "from planctl.launch import main\n"
             "main()\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ws.root, capture_output=True, text=True, env=base_env,

@@ -32,9 +32,8 @@ import json
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InternalError, PlanctlError
 from . import evaluator
@@ -47,8 +46,7 @@ _runs = itertools.count(1)
 MAX_FACTS_PER_RUN = 10_000
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """A compiled rule: its id, the fact kind it applies to, and the durable_rules expression."""
 
     rule_id: str

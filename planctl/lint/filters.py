@@ -4,11 +4,9 @@ the repository's `[tool.planctl.rules]` settings, which turn rules off or change
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
@@ -22,13 +20,13 @@ OFF = "off"
 NOT_CONFIGURABLE = (SYNTAX.id, SCHEMA.id)
 
 
-@dataclass
 class Filtered:
     """Findings sorted by what the waivers and suppression comments did to them."""
 
-    kept: list[Finding] = field(default_factory=list)
-    waived: list[Finding] = field(default_factory=list)
-    suppressed: list[Finding] = field(default_factory=list)
+    def __init__(self, waived: list[Finding]) -> None:
+        self.kept: list[Finding] = []
+        self.waived = waived
+        self.suppressed: list[Finding] = []
 
 
 def in_files(findings: list[Finding], docs: Mapping[str, Document], *, waivers_of: set[str] | None = None,
@@ -154,5 +152,5 @@ def apply_rule_settings(findings: list[Finding], settings: Mapping[str, str]) ->
         if setting is None:
             kept.append(finding)
         elif setting != OFF:
-            kept.append(dataclasses.replace(finding, severity=Severity.parse(setting)))
+            kept.append(finding._replace(severity=Severity.parse(setting)))
     return kept

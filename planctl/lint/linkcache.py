@@ -14,7 +14,6 @@ stored shape, or the file is loaded again.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,7 +55,7 @@ def read(summary_key: str, name: str) -> Summary | None:
 
 def store(summary_key: str, summary: Summary) -> None:
     """Store the summary when JSON gives it back exactly (text keys, plain values)."""
-    value = asdict(summary)
+    value = summary._asdict()
     del value["name"]
     try:
         _checked(value)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,11 +72,12 @@ class Comparison:
         return _("since the {label} ({commit})").format(label=self.label, commit=self.commit[:10])
 
 
-@dataclass
 class ComparedResult(LintResult):
     """A lint result with each finding classified against a base revision."""
 
-    comparison: Comparison | None = None
+    def __init__(self, result: LintResult, comparison: Comparison | None) -> None:
+        self.__dict__.update(vars(result))
+        self.comparison = comparison
 
     def worst(self) -> Severity | None:
         """Only new findings decide the exit code: what the change did not cause must not block it."""
@@ -92,8 +93,7 @@ def statuses(result: LintResult) -> list[str | None]:
 
 
 def _compared(result: LintResult, comparison: Comparison) -> ComparedResult:
-    values = {f.name: getattr(result, f.name) for f in fields(LintResult)}
-    return ComparedResult(**values, comparison=comparison)
+    return ComparedResult(result, comparison)
 
 
 def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: Config,

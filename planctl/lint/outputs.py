@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ..errors import PlanctlError
 from ..i18n import _
@@ -25,8 +24,7 @@ from .reporters import REPORTERS, text
 from .runner import LintResult
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One report to write: its format, and its file or standard output."""
 
     format: str

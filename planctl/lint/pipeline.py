@@ -5,7 +5,6 @@ used by the runner (files on disk), the rule examples and the tests; filters com
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..document import Document
 from ..i18n import _
@@ -14,12 +13,12 @@ from . import schema
 from .registry import Registry
 
 
-@dataclass
 class Checked:
     """What checking a batch of documents gave: the findings and the schema-valid documents."""
 
-    findings: list[Finding] = field(default_factory=list)
-    valid: list[Document] = field(default_factory=list)  # schema-valid documents, for the filters
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.valid: list[Document] = []  # schema-valid documents, for the filters
 
     @property
     def programmes(self) -> set[str]:

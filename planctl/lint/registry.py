@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,21 +21,26 @@ if TYPE_CHECKING:
     from .facts.links import Summary
 
 
-@dataclass(frozen=True)
 class Registry:
     """The national programmes and funding policies the plans are checked against."""
 
-    programmes: dict[str, dict]
-    policies: tuple[dict, ...]
-    # Where a link to a plan not linted with it is looked up (facts/links.py): the configured plan
-    # globs, matched and read only when such a link exists.
-    config: Config | None = None
-    # The files of the whole run, when it is split into batches (lint/runner.py): a plan in
-    # another batch is looked up among them too.
-    run_files: tuple[Path, ...] = ()
-    # The plan files read for links so far, shared by every check that uses this registry (one
-    # run: diff's findings section checks each plan alone, with one registry).
-    plan_files: PlanFiles = field(default_factory=lambda: PlanFiles(), compare=False, repr=False)
+    def __init__(self, programmes: dict[str, dict], policies: tuple[dict, ...], config: Config | None = None,
+                 run_files: tuple[Path, ...] = (), plan_files: PlanFiles | None = None) -> None:
+        self.programmes = programmes
+        self.policies = policies
+        # Where a link to a plan not linted with it is looked up (facts/links.py): the configured
+        # plan globs, matched and read only when such a link exists.
+        self.config = config
+        # The files of the whole run, when it is split into batches (lint/runner.py): a plan in
+        # another batch is looked up among them too.
+        self.run_files = run_files
+        # The plan files read for links so far, shared by every check that uses this registry (one
+        # run: diff's findings section checks each plan alone, with one registry).
+        self.plan_files = PlanFiles() if plan_files is None else plan_files
+
+    def with_run_files(self, run_files: tuple[Path, ...]) -> Registry:
+        """This registry for a run split into batches of these files (lint/runner.py)."""
+        return Registry(self.programmes, self.policies, self.config, run_files, self.plan_files)
 
     def with_linted(self, docs: list[Document]) -> Registry:
         """Programme files among the linted paths count too (the configured ones win)."""
@@ -66,7 +70,7 @@ def programme_files(config: Config) -> list[Path]:
     """The configured national programme files; when `programmes` is unset and nothing matches (a
     province's own repository has no plans/national/), the ones shipped with planctl."""
     files = config.glob(config.programmes)
-    if not files and config.programmes == Config.programmes:
+    if not files and config.programmes == Config._field_defaults["programmes"]:
         files = sorted(programmes_dir().glob("*.yaml"))
     return files
 
@@ -74,7 +78,7 @@ def programme_files(config: Config) -> list[Path]:
 def policy_files(config: Config) -> list[Path]:
     """The configured funding policies; when `policies` is unset and nothing matches, the shipped default."""
     files = config.glob(config.policies)
-    if not files and config.policies == Config.policies:
+    if not files and config.policies == Config._field_defaults["policies"]:
         # A plans repository of its own has no rules/policy/: the shipped default policy applies
         # unless [tool.planctl] policies names other files (or [] for none).
         files = sorted((rules_dir() / "policy").glob("*.yaml"))
@@ -251,7 +255,7 @@ class PlanFiles:
 
     def serves(self, registry: Registry) -> bool:
         """Whether these files are the candidates of the registry's run (a registry made by
-        with_linted, or copied by dataclasses.replace with other run files, may hold them)."""
+        with_linted, or by with_run_files, may hold them)."""
         return self.run_files is None or (self.config, self.run_files) == (registry.config, registry.run_files)
 
     def read_more(self) -> Iterator[tuple[Path, str | None]]:

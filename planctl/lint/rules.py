@@ -7,12 +7,10 @@ templates use is a field of that kind, and that the engine accepts the condition
 
 from __future__ import annotations
 
-import dataclasses
 import string
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document, escape, load
 from ..errors import PlanctlError
@@ -25,8 +23,7 @@ from .facts.base import rule_value
 POLICY_FOLDER = "policy"
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """An example plan of a rule's file: whether the rule fails on it, and at which line."""
 
     fails: bool
@@ -35,8 +32,7 @@ class Example:
     note: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule of the catalogue, compiled: its texts, its fact kind and its engine condition."""
 
     id: str
@@ -49,7 +45,7 @@ class Rule:
     condition: engine.Condition
     examples: tuple[Example, ...]
     path: Path
-    when: dict = field(default_factory=dict, compare=False)  # in the engine's terms (see facts/base.py)
+    when: dict  # in the engine's terms (see facts/base.py)
     any_of: tuple = ()
     # Vietnamese (summary_vi, message_vi, hint_vi in the rule file): required, same {fields}.
     summary_vi: str = ""
@@ -231,8 +227,8 @@ def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     rules = _catalogue(files, folder, key)
     if key is not None:
         rulecache.write(key + _LINT_PART, [_rule_to_json(r, folder, lean=True) for r in rules])
-    return tuple(dataclasses.replace(r, summary="", description="", examples=(), summary_vi="",
-                                     description_vi="") for r in rules)
+    return tuple(r._replace(summary="", description="", examples=(), summary_vi="", description_vi="")
+                 for r in rules)
 
 
 def _catalogue(files: list[Path], folder: Path, key: str | None) -> tuple[Rule, ...]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gc
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,21 +32,22 @@ def comparison_of(result: LintResult) -> Comparison | None:
     return getattr(result, "comparison", None)
 
 
-@dataclass
 class LintResult:
     """A lint run's findings and counts, as every reporter reads them."""
 
-    findings: list[Finding]
-    suppressed: list[Finding] = field(default_factory=list)
-    files: int = 0
-    waived: list[Finding] = field(default_factory=list)
-    # For CI reporters (lint/provenance.py): the files checked (display names), the working
-    # directory relative to the repository root, the findings a --baseline hid, and the
-    # configuration whose rule set `ruleset` fingerprints.
-    checked: tuple[str, ...] = ()
-    repo_subdir: str = ""
-    baselined: list[Finding] = field(default_factory=list)
-    config: Config | None = field(default=None, repr=False, compare=False)
+    def __init__(self, findings: list[Finding], suppressed: list[Finding], files: int, waived: list[Finding], *,
+                 checked: tuple[str, ...] = (), repo_subdir: str = "", config: Config | None = None) -> None:
+        self.findings = findings
+        self.suppressed = suppressed
+        self.files = files
+        self.waived = waived
+        # For CI reporters (lint/provenance.py): the files checked (display names), the working
+        # directory relative to the repository root, the findings a --baseline hid, and the
+        # configuration whose rule set `ruleset` fingerprints.
+        self.checked = checked
+        self.repo_subdir = repo_subdir
+        self.baselined: list[Finding] = []
+        self.config = config
 
     @cached_property
     def ruleset(self) -> str:
@@ -74,14 +73,15 @@ PARALLEL_FROM = 24
 BATCH_FILES = 8
 
 
-@dataclass
 class _Checked:
     """What checking a batch of files gives back: findings only, no documents to send between processes."""
 
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[Finding] = field(default_factory=list)
-    waived: list[Finding] = field(default_factory=list)
-    programmes: set[str] = field(default_factory=set)  # ids of the valid programme files among them
+    def __init__(self, findings: list[Finding], suppressed: list[Finding], waived: list[Finding],
+                 programmes: set[str] | None = None) -> None:
+        self.findings = findings
+        self.suppressed = suppressed
+        self.waived = waived
+        self.programmes = programmes or set()  # ids of the valid programme files among them
 
 
 def check_files(files: list[Path], config: Config, registry: Registry | None) -> _Checked:
@@ -112,7 +112,7 @@ def _check_all(files: list[Path], config: Config) -> _Checked:
     processes = parallel.workers()
     pipeline.prepare()  # built once here, inherited by the forked workers
     # Every batch may look up the plans of the others (links between plans, facts/links.py).
-    registry = dataclasses.replace(load_registry(config), run_files=tuple(files))
+    registry = load_registry(config).with_run_files(tuple(files))
     batches = _batches(files, max(processes * 2, math.ceil(len(files) / BATCH_FILES)))
     # The configuration and registry reach the workers through the fork, not pickled per batch.
     check = functools.partial(check_files, config=config, registry=registry)

@@ -9,7 +9,7 @@ schedule and is not read: flagging it would be a false alarm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # "(2011)", "(2010- 2011)", "(2011 – 2012)": the schedule printed in parentheses after a name.
 _NAME_SPAN = re.compile(r"\((\d{4})(?:\s*[-–]\s*(\d{4}))?\)")
@@ -19,8 +19,7 @@ _NOTE_YEAR = re.compile(r"(?<![\w/])(?P<word>[Nn]ăm)\s+(?P<year>\d{4})\b")
 _NOT_A_SCHEDULE = re.compile(r"(đến|tới|ngày|tháng\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class PrintedYears:
+class PrintedYears(NamedTuple):
     """A schedule printed in parentheses in a row's name, e.g. "(2010- 2011)"."""
 
     first: int

@@ -155,9 +155,7 @@ def fresh_lint(folder: Path) -> tuple[rules.Rule, ...]:
 
 
 def _without_documentation(catalogue):
-    import dataclasses
-
-    return tuple(dataclasses.replace(r, summary="", description="", examples=(), summary_vi="", description_vi="")
+    return tuple(r._replace(summary="", description="", examples=(), summary_vi="", description_vi="")
                  for r in catalogue)
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...document import Document
 from ...i18n import N_, _
@@ -58,15 +57,14 @@ def rule_value(field_type: FieldType, value: Any) -> Any:
     return engine_value(field_type, value)
 
 
-@dataclass(frozen=True)
-class FactKind:
+class FactKind(NamedTuple):
     """A kind of fact: the fields rules may test, and the texts its messages may show."""
 
     name: str
     about: str
     fields: Mapping[str, FieldType]  # what a condition may test (and a message may show)
     texts: tuple[str, ...] = ()  # shown in messages only
-    checks: Mapping[str, str] = field(default_factory=dict)  # the values of `check`, with what each compares
+    checks: Mapping[str, str] = {}  # the values of `check`, with what each compares (never changed)
 
     def money(self) -> list[str]:
         return [n for n, t in self.fields.items() if t is FieldType.MONEY]
@@ -76,19 +74,23 @@ class FactKind:
         return set(self.fields) | set(self.texts) | {f"{m}_text" for m in self.money()}
 
 
-@dataclass(slots=True)  # ~1,000 per plan: slots make them quicker to build
 class Fact:
     """One fact derived from a plan, at a JSON pointer, for the rules of its kind to test."""
 
-    kind: str
-    doc: Document
-    pointer: str
-    values: dict[str, Any]
-    # Shown in messages only; a function giving them where building them costs (most facts never
-    # become a finding).
-    text: dict[str, str] | Callable[[], dict[str, str]] = field(default_factory=dict)
-    unit: str = "million VND"
-    key_pointer: bool = False  # point at the mapping key rather than the value
+    __slots__ = ("kind", "doc", "pointer", "values", "text", "unit", "key_pointer")  # ~1,000 per plan
+
+    def __init__(self, kind: str, doc: Document, pointer: str, values: dict[str, Any],
+                 text: dict[str, str] | Callable[[], dict[str, str]] | None = None, unit: str = "million VND",
+                 key_pointer: bool = False) -> None:
+        self.kind = kind
+        self.doc = doc
+        self.pointer = pointer
+        self.values = values
+        # Shown in messages only; a function giving them where building them costs (most facts
+        # never become a finding).
+        self.text = {} if text is None else text
+        self.unit = unit
+        self.key_pointer = key_pointer  # point at the mapping key rather than the value
 
     def template_values(self, kind: FactKind) -> dict[str, Any]:
         """The fact's fields, its texts, and its money fields written with their unit."""

@@ -10,8 +10,7 @@ number of plans; a plan not linted with them is looked up through the configured
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...document import Document
 from ...i18n import _
@@ -48,18 +47,18 @@ def derive(ctx: Context) -> None:
     """Nothing per plan: links are compared across plans (link_facts)."""
 
 
-@dataclass
-class Summary:
+class Summary(NamedTuple):
     """What another plan's links need to know of a plan: a few numbers, no document."""
 
+    # In this order: lint/linkcache.py stores them so, and checks the order it reads back.
     id: str
     name: str
     total: int | None  # the budget's printed total, else the project list's, in VND
     by_kind: dict[str, int]
     start: int | None
     end: int | None
-    rows: dict[str, dict] = field(default_factory=dict)  # id -> total, by_kind, start, end, name
-    stands_for: list[str] = field(default_factory=list)  # plan ids its rows stand for
+    rows: dict[str, dict]  # id -> total, by_kind, start, end, name
+    stands_for: list[str]  # plan ids its rows stand for
 
 
 def summarise(doc: Document) -> Summary:
@@ -75,16 +74,17 @@ def summarise(doc: Document) -> Summary:
         by_kind = kinds(view, {s: view.vnd(a, view.list_unit) for s, a in listed.get("by_source", {}).items()})
     else:
         total, by_kind = None, {}
-    period = plan.get("period", {})
-    summary = Summary(plan["id"], doc.name, total, by_kind, period.get("start"), period.get("end"))
+    rows: dict[str, dict] = {}
+    stands_for: list[str] = []
     for _base, _group, row in view.projects():
         amounts = {s: view.vnd(a, view.list_unit) for s, a in row.get("amounts", {}).items()}
-        summary.rows[row["id"]] = {"total": view.project_value(row), "by_kind": kinds(view, amounts),
-                                   "start": row.get("start"), "end": row.get("end"), "name": row["name"]}
+        rows[row["id"]] = {"total": view.project_value(row), "by_kind": kinds(view, amounts),
+                           "start": row.get("start"), "end": row.get("end"), "name": row["name"]}
         if "stands_for" in row:
-            summary.stands_for.append(row["stands_for"]["plan"])
-    summary.stands_for += [t["stands_for"]["plan"] for t in plan.get("tasks", []) if "stands_for" in t]
-    return summary
+            stands_for.append(row["stands_for"]["plan"])
+    stands_for += [t["stands_for"]["plan"] for t in plan.get("tasks", []) if "stands_for" in t]
+    period = plan.get("period", {})
+    return Summary(plan["id"], doc.name, total, by_kind, period.get("start"), period.get("end"), rows, stands_for)
 
 
 def kinds(view: PlanView, amounts: dict[str, int]) -> dict[str, int]:
