@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .document import MAX_BYTES, Document, load_bytes
@@ -38,14 +37,16 @@ class _Bad(Exception):
     """The plain builder found something load_bytes reports; load_bytes will say what."""
 
 
-@dataclass
 class _PlainAnchor:
-    value: Any
-    is_key: bool  # anchored on a mapping key (its alias is not copied: a key is a scalar)
-    key: str | None = None  # a scalar's text as a mapping key (None: a list or mapping)
-    size: int = 1  # nodes it expands to, its own aliases expanded
-    height: int = 0
-    done: bool = False
+    __slots__ = ("value", "is_key", "key", "size", "height", "done")
+
+    def __init__(self, value: Any, is_key: bool, key: str | None = None, *, size: int = 1, done: bool = False) -> None:
+        self.value = value
+        self.is_key = is_key  # anchored on a mapping key (its alias is not copied: a key is a scalar)
+        self.key = key  # a scalar's text as a mapping key (None: a list or mapping)
+        self.size = size  # nodes it expands to, its own aliases expanded
+        self.height = 0
+        self.done = done
 
 
 class _PlainBuilder:

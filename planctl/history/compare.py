@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..config import Config
 from ..paths import YAML_SUFFIXES
@@ -30,8 +30,7 @@ T = TypeVar("T")
 EMPTY = build({})
 
 
-@dataclass(frozen=True)
-class SideError:
+class SideError(NamedTuple):
     side: str  # old or new
     revision: str  # the revision's label
     message: str
@@ -74,8 +73,7 @@ class PlanDiff:
                     or self.stated)
 
 
-@dataclass(frozen=True)
-class DiffResult:
+class DiffResult(NamedTuple):
     old: Revision
     new: Revision
     title: str
@@ -87,8 +85,7 @@ class DiffResult:
         return any(p.changed for p in self.plans)
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """One revision of one file: the plan, or why it cannot be compared."""
 
     snapshot: Snapshot | None = None  # when the file is a plan

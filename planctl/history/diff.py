@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .snapshot import Project, Snapshot
 
@@ -22,8 +21,7 @@ class Status(str, enum.Enum):  # noqa: UP042 -- StrEnum would change how a statu
     CHANGED = "changed"
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(NamedTuple):
     """An amount at both revisions, in VND; None where it is absent."""
 
     old: int | None
@@ -43,23 +41,20 @@ class Money:
         return self.old != self.new
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One row of a breakdown: a funding source or a year, with its amounts."""
 
     key: str
     money: Money
 
 
-@dataclass(frozen=True)
-class FieldChange:
+class FieldChange(NamedTuple):
     field: str
     old: Any  # None when absent
     new: Any
 
 
-@dataclass(frozen=True)
-class ProjectChange:
+class ProjectChange(NamedTuple):
     id: str
     status: Status
     name: str
@@ -77,8 +72,7 @@ class ProjectChange:
         return bool(self.old_group and self.new_group and self.old_group != self.new_group)
 
 
-@dataclass(frozen=True)
-class TargetChange:
+class TargetChange(NamedTuple):
     id: str
     status: Status
     indicator: str
@@ -88,8 +82,7 @@ class TargetChange:
     also: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ItemChange:
+class ItemChange(NamedTuple):
     """A group or a funding source added, removed or changed (its projects are listed apart)."""
 
     id: str

@@ -19,8 +19,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..config import Config
 
@@ -32,8 +31,7 @@ if TYPE_CHECKING:
     from .select import Scope, Selection
 
 
-@dataclass(frozen=True)
-class FileFindings:
+class FileFindings(NamedTuple):
     """One plan's findings that the revision adds (lines at the new revision) and fixes (lines at
     the old one), each errors first, then by line."""
 
@@ -42,8 +40,7 @@ class FileFindings:
     fixed: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
-class Findings:
+class Findings(NamedTuple):
     files: dict[str, FileFindings]
 
     def of(self, plan: PlanDiff) -> FileFindings | None:

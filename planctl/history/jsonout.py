@@ -7,7 +7,6 @@ Money is given in the plan's unit (`unit` on each plan): `old` and `new` are abs
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -171,7 +170,7 @@ _LOG_END = "\n  ]\n}\n"
 
 def _log_head(result: LogResult) -> str:
     """The JSON log up to its commits' list: "commits" is the document's last key."""
-    head = json.dumps(log_document(dataclasses.replace(result, entries=())), ensure_ascii=False, indent=2)
+    head = json.dumps(log_document(result._replace(entries=())), ensure_ascii=False, indent=2)
     empty = "[]\n}"
     assert head.endswith(empty), head[-40:]
     return head[:-len(empty)]

@@ -8,8 +8,7 @@ the change a commit made reads the same in both commands. Renames are followed b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import Config
 from ..errors import PlanctlError
@@ -28,8 +27,7 @@ BOUNDARY = ("the history of this shallow clone starts here: the change this comm
 MAX_LINES = 12  # per commit in the plan's log; the rest is counted, `planctl diff` shows it all
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     commit: Commit
     old_path: str | None
     new_path: str | None
@@ -40,8 +38,7 @@ class LogEntry:
     json: str | None = None  # the entry as the JSON log prints it, when it was rendered as it was found
 
 
-@dataclass(frozen=True)
-class LogResult:
+class LogResult(NamedTuple):
     path: str
     start: Revision
     what: str  # '' for the whole plan, else 'project' or 'target'

@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import git
 
@@ -36,8 +36,7 @@ DELTA_BASE_CACHE = "16m"  # core.deltaBaseCacheLimit of the blob reader
 FIELD, RECORD = "\x1f", "\x1e"
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """One side of a comparison: a commit, or the working tree (commit is None)."""
 
     label: str  # as the user wrote it (or 'working tree', or 'merge base of A and B')
@@ -48,8 +47,7 @@ class Revision:
         return self.commit[:10] if self.commit else WORKTREE
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     """One changed path between two trees, as `git diff-tree --raw` reports it."""
 
     status: str  # A, D, M, R, T (letter only)
@@ -65,8 +63,7 @@ class FileChange:
         return self.new_path or self.old_path or ""
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(NamedTuple):
     sha: str
     parents: tuple[str, ...]
     author: str
@@ -75,8 +72,7 @@ class Commit:
     subject: str
 
 
-@dataclass(frozen=True)
-class PathCommit:
+class PathCommit(NamedTuple):
     """A commit that changed a followed path, with the change it made to that path."""
 
     commit: Commit

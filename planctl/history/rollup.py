@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .diff import Money
 from .snapshot import NO_TYPE, Project, Snapshot
@@ -19,8 +20,7 @@ from .snapshot import NO_TYPE, Project, Snapshot
 TOTAL_ONLY = "(total only)"  # projects with a printed total and no amount per source
 
 
-@dataclass(frozen=True)
-class RollupRow:
+class RollupRow(NamedTuple):
     key: str
     label: str
     money: Money
@@ -44,8 +44,7 @@ class Rollup:
         return any(r.money.changed for r in self.rows)
 
 
-@dataclass(frozen=True)
-class StatedChange:
+class StatedChange(NamedTuple):
     """A printed total whose figure changed."""
 
     key: str
@@ -53,8 +52,7 @@ class StatedChange:
     money: Money
 
 
-@dataclass(frozen=True)
-class StaleTotal:
+class StaleTotal(NamedTuple):
     """A printed total that did not change although what it summarises did."""
 
     key: str
@@ -65,8 +63,7 @@ class StaleTotal:
     block: str  # where it is printed: 'group g1 printed subtotal', 'budget in the text' ...
 
 
-@dataclass(frozen=True)
-class Sums:
+class Sums(NamedTuple):
     """The projects of one revision of a plan added up every way a roll-up needs (VND)."""
 
     total: int | None

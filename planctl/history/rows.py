@@ -15,8 +15,7 @@ the same figures. Choices made for a finance reviewer:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import text as t
 from .compare import PlanDiff
@@ -32,8 +31,7 @@ MONEY_ALIGN = ("right", "right", "right", "right")
 FOLD_ROWS = 8  # a secondary table longer than this is folded in Markdown
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A thing named for people first: its name, then its id (smaller, or in parentheses)."""
 
     name: str
@@ -41,8 +39,7 @@ class Label:
     note: str = ""  # 'added', 'moved' ...
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """A file name or a command: a code span in Markdown."""
 
     text: str
@@ -51,8 +48,7 @@ class Code:
 Cell = str | Label | Code
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     title: str
     headers: tuple[str, ...]
     align: tuple[str, ...]

@@ -9,8 +9,8 @@ file is ambiguous until `--` says which. Without paths, the scope is the `plans`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..config import Config
 from ..errors import PlanctlError
@@ -20,16 +20,14 @@ from .revisions import SHALLOW_HINT, WORKTREE, Repository, Revision
 WORKTREE_REVISION = Revision(WORKTREE, None)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     old: Revision
     new: Revision
     title: str  # what is compared, e.g. 'main...HEAD' or 'HEAD → working tree'
     spec: str = ""  # the revisions as given on the command line ('' for none)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     pathspecs: tuple[str, ...]  # for git, from the repository's root
     named: frozenset[str]  # files named on the command line (repository paths)
     plan_patterns: tuple[re.Pattern, ...]  # the configured plan globs, from the repository's root

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..i18n import N_
 from ..plan.money import DEFAULT_UNIT, is_number, known_unit, to_vnd
@@ -38,8 +38,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     name: str
     kind: str | None
@@ -48,8 +47,7 @@ class Source:
     fields: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     id: str
     group: str
     fields: Mapping[str, Any]  # everything but money and seq, for field-by-field comparison
@@ -62,8 +60,7 @@ class Project:
         return str(self.fields.get("name", self.id))
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     id: str
     fields: Mapping[str, Any]
 
@@ -72,8 +69,7 @@ class Target:
         return str(self.fields.get("indicator", self.id))
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     id: str
     fields: Mapping[str, Any]
 
@@ -82,8 +78,7 @@ class Group:
         return str(self.fields.get("name", self.id))
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A printed total (stated figure) in VND, with where it is printed."""
 
     label: str

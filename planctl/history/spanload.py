@@ -39,7 +39,6 @@ number of commits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..document import MAX_BYTES
@@ -87,18 +86,21 @@ class _Unsafe(Exception):
 FAILURES = (UnicodeDecodeError, YAMLError, ReaderError, _Invalid, _Bad, _Unsafe, RecursionError)
 
 
-@dataclass
 class _Span:
-    key: Any  # a key span's key; None for an item
-    value: Any  # the key's value, or the item
-    count: int  # nodes, the span's own root collection included (as the builder counts them)
-    parts: dict[bytes, _Span] | None = None  # the spans it was put together from, by text (None: parsed whole)
-    ident: bytes = b""  # how the same span is found in the revision before: its first line
-    # A span parsed whole keeps its text (the same bytes its parent holds as the key of its
-    # parts) and, for a key, where its line's content starts: the next revision cuts its parts
-    # from them without parsing again (see _cut_items and _cut_keys).
-    text: bytes = b""
-    at: int = 0
+    __slots__ = ("key", "value", "count", "parts", "ident", "text", "at")
+
+    def __init__(self, key: Any, value: Any, count: int, parts: dict[bytes, _Span] | None = None,
+                 ident: bytes = b"", text: bytes = b"", at: int = 0) -> None:
+        self.key = key  # a key span's key; None for an item
+        self.value = value  # the key's value, or the item
+        self.count = count  # nodes, the span's own root collection included (as the builder counts them)
+        self.parts = parts  # the spans it was put together from, by text (None: parsed whole)
+        self.ident = ident  # how the same span is found in the revision before: its first line
+        # A span parsed whole keeps its text (the same bytes its parent holds as the key of its
+        # parts) and, for a key, where its line's content starts: the next revision cuts its parts
+        # from them without parsing again (see _cut_items and _cut_keys).
+        self.text = text
+        self.at = at
 
 
 def _by_ident(parts: dict[bytes, _Span] | None, ident: bytes) -> _Span | None:

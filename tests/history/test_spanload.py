@@ -266,6 +266,6 @@ def test_snapshots_built_from_reused_parts_are_those_of_a_fresh_build(shaped):
     for (view, total), (fresh_view, fresh_total) in zip(chained, fresh, strict=True):
         assert view == fresh_view
         assert [list(getattr(total, f).items()) if isinstance(getattr(total, f), dict) else getattr(total, f)
-                for f in total.__dataclass_fields__] == \
+                for f in total._fields] == \
             [list(getattr(fresh_total, f).items()) if isinstance(getattr(fresh_total, f), dict)
-             else getattr(fresh_total, f) for f in fresh_total.__dataclass_fields__]
+             else getattr(fresh_total, f) for f in fresh_total._fields]
