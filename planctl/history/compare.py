@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -36,8 +35,7 @@ class SideError(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
-class PlanDiff:
+class PlanDiff(NamedTuple):
     path: str  # at the new revision (at the old one for a removed plan)
     old_path: str | None
     new_path: str | None
@@ -59,7 +57,7 @@ class PlanDiff:
     stale: tuple[StaleTotal, ...] = ()
     # The plan as the terminal prints it (render.text_plan), when compare() was asked to lay it
     # out where the plan was compared (see compare).
-    text: str | None = field(default=None, compare=False, repr=False)
+    text: str | None = None
 
     @property
     def renamed(self) -> bool:
@@ -277,7 +275,7 @@ def _compared(loader: Loader, change: FileChange, selection: Selection, scope: S
     found = compare_file(loader, change, selection, scope)
     if found is None or rendered is None:
         return found
-    return replace(found, text=rendered(found))
+    return found._replace(text=rendered(found))
 
 
 def _worker_died() -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .diff import Money
@@ -28,8 +27,7 @@ class RollupRow(NamedTuple):
     name: str = ""  # the group's or source's name in the plan ('' when it has none)
 
 
-@dataclass(frozen=True)
-class Rollup:
+class Rollup(NamedTuple):
     dimension: str  # group, source, type, year, phasing
     title: str
     rows: tuple[RollupRow, ...]
@@ -37,7 +35,7 @@ class Rollup:
     # per year: projects giving yearly amounts and projects with an amount, (new, old)
     coverage: tuple[tuple[int, int], tuple[int, int]] | None = None
     # every group's or source's name at either revision, by id, also those without money
-    names: Mapping[str, str] = field(default_factory=dict, compare=False)
+    names: Mapping[str, str] = {}  # never changed
 
     @property
     def changed(self) -> bool:

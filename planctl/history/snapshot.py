@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -86,8 +85,7 @@ class Figure(NamedTuple):
     block: str  # the printed table or text it belongs to: 'budget in the text', 'phasing table' ...
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     id: str
     title: str
     unit: str
@@ -99,9 +97,9 @@ class Snapshot:
     phasing_rows: tuple[str, ...]  # source ids of the phasing table's top-level rows
     phasing_years: Mapping[str, int]  # VND per year, the top-level phasing rows added up
     sections: Mapping[str, Any]  # other top-level content, to say what else changed
-    problems: tuple[str, ...] = ()
-    tree: SourceTree = field(default_factory=lambda: SourceTree(()), compare=False, repr=False)
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # derived sums
+    problems: tuple[str, ...]
+    tree: SourceTree
+    memo: dict[str, Any]  # derived sums (rollup.sums), filled on first use
 
     def value(self, project: Project) -> int | None:
         """A project's amount: the sum of its amounts, else its printed total."""
@@ -242,7 +240,7 @@ def build(plan: Any) -> Snapshot:
         id=str(plan.get("id", "")), title=str(plan.get("title", "")), unit=reader.unit,
         sources=sources, groups=groups, projects=projects, targets=targets, stated=stated,
         phasing_rows=rows, phasing_years=years, sections=_sections(plan), problems=tuple(reader.problems),
-        tree=tree)
+        tree=tree, memo={})
 
 
 class _Parts:

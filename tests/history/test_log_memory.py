@@ -40,12 +40,18 @@ def test_log_keeps_at_most_two_snapshots(long_history, monkeypatch):
     most = 0
     real_build = compare.build
 
+    class Marker:
+        pass
+
     def counting_build(data):
         nonlocal most
         gc.collect()
         most = max(most, sum(ref() is not None for ref in alive))
         snapshot = real_build(data)
-        alive.append(weakref.ref(snapshot))
+        # A Snapshot is a tuple, which takes no weak reference; its memo dict (its own, filled by
+        # rollup.sums) lives exactly as long as it, and so does what the dict holds.
+        marker = snapshot.memo["test-alive"] = Marker()
+        alive.append(weakref.ref(marker))
         return snapshot
 
     monkeypatch.setattr(compare, "build", counting_build)

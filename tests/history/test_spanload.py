@@ -236,10 +236,8 @@ def test_log_reads_the_same_as_with_full_parses(shaped, monkeypatch, args):
 
 def _view(snapshot) -> tuple:
     """Everything a Snapshot is compared and printed by, in order (dict equality ignores order)."""
-    from dataclasses import fields
-
-    return tuple((f.name, list(v.items()) if isinstance(v := getattr(snapshot, f.name), dict) else v)
-                 for f in fields(snapshot) if f.name not in ("tree", "memo"))
+    return tuple((name, list(v.items()) if isinstance(v := getattr(snapshot, name), dict) else v)
+                 for name in snapshot._fields if name not in ("tree", "memo"))
 
 
 def test_snapshots_built_from_reused_parts_are_those_of_a_fresh_build(shaped):
