@@ -116,6 +116,29 @@ def test_the_fast_path_imports_neither_typer_nor_orjson_nor_dataclasses(ws, base
     assert (done.returncode, done.stderr) == (0, "[]\n")
 
 
+# The commands that keep their dataclasses (planctl/model.py): they run rarely.
+KEEP_DATACLASSES = {"planctl.init_files", "planctl.resync", "planctl.lint.newsince"}
+
+
+def test_no_record_of_lint_diff_or_log_is_a_dataclass():
+    # Creating a dataclass costs ~1 ms at import (planctl/model.py); diff and log import
+    # `dataclasses` anyway (through gitpython), so the test is on the classes, not on the import.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import planctl
+
+    found = []
+    for info in pkgutil.walk_packages(planctl.__path__, "planctl."):
+        if info.name in KEEP_DATACLASSES or info.name.endswith("__main__"):  # __main__ runs the CLI
+            continue
+        module = importlib.import_module(info.name)
+        found += [f"{info.name}.{name}" for name, value in vars(module).items()
+                  if isinstance(value, type) and value.__module__ == info.name and dataclasses.is_dataclass(value)]
+    assert found == []
+
+
 @pytest.mark.parametrize("argv", [["lint", "-q", "x.yaml"], ["lint", "x.yaml", "--format", "json"], ["lint", "--"],
                                   ["lint", "-"], ["diff"], ["--lang", "vi", "lint", "x.yaml"], []])
 def test_anything_but_paths_goes_to_typer(argv):
