@@ -118,7 +118,7 @@ class Context:
 
     def add(self, kind: str, pointer: str, unit: str | None = None, *, key_pointer: bool = False,
             text: dict | Callable[[], dict] | None = None, **values: Any) -> None:
-        self.facts.append(Fact(kind, self.doc, pointer, values, text or {}, unit or self.unit, key_pointer))
+        self.facts.append(Fact(kind, self.doc, pointer, values, text, unit or self.unit, key_pointer))
 
     def line(self, pointer: str) -> str:
         return str(self.doc.locate(pointer).line)
