@@ -1,4 +1,4 @@
-"""The summaries of linked plans, cached between runs (in rulecache's folder, with its trust and checks).
+"""The summaries of linked plans, cached between runs (in planctl/diskcache.py's folder, with its trust and checks).
 
 Why: a lint of one plan that links to another (`same_as`, `stands_for`) parsed that other plan
 with positions, checked it against the schema and summarised it: ~8 ms of a one-plan lint's
@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import rulecache
+from .. import diskcache
 
 if TYPE_CHECKING:
     from .facts.links import Summary
@@ -31,9 +31,9 @@ _ROW_FIELDS = {"total", "by_kind", "start", "end", "name"}
 
 def key(raw: bytes, max_bytes: int) -> str | None:
     """The key of the summary of a file with these bytes; None when there is no cache."""
-    if rulecache.cache_dir() is None:
+    if diskcache.cache_dir() is None:
         return None
-    return rulecache.digest([*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
+    return diskcache.digest([*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
 
 
 @cache
@@ -42,14 +42,14 @@ def _code_inputs() -> list[tuple[str, bytes]]:
     from .registry import _key_inputs
 
     return [*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()),
-            *rulecache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)]
+            *diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)]
 
 
 def read(summary_key: str, name: str) -> Summary | None:
     """The stored summary, named `name`; None when there is none or it has not the stored shape."""
     from .facts.links import Summary
 
-    value = rulecache.read(summary_key, _checked)
+    value = diskcache.read(summary_key, _checked)
     return None if value is None else Summary(name=name, **value)
 
 
@@ -62,7 +62,7 @@ def store(summary_key: str, summary: Summary) -> None:
     except ValueError:
         return
     if json.loads(json.dumps(value)) == value:
-        rulecache.write(summary_key, value)
+        diskcache.write(summary_key, value)
 
 
 def _checked(value: Any) -> dict:

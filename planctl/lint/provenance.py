@@ -9,7 +9,6 @@ the working directory's place in the repository.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePosixPath
 
 from ..config import Config
@@ -41,6 +40,8 @@ def ruleset_fingerprint(config: Config) -> str:
     Contents, not paths: the same rules installed in site-packages or checked out elsewhere give
     the same fingerprint.
     """
+    import hashlib  # loads OpenSSL (~5 ms): only the formats that print the fingerprint pay it
+
     digests = sorted(f"{role}:{hashlib.sha256(read_regular(path, MAX_INPUT_BYTES)).hexdigest()}"
                      for role, path in ruleset_inputs(config) if path.is_file())
     return hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()[:16]

@@ -102,7 +102,7 @@ def load_registry(config: Config) -> Registry:
 #
 # Why: parsing the national programmes (two ~23 KB files) with positions and checking them against
 # their schemas is ~5-6 ms of every lint, and they rarely change. Their data is stored in the rule
-# cache's folder (lint/rulecache.py: same trust, same checks of names and keys) under a key hashed
+# cache's folder (lint/diskcache.py: same trust, same checks of names and keys) under a key hashed
 # from the files' bytes and everything that turns bytes into checked data: the schemas, the loader's
 # and the schema check's code, planctl's version. Only files that loaded and passed their schema
 # are stored; a file that fails, or that cannot be read, always takes the path above (same
@@ -116,17 +116,17 @@ _DATA_SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlsyntax.py"
 def _cached_registry(config: Config) -> tuple[Registry | None, str | None]:
     """(the registry from the cache when the files are those of a stored run, else None; the key
     to store it under, None when a file could not be read or there is no cache)."""
-    from . import rulecache
+    from .. import diskcache
 
-    if rulecache.cache_dir() is None:
+    if diskcache.cache_dir() is None:
         return None, None
     try:
         inputs = [("programme", p) for p in programme_files(config)] + [("policy", p) for p in policy_files(config)]
         files = [(role, read_regular(path, config.max_file_bytes)) for role, path in inputs]
     except (OSError, PlanctlError):  # reported, in its order, by the loading path
         return None, None
-    key = rulecache.digest([*_key_inputs(), *files]) + "-registry"
-    value = rulecache.read(key, _registry_from_json)
+    key = diskcache.digest([*_key_inputs(), *files]) + "-registry"
+    value = diskcache.read(key, _registry_from_json)
     if value is None:
         return None, key
     programmes, policies = value
@@ -149,9 +149,9 @@ def _key_inputs() -> list[tuple[str, bytes]]:
 
 def _store(key: str, programmes: list, policies: list) -> None:
     if all(map(_plain, programmes)) and all(map(_plain, policies)):
-        from . import rulecache
+        from .. import diskcache
 
-        rulecache.write(key, {"programmes": programmes, "policies": policies})
+        diskcache.write(key, {"programmes": programmes, "policies": policies})
 
 
 def _registry_from_json(value: object) -> tuple[list[dict], list[dict]]:

@@ -8,7 +8,6 @@ helpers here.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -34,6 +33,8 @@ def fingerprint(finding: Finding, file: str | None = None) -> str:
     """
     basis = json.dumps([finding.rule, file if file is not None else finding.file, finding.pointer,
                         list(map(str, finding.key))], ensure_ascii=False)
+    import hashlib  # loads OpenSSL (~5 ms): only the formats and baselines that print fingerprints pay it
+
     # surrogateescape: a file name that is not UTF-8 hashes as its bytes on disk.
     return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 

@@ -8,15 +8,17 @@ templates use is a field of that kind, and that the engine accepts the condition
 from __future__ import annotations
 
 import string
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import __version__, diskcache
 from ..document import Document, escape, load
 from ..errors import PlanctlError
 from ..model import Severity
 from ..resources import rules_dir, schema_path
-from . import engine, evaluator, rulecache, schema
+from . import engine, evaluator, schema
 from .facts import FACT_KINDS, FactKind, FieldType
 from .facts.base import rule_value
 
@@ -186,16 +188,28 @@ def rule_files(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*/*.yaml") if p.parent.name != POLICY_FOLDER)
 
 
+# The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
+# even when planctl's version number stays the same (a development checkout).
+_COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
+
+
 def _cache_key(files: list[Path], folder: Path) -> str | None:
+    """A digest of everything the compiled catalogue depends on (planctl/diskcache.py)."""
     try:
-        return rulecache.cache_key(files, folder, engine.selected(), schema_path("rule"))
+        return diskcache.digest([
+            ("format", str(diskcache.FORMAT).encode()), ("planctl", __version__.encode()),
+            ("python", sys.version.encode()), ("engine", engine.selected().encode()), ("folder", str(folder).encode()),
+            ("schema", schema_path("rule").read_bytes()),
+            *diskcache.code_inputs(Path(__file__).resolve().parent, _COMPILER_SOURCES),
+            # rules/<category>/<name>.yaml (rule_files)
+            *((f"rule:{path.parent.name}/{path.name}", path.read_bytes()) for path in files)])
     except OSError:  # a rule file vanished meanwhile: load_rule reports it
         return None
 
 
 @cache
 def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
-    """Every rule, compiled: from the on-disk cache (lint/rulecache.py) while the rule files and
+    """Every rule, compiled: from the on-disk cache (lint/diskcache.py) while the rule files and
     the code that compiles them are unchanged, else from the rule files (and then cached)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
@@ -214,31 +228,31 @@ def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     rule metadata show, and they use `catalogue`.
 
     Why: two thirds of the cached catalogue's bytes are documentation; lint reads a cache file
-    of its own (rulecache key + '-lint') with only what it needs, and checks it the same way: a
+    of its own (its key + '-lint') with only what it needs, and checks it the same way: a
     lint of one plan parses ~65 KB instead of ~185 KB and checks no example (~1 ms of JSON and
     ~2-3 ms of checks in process)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
     key = _cache_key(files, folder)
     if key is not None:
-        cached = rulecache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
+        cached = diskcache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
         if cached is not None:
             return cached
     rules = _catalogue(files, folder, key)
     if key is not None:
-        rulecache.write(key + _LINT_PART, [_rule_to_json(r, folder, lean=True) for r in rules])
+        diskcache.write(key + _LINT_PART, [_rule_to_json(r, folder, lean=True) for r in rules])
     return tuple(r._replace(summary="", description="", examples=(), summary_vi="", description_vi="")
                  for r in rules)
 
 
 def _catalogue(files: list[Path], folder: Path, key: str | None) -> tuple[Rule, ...]:
     if key is not None:
-        cached = rulecache.read(key, lambda value: _rules_from_json(value, folder))
+        cached = diskcache.read(key, lambda value: _rules_from_json(value, folder))
         if cached is not None:
             return cached
     rules = _compile(files)
     if key is not None:
-        rulecache.write(key, [_rule_to_json(r, folder) for r in rules])
+        diskcache.write(key, [_rule_to_json(r, folder) for r in rules])
     return rules
 
 

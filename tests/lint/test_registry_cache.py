@@ -1,4 +1,4 @@
-"""The programme and policy data cached between runs (lint/registry.py, in rulecache's folder)."""
+"""The programme and policy data cached between runs (lint/registry.py, in planctl/diskcache.py's folder)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The on-disk cache of the compiled rule catalogue (planctl/lint/rulecache.py): it gives the same
+"""The on-disk cache of the compiled rule catalogue (lint/rules.py, in planctl/diskcache.py): it gives the same
 rules as compiling the files, and a corrupt, foreign or tampered file, or a changed rule file,
 never gives stale or foreign rules."""
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl.lint import rulecache, rules
+from planctl import diskcache
+from planctl.lint import rules
 from planctl.resources import rules_dir
 
 
@@ -75,11 +76,11 @@ def test_a_tampered_cache_file_is_rejected_or_rebuilt(folder, tamper):
     cache_file.write_text(json.dumps(stored), encoding="utf-8")
     parse = lambda value: rules._rules_from_json(value, folder)  # noqa: E731
     if stored["value"] and len(stored["value"]) == len(expected):
-        assert rulecache.read(stored["key"], parse) is None  # every value is checked again
+        assert diskcache.read(stored["key"], parse) is None  # every value is checked again
     else:
         # A rule removed still parses (a shorter catalogue): the key, not the content, protects
         # against it — which is why the key covers every rule file and the compiler's code.
-        assert len(rulecache.read(stored["key"], parse)) == len(expected) - 1
+        assert len(diskcache.read(stored["key"], parse)) == len(expected) - 1
 
 
 def test_a_changed_rule_file_invalidates_the_cache(folder):
@@ -96,18 +97,18 @@ def test_a_changed_rule_file_invalidates_the_cache(folder):
 
 def test_no_cache_and_relative_folders(folder, monkeypatch, tmp_path):
     monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
-    assert rulecache.cache_dir() is None
+    assert diskcache.cache_dir() is None
     fresh(folder)
     assert cached_files(folder) == []
     monkeypatch.delenv("PLANCTL_NO_CACHE")
     # A relative path would resolve inside the repository being linted, which planctl does not trust.
     monkeypatch.setenv("PLANCTL_CACHE_DIR", "cache")
-    assert rulecache.cache_dir() is None
+    assert diskcache.cache_dir() is None
     monkeypatch.delenv("PLANCTL_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
-    assert rulecache.cache_dir() == Path.home() / ".cache" / "planctl"
+    assert diskcache.cache_dir() == Path.home() / ".cache" / "planctl"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert rulecache.cache_dir() == tmp_path / "xdg" / "planctl"
+    assert diskcache.cache_dir() == tmp_path / "xdg" / "planctl"
 
 
 def test_an_unwritable_cache_folder_is_skipped(folder, monkeypatch, tmp_path):
@@ -122,7 +123,7 @@ def test_writing_a_cache_file_removes_the_older_ones_beyond_the_newest_few(folde
 
     cache = folder.parent / "cache"
     cache.mkdir()
-    old = [cache / f"rules-{i:064x}.json" for i in range(rulecache.KEEP + 2)]
+    old = [cache / f"rules-{i:064x}.json" for i in range(diskcache.KEEP + 2)]
     for age, path in enumerate(old):  # old[0] the newest
         path.write_text("{}", encoding="utf-8")
         os.utime(path, (1_000_000 - age, 1_000_000 - age))
@@ -140,9 +141,9 @@ def test_writing_a_cache_file_removes_the_older_ones_beyond_the_newest_few(folde
     os.utime(twin, (1_000_000 - len(old), 1_000_000 - len(old)))
     fresh(folder)
     assert not twin.exists()
-    (written,) = ({p for p in cached_files(folder) if rulecache._key_of(p.name)} - set(old)
+    (written,) = ({p for p in cached_files(folder) if diskcache._key_of(p.name)} - set(old)
                   - {cache / f"rules-{c * 64}.json" for c in "ed"})
-    assert [p.exists() for p in old] == [True] * (rulecache.KEEP - 1) + [False] * 3
+    assert [p.exists() for p in old] == [True] * (diskcache.KEEP - 1) + [False] * 3
     assert all(p.read_text(encoding="utf-8") == "keep" for p in [*others, outside])
     assert (cache / f"rules-{'e' * 64}.json").is_symlink() and (cache / f"rules-{'d' * 64}.json").is_dir()
     assert fresh(folder) and written.exists()  # read back from the file it wrote
@@ -186,7 +187,7 @@ def test_a_tampered_lint_cache_file_is_rebuilt(folder, tamper):
     stored = json.loads(lint_file.read_text(encoding="utf-8"))
     tamper(stored["value"])
     lint_file.write_text(json.dumps(stored), encoding="utf-8")
-    assert rulecache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None
+    assert diskcache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None
     assert fresh_lint(folder) == expected
 
 
@@ -198,4 +199,4 @@ def test_the_full_catalogue_file_is_not_taken_for_the_lint_one(folder):
     stored = json.loads(full_file.read_text(encoding="utf-8"))
     stored["key"] += "-lint"
     lint_file.write_text(json.dumps(stored), encoding="utf-8")  # the right key, with documentation
-    assert rulecache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None
+    assert diskcache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None

@@ -1,14 +1,18 @@
-"""The compiled rule catalogue, cached on disk between runs.
+"""planctl's cache on disk: what a run computed from files, kept between runs under a key hashed
+from exactly what it depends on, and reused while those are unchanged.
 
-Why: reading, validating and compiling the 49 rule files (and, with durable_rules, letting the
-engine accept each condition) is 40–60 ms of every run, most of a one-plan lint's fixed cost. The
-result depends only on the rule files, the code that compiles them, planctl's version and the
-engine, so it is stored under a key hashed from exactly those and reused while they are unchanged.
+What is cached, each in a group of files of its own (_PARTS):
+- the compiled rule catalogue (lint/rules.py): reading, validating and compiling the 49 rule files
+  (and, with durable_rules, letting the engine accept each condition) is 40–60 ms of every run,
+  most of a one-plan lint's fixed cost;
+- the programme and policy data (lint/registry.py) and the summaries of linked plans
+  (lint/linkcache.py);
+- the parsed pyproject.toml or planctl.toml (config.py): importing tomllib is 6–15 ms.
 
 Trust: a cache file is data, never code. It is JSON (never pickle), and everything read back is
 checked again, type by type, and each condition against the grammar both engines evaluate
 (evaluator.check); anything unexpected — a corrupt, truncated, foreign or hand-edited file — and
-the cache is ignored and rebuilt from the rule files. The folder is the user's own cache folder:
+the cache is ignored and rebuilt from the files. The folder is the user's own cache folder:
 only an absolute PLANCTL_CACHE_DIR or XDG_CACHE_HOME is honoured, so a repository being linted
 (the working directory, which planctl does not trust) can never supply a cache file through a
 relative path. Whoever can write the user's cache folder could change which rules run, as they
@@ -25,7 +29,6 @@ different keys, and would otherwise delete each other's file and rebuild on ever
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -33,11 +36,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+try:
+    # CPython's own BLAKE2b, which hashlib.blake2b is too: `import hashlib` also loads OpenSSL's
+    # libcrypto (~5 ms, 4 % of a one-plan lint) for digests this module does not take.
+    from _blake2 import blake2b
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
+
 FORMAT = 2  # 2: the rules carry their Vietnamese texts (summary_vi, message_vi, hint_vi, description_vi)
 MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is not ours
-# The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
-# even when planctl's version number stays the same (a development checkout).
-_COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
 KEEP = 4  # keys whose files are kept in the folder, the one just written included (see above)
 # Linked plans' summaries (lint/linkcache.py): one key per plan file, a few KB each; a repository's
 # plans link to several others, which must not push each other out.
@@ -50,9 +57,13 @@ def _file_name(key: str) -> str:
 
 
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
-# and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py);
-# the registry's and the summaries' keys are pruned apart from the rules'.
-_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary"}
+# and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
+# "settings" a repository's parsed pyproject.toml or planctl.toml (config.py); each group's keys
+# are pruned apart from the others'.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings"}
+# One key per file content, like the summaries: one user's several repositories, or branches with
+# different settings, must not push each other out.
+_MANY = ("summary", "settings")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
@@ -87,21 +98,10 @@ def cache_dir() -> Path | None:
     return home / ".cache" / "planctl"
 
 
-def cache_key(rule_files: list[Path], folder: Path, engine: str, schema_file: Path) -> str:
-    """A digest of everything the compiled catalogue depends on."""
-    from .. import __version__
-
-    return digest([("format", str(FORMAT).encode()), ("planctl", __version__.encode()),
-                   ("python", sys.version.encode()), ("engine", engine.encode()), ("folder", str(folder).encode()),
-                   ("schema", schema_file.read_bytes()), *code_inputs(Path(__file__).resolve().parent, _COMPILER_SOURCES),
-                   # rules/<category>/<name>.yaml (rules.rule_files)
-                   *((f"rule:{path.parent.name}/{path.name}", path.read_bytes()) for path in rule_files)])
-
-
 def digest(inputs: Iterable[tuple[str, bytes]]) -> str:
-    """The SHA-256 of labelled inputs, each as its label, its length and its bytes (so no two lists
-    of inputs give the same bytes): the key of a cache file."""
-    found = hashlib.sha256()
+    """The 32-byte BLAKE2b of labelled inputs, each as its label, its length and its bytes (so no two
+    lists of inputs give the same bytes): the key of a cache file."""
+    found = blake2b(digest_size=32)
     for label, data in inputs:
         found.update(f"{label}\0{len(data)}\0".encode())
         found.update(data)
@@ -166,9 +166,9 @@ def write(key: str, value: Any) -> None:
 
 
 def _prune(folder: Path, current: str) -> None:
-    """Remove planctl's cache files in `folder` of `current`'s group (rules, registry or summary)
-    but those of the group's newest KEEP (KEEP_SUMMARIES) keys (`current`'s among them); only regular files named as this
-    module names them, never a link, a folder or any other file."""
+    """Remove planctl's cache files in `folder` of `current`'s group (rules, registry, summary or
+    settings) but those of the group's newest KEEP (KEEP_SUMMARIES) keys (`current`'s among them);
+    only regular files named as this module names them, never a link, a folder or any other file."""
     newest: dict[tuple[str, str], float] = {}
     files: list[tuple[tuple[str, str], str]] = []
     kept = _key_of(current)
@@ -184,7 +184,7 @@ def _prune(folder: Path, current: str) -> None:
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    keep = KEEP_SUMMARIES if kept[0] == "summary" else KEEP
+    keep = KEEP_SUMMARIES if kept[0] in _MANY else KEEP
     old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[keep - 1:])
     for key, name in files:
         if key in old:
