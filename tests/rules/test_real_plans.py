@@ -173,6 +173,14 @@ def test_no_schema_or_syntax_finding(findings):
     assert not [f for f in findings if f["rule"] in ("schema", "syntax")]
 
 
+def test_a_table_columns_total_names_the_column_as_printed(findings):
+    # The planner looks for the heading in the document, not the YAML id ('staff').
+    [finding] = [f for f in findings if f["file"] == "plans/soc-trang/kh-21-2010.yaml"
+                 and f["pointer"] == "/baseline/tables/2/stated/staff"]
+    assert finding["message"].startswith("table 'pl3-computers-districts', total of column "
+                                         "'Tổng số cán bộ, công chức đang làm việc': printed 2,025")
+
+
 STRICT_POLICY = """\
 planctl: 1
 kind: policy

@@ -245,20 +245,22 @@ def tables(ctx: Context) -> None:
     """Baseline tables: counts and ratios, added as printed (Decimal, so 0.1 + 0.2 is 0.3)."""
     for ti, table in enumerate(ctx.plan.get("baseline", {}).get("tables", [])):
         columns = [c["id"] for c in table["columns"] if c.get("summable", True)]
+        # Named as printed ('Tổng số cán bộ, công chức đang làm việc'), as the reader finds it in the document.
+        names = {c["id"]: c["name"] for c in table["columns"]}
         sections = table["sections"]
         for si, section in enumerate(sections):
             for col in columns:
                 if col in section.get("stated", {}):
                     count_check(ctx, "table-column", f"/baseline/tables/{ti}/sections/{si}/stated/{escape(col)}",
                               _("table {table!r}, section {section}, column {column!r}").format(
-                                  table=table['id'], section=section.get('seq', si + 1), column=col),
+                                  table=table['id'], section=section.get('seq', si + 1), column=names[col]),
                               section["stated"][col], [r["values"][col] for r in _top(section) if col in r["values"]])
         for col in columns:
             if col in table.get("stated", {}):
                 parts = [section["stated"][col] if col in section.get("stated", {})
                          else sum(_dec(r["values"].get(col, 0)) for r in _top(section)) for section in sections]
                 count_check(ctx, "table-column", f"/baseline/tables/{ti}/stated/{escape(col)}",
-                          _("table {table!r}, total of column {column!r}").format(table=table['id'], column=col),
+                          _("table {table!r}, total of column {column!r}").format(table=table['id'], column=names[col]),
                           table["stated"][col], parts)
 
 
