@@ -10,7 +10,7 @@ process's memory; then the in-process time per plan of each lint stage. Numbers 
 assertions. CPU time is the measure to compare on a shared machine; the load average is printed
 before and after, since other processes still skew it (caches, SMT siblings).
 
-Usage: python tests/bench/bench_lint.py [--runs N] [--out FOLDER] [--keep]
+Usage: python tests/bench/bench_lint.py [--runs N] [--out FOLDER] [--keep] [--provinces N] [--instructions]
 """
 
 from __future__ import annotations
@@ -136,6 +136,22 @@ def measure_rounds(commands: list[tuple[list[str], dict[str, str]]], cwd: Path, 
             for (cpu, wall, rss), code in zip(samples, codes, strict=True)]
 
 
+def instructions(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """User-space instructions the command executes, counted by valgrind (callgrind), one run.
+
+    Why: this virtual machine's speed drifts by a quarter within minutes, so two timings taken
+    apart can differ more than two versions of the code; an instruction count is the same on
+    every run (within 0.1 %), whatever the hour. It ignores what instructions cost (a cache miss,
+    loading a shared library), so it complements the timings and does not replace them.
+    """
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command], cwd=cwd,
+                          env=env, capture_output=True, text=True)
+    counted = [line.rsplit(":", 1)[1] for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode not in (0, 1) or not counted:
+        raise SystemExit(f"valgrind {' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return int(counted[-1].strip())
+
+
 def in_process(root: Path) -> dict[str, float]:
     """Mean milliseconds of CPU per plan of each lint stage, in one warm process."""
     from planctl.config import load_config
@@ -179,10 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs per whole-process timing (default 7)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"repository folder (default {DEFAULT_OUT})")
     parser.add_argument("--keep", action="store_true", help="reuse the folder if a previous run generated it")
+    parser.add_argument("--provinces", type=int, default=63, choices=range(1, 64), metavar="1-63",
+                        help="provinces to generate, two plans each (default 63)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of the one-plan commands under valgrind (~1 min)")
     args = parser.parse_args(argv)
 
     if not (args.keep and (args.out / "pyproject.toml").is_file()):
-        repo = generate(args.out)
+        repo = generate(args.out, provinces=args.provinces)
         print(f"generated {len(repo.plans)} plans, {len(repo.programmes)} programme files and "
               f"{len(repo.defects)} deliberate defects in {repo.root}")
     root = args.out.resolve()
@@ -256,10 +276,28 @@ def main(argv: list[str] | None = None) -> int:
                         ("schema", "JSON Schema (compiled check; jsonschema for files that fail)"),
                         ("facts", "fact derivation (sums, look-ups)"), ("engine", "rules engine over the facts")):
         print(f"  {stage:8} {stages[stage]:6.2f} ms   {what}")
+    if args.instructions:
+        print_instructions(commands, root, check_jsonschema is not None)
     load_end = os.getloadavg()
     print(f"load average {load_after[0]:.2f} after the whole-process runs, {load_end[0]:.2f} at the end")
     shutil.rmtree(cache, ignore_errors=True)
     return 0
+
+
+def print_instructions(commands: list[tuple[list[str], dict[str, str]]], root: Path, peer: bool) -> None:
+    """The one-plan commands' instruction counts (valgrind), each once, the peer beside planctl."""
+    if shutil.which("valgrind") is None:
+        print("\ninstructions: valgrind is not installed here")
+        return
+    chosen = [("planctl --version", 0), ("planctl lint ONE_PLAN", 1), ("  same, rule cache off", 2)]
+    chosen += [("check-jsonschema ONE_PLAN", 6)] if peer else []
+    counts = {label: instructions(commands[index][0], root, commands[index][1]) for label, index in chosen}
+    print("\ninstructions (valgrind, user space, one run each: the same on every run, whatever the machine's speed):")
+    for label, count in counts.items():
+        print(f"  {label:28} {count / 1e6:8.1f} million")
+    if peer:
+        ratio = counts["planctl lint ONE_PLAN"] / counts["check-jsonschema ONE_PLAN"]
+        print(f"  planctl lint ONE_PLAN / check-jsonschema: {ratio:.2f}× (goal ≤ {GOAL_ONE_RATIO}× in CPU time)")
 
 
 if __name__ == "__main__":
