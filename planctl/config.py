@@ -129,7 +129,7 @@ def _parsed(raw: bytes, whole: bool) -> object:
 
     Why: `import tomllib` compiles its regular expressions and imports datetime, 6–15 ms of every
     run (up to a tenth of a one-plan lint) for a file that seldom changes. The cache is
-    lint/diskcache.py's: the user's own folder, JSON data, ignored when anything in it is
+    planctl/diskcache.py: the user's own folder, JSON data, ignored when anything in it is
     unexpected; the key hashes the file's bytes, this module's code and the Python whose tomllib
     parsed it. A table read back is checked as a freshly parsed one is (config_schema); a file
     that does not parse is never cached, so its error is reported on every run.
@@ -147,7 +147,7 @@ def _parsed(raw: bytes, whole: bool) -> object:
 
     document = tomllib.loads(raw.decode("utf-8"))
     table = document if whole else document.get("tool", {})
-    if key is not None and _plain(table):
+    if key is not None and diskcache.plain(table):
         diskcache.write(key, table)
     return table
 
@@ -156,18 +156,6 @@ def _cached_table(value: object) -> dict:
     if not isinstance(value, dict):
         raise ValueError("not a table")
     return value
-
-
-def _plain(value: object) -> bool:
-    """Whether JSON gives `value` back as it is: tables, arrays, strings, numbers and booleans (not
-    TOML's dates and times, nor inf or nan)."""
-    if isinstance(value, dict):
-        return all(_plain(v) for v in value.values())
-    if isinstance(value, list):
-        return all(_plain(v) for v in value)
-    if isinstance(value, float):
-        return value - value == 0  # false for inf and nan
-    return isinstance(value, (str, int))
 
 
 def _pyproject_table(pyproject: Path, stop: Path) -> object:

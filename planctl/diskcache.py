@@ -30,6 +30,7 @@ different keys, and would otherwise delete each other's file and rebuild on ever
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -106,6 +107,27 @@ def digest(inputs: Iterable[tuple[str, bytes]]) -> str:
         found.update(f"{label}\0{len(data)}\0".encode())
         found.update(data)
     return found.hexdigest()
+
+
+def plain(data: object) -> bool:
+    """Whether `data` holds only what JSON gives back exactly as it was: mappings with text keys,
+    lists, text, whole numbers, finite floats, booleans and None (not TOML's dates, nor inf or nan)."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is dict:
+            if not all(type(k) is str for k in node):
+                return False
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind is float:
+            if not math.isfinite(node):
+                return False
+        elif kind not in (str, int, bool) and node is not None:
+            return False
+    return True
 
 
 def code_inputs(base: Path, names: Iterable[str]) -> list[tuple[str, bytes]]:

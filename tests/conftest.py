@@ -12,7 +12,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 if str(ROOT) not in sys.path:  # lets tests import helpers as tests.*
     sys.path.insert(0, str(ROOT))
-# The compiled rule catalogue is cached on disk (planctl/lint/diskcache.py): the suite, and the
+# The compiled rule catalogue is cached on disk (planctl/diskcache.py): the suite, and the
 # planctl processes it starts, use a fresh folder of their own, never the user's cache.
 if "PLANCTL_CACHE_DIR" not in os.environ:
     os.environ["PLANCTL_CACHE_DIR"] = tempfile.mkdtemp(prefix="planctl-test-cache-")

@@ -106,7 +106,7 @@ def test_the_fast_path_imports_neither_typer_nor_orjson_nor_dataclasses(ws, base
     # Printed by an exit handler: the fast path ends the process without unwinding (command.exit_now).
     # orjson (and the uuid and platform it imports) cost a one-plan lint ~10 ms of CPU; dataclasses
     # ~1 ms a class and `inspect` (planctl/model.py); hashlib loads OpenSSL (~5 ms: the cache keys
-    # are BLAKE2b, lint/diskcache.py); tomllib ~10 ms, which a run whose settings file was parsed
+    # are BLAKE2b, planctl/diskcache.py); tomllib ~10 ms, which a run whose settings file was parsed
     # before does not import (config._parsed).
     code = ("import atexit, sys; sys.argv = ['planctl', 'lint', 'plans/clean/clean.yaml']\n"
             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('typer') or m in "

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .. import diskcache
 from ..config import Config
 from ..document import MAX_BYTES, Document, load, load_bytes
 from ..errors import PlanctlError
@@ -102,7 +102,7 @@ def load_registry(config: Config) -> Registry:
 #
 # Why: parsing the national programmes (two ~23 KB files) with positions and checking them against
 # their schemas is ~5-6 ms of every lint, and they rarely change. Their data is stored in the rule
-# cache's folder (lint/diskcache.py: same trust, same checks of names and keys) under a key hashed
+# cache's folder (planctl/diskcache.py: same trust, same checks of names and keys) under a key hashed
 # from the files' bytes and everything that turns bytes into checked data: the schemas, the loader's
 # and the schema check's code, planctl's version. Only files that loaded and passed their schema
 # are stored; a file that fails, or that cannot be read, always takes the path above (same
@@ -116,8 +116,6 @@ _DATA_SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlsyntax.py"
 def _cached_registry(config: Config) -> tuple[Registry | None, str | None]:
     """(the registry from the cache when the files are those of a stored run, else None; the key
     to store it under, None when a file could not be read or there is no cache)."""
-    from .. import diskcache
-
     if diskcache.cache_dir() is None:
         return None, None
     try:
@@ -148,9 +146,7 @@ def _key_inputs() -> list[tuple[str, bytes]]:
 
 
 def _store(key: str, programmes: list, policies: list) -> None:
-    if all(map(_plain, programmes)) and all(map(_plain, policies)):
-        from .. import diskcache
-
+    if all(map(diskcache.plain, programmes)) and all(map(diskcache.plain, policies)):
         diskcache.write(key, {"programmes": programmes, "policies": policies})
 
 
@@ -161,31 +157,10 @@ def _registry_from_json(value: object) -> tuple[list[dict], list[dict]]:
         raise ValueError("not a stored registry")
     programmes, policies = value["programmes"], value["policies"]
     if not (type(programmes) is list and type(policies) is list
-            and all(type(d) is dict and _plain(d) for d in [*programmes, *policies])
+            and all(type(d) is dict and diskcache.plain(d) for d in [*programmes, *policies])
             and all(type(d.get("id")) is str for d in programmes)):
         raise ValueError("not a stored registry")
     return programmes, policies
-
-
-def _plain(data: object) -> bool:
-    """Whether `data` holds only what JSON gives back exactly as it was: mappings with text keys,
-    lists, text, whole numbers, finite floats, booleans and None."""
-    stack: list[Any] = [data]
-    while stack:
-        node = stack.pop()
-        kind = type(node)
-        if kind is dict:
-            if not all(type(k) is str for k in node):
-                return False
-            stack.extend(node.values())
-        elif kind is list:
-            stack.extend(node)
-        elif kind is float:
-            if not math.isfinite(node):
-                return False
-        elif kind not in (str, int, bool) and node is not None:
-            return False
-    return True
 
 
 # A plan's own id, read from its text without parsing it: a top-level `id:` line (column 0, so

@@ -209,7 +209,7 @@ def _cache_key(files: list[Path], folder: Path) -> str | None:
 
 @cache
 def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
-    """Every rule, compiled: from the on-disk cache (lint/diskcache.py) while the rule files and
+    """Every rule, compiled: from the on-disk cache (planctl/diskcache.py) while the rule files and
     the code that compiles them are unchanged, else from the rule files (and then cached)."""
     folder = folder or rules_dir()
     files = rule_files(folder)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planctl import diskcache
 from planctl.config import load_config
 from planctl.errors import PlanctlError
 from planctl.lint import registry
@@ -73,13 +74,13 @@ def test_a_changed_or_broken_programme_file_is_read_again(ws, tmp_path):
 
 
 def test_only_plain_json_data_is_stored():
-    assert registry._plain({"a": [1, 2.5, "x", True, None, {"b": []}]})
-    assert not registry._plain({"a": float("nan")})
-    assert not registry._plain({1: "a"})
-    assert not registry._plain({"a": (1, 2)})
+    assert diskcache.plain({"a": [1, 2.5, "x", True, None, {"b": []}]})
+    assert not diskcache.plain({"a": float("nan")})
+    assert not diskcache.plain({1: "a"})
+    assert not diskcache.plain({"a": (1, 2)})
     import datetime
 
-    assert not registry._plain({"a": datetime.date(2020, 1, 1)})
+    assert not diskcache.plain({"a": datetime.date(2020, 1, 1)})
 
 
 def test_no_cache_folder_no_cache(ws, tmp_path, monkeypatch):
