@@ -26,9 +26,15 @@ SECRET = f"{CANARY}: root-password-{CANARY}\n"
 FORMATS = ("text", "json", "sarif", "github", "markdown", "junit")
 
 
+def stripped(name: str) -> bool:
+    """An environment variable a test must not inherit (the CI's GITHUB_*, a developer's PLANCTL_*),
+    but for the suite's own cache folder (tests/conftest.py): no test writes to the user's cache."""
+    return name.startswith(("GITHUB_", "PLANCTL_")) and name != "PLANCTL_CACHE_DIR"
+
+
 def planctl(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 60) -> Run:
     """`planctl ARGS` as its own process (a hang fails the test after `timeout` seconds)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PLANCTL_"))}
+    full_env = {k: v for k, v in os.environ.items() if not stripped(k)}
     full_env.update(env or {})
     done = subprocess.run([sys.executable, "-c", "from planctl.cli import main; main()", *args],
                           cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env, check=False)
@@ -41,7 +47,7 @@ class Repo(GitRepo):
         """`planctl ARGS` in this process; as a process of its own when a hang is the risk (`timeout`)."""
         if timeout is not None:
             return planctl(cwd or self.root, *args, env={**self.env(), **(env or {})}, timeout=timeout)
-        clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "PLANCTL_"))}
+        clean = {k: None for k in os.environ if stripped(k)}
         before = os.getcwd()
         os.chdir(cwd or self.root)
         try:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.security.conftest import planctl
+from tests.security.conftest import planctl, stripped
 
 # Each command, broken from inside: the function it relies on raises an unexpected exception.
 BROKEN = {
@@ -20,7 +20,7 @@ BROKEN = {
 
 
 def quiet(env: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in env.items() if not k.startswith(("PLANCTL_", "GITHUB_"))}
+    return {k: v for k, v in env.items() if not stripped(k)}
 
 
 def broken_run(repo, name: str, exc: str = "ValueError('boom')", env: dict | None = None):
