@@ -171,6 +171,8 @@ def write(key: str, value: Any) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False).encode()
+        if len(data) > MAX_BYTES:  # `read` would refuse it: not written on every run to be ignored
+            return
         import tempfile  # ~4 ms (shutil, random) that only a run writing the cache needs
 
         # Written beside, then renamed: a concurrent run reads the old file or the new one, never half.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from planctl import diskcache
 from planctl.config import PLANCTL_TOML, load_config
 from planctl.errors import PlanctlError
 from planctl.model import Severity
@@ -106,3 +107,11 @@ def test_no_cache_without_a_cache_folder(tmp_path, cache, monkeypatch):
     ws = Workspace(tmp_path / "repo", PYPROJECT)
     assert load_config(ws.root).fail_on == Severity.WARNING
     assert not cache.exists()
+
+
+def test_a_table_too_large_to_read_back_is_not_written(tmp_path, cache, monkeypatch):
+    # The cache would refuse to read it (diskcache.MAX_BYTES): writing it on every run would be waste.
+    monkeypatch.setattr(diskcache, "MAX_BYTES", 64)
+    ws = Workspace(tmp_path / "repo", PYPROJECT)
+    assert load_config(ws.root).fail_on == Severity.WARNING
+    assert stored(cache) == []
