@@ -13,7 +13,6 @@ stored shape, or the file is loaded again.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,7 +60,7 @@ def store(summary_key: str, summary: Summary) -> None:
         _checked(value)
     except ValueError:
         return
-    if json.loads(json.dumps(value)) == value:
+    if diskcache.plain(value):
         diskcache.write(summary_key, value)
 
 
