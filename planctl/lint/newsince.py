@@ -92,10 +92,6 @@ def statuses(result: LintResult) -> list[str | None]:
     return list(comparison.status) if comparison else [None] * len(result.findings)
 
 
-def _compared(result: LintResult, comparison: Comparison) -> ComparedResult:
-    return ComparedResult(result, comparison)
-
-
 def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: Config,
                       cwd: Path) -> ComparedResult:
     """Classify `result` (the working tree's findings) against the plans at revision `spec`."""
@@ -112,7 +108,7 @@ def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: 
         if spec == "HEAD" and repo.resolve("HEAD") is None:
             # The first commit of a repository: there is nothing to compare with, so everything
             # the commit holds is what it introduces (pre-commit runs `--new-since HEAD`).
-            return _compared(result, Comparison(spec, spec, None, (NEW,) * len(result.findings)))
+            return ComparedResult(result, Comparison(spec, spec, None, (NEW,) * len(result.findings)))
         base = select(repo, [spec]).old
         in_scope = scope(repo, config, [str(p) for p in paths], cwd)
         changes = repo.changes(base, WORKTREE_REVISION, list(in_scope.pathspecs))
@@ -156,7 +152,7 @@ def compare_with_base(result: LintResult, spec: str, paths: list[Path], config: 
         if left[fp] > 0:  # as many of a fingerprint are fixed as the base had more of it
             left[fp] -= 1
             fixed.append(Fixed(f, old))
-    return _compared(result, Comparison(spec, base.label, base.commit, tuple(status), tuple(fixed)))
+    return ComparedResult(result, Comparison(spec, base.label, base.commit, tuple(status), tuple(fixed)))
 
 
 def _load_blob(repo: Repository, blob: str, name: str, max_bytes: int) -> Document:
