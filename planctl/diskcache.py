@@ -7,7 +7,8 @@ What is cached, each in a group of files of its own (_PARTS):
   most of a one-plan lint's fixed cost;
 - the programme and policy data (lint/registry.py) and the summaries of linked plans
   (lint/linkcache.py);
-- the parsed pyproject.toml or planctl.toml (config.py): importing tomllib is 6–15 ms.
+- the parsed pyproject.toml or planctl.toml (config.py): importing tomllib is 6–15 ms;
+- parsed plans (planctl/parsecache.py): a plan's parse is the largest part of linting it.
 
 Trust: a cache file is data, never code. It is JSON (never pickle), and everything read back is
 checked again, type by type, and each condition against the grammar both engines evaluate
@@ -50,6 +51,9 @@ KEEP = 4  # keys whose files are kept in the folder, the one just written includ
 # Linked plans' summaries (lint/linkcache.py): one key per plan file, a few KB each; a repository's
 # plans link to several others, which must not push each other out.
 KEEP_SUMMARIES = 128
+# Parsed plans (planctl/parsecache.py): one key per file content too, ~60 KB each for a 30 KB plan;
+# room for a few large repositories and their recent edits (at most ~60 MB for such plans).
+KEEP_DOCUMENTS = 1024
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -59,9 +63,10 @@ def _file_name(key: str) -> str:
 
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
 # and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
-# "settings" a repository's parsed pyproject.toml or planctl.toml (config.py); each group's keys
-# are pruned apart from the others'.
-_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings"}
+# "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
+# plan (planctl/parsecache.py); each group's keys are pruned apart from the others'.
+_PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
+          "document": "document"}
 # One key per file content, like the summaries: one user's several repositories, or branches with
 # different settings, must not push each other out.
 _MANY = ("summary", "settings")
@@ -155,12 +160,17 @@ def read(key: str, parse: Callable[[Any], Any]) -> Any | None:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             return None
-        stored = json.loads(raw)
+        stored = json.loads(raw, parse_constant=_no_constant)
         if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != key:
             return None
         return parse(stored["value"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def _no_constant(name: str) -> None:
+    # json.dumps of plain data never writes Infinity or NaN: a file holding one is not ours.
+    raise ValueError(f"{name} in a cache file")
 
 
 def write(key: str, value: Any) -> None:
@@ -170,7 +180,7 @@ def write(key: str, value: Any) -> None:
         return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False).encode()
+        data = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False, allow_nan=False).encode()
         if len(data) > MAX_BYTES:  # `read` would refuse it: not written on every run to be ignored
             return
         import tempfile  # ~4 ms (shutil, random) that only a run writing the cache needs
@@ -184,9 +194,18 @@ def write(key: str, value: Any) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-    except OSError:
+    except (OSError, TypeError, ValueError):  # TypeError, ValueError: a value JSON cannot write exactly
         return
+    if key.endswith("-document"):
+        # A lint of a repository stores a parse per plan: the folder is scanned once per process,
+        # not once per plan (128 scans of 1,000 files would cost ~0.2 s).
+        if _documents_pruned:
+            return
+        _documents_pruned.append(True)
     _prune(folder, _file_name(key))
+
+
+_documents_pruned: list[bool] = []  # not empty once this process has pruned the parsed plans
 
 
 def _prune(folder: Path, current: str) -> None:
@@ -208,7 +227,7 @@ def _prune(folder: Path, current: str) -> None:
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    keep = KEEP_SUMMARIES if kept[0] in _MANY else KEEP
+    keep = KEEP_DOCUMENTS if kept[0] == "document" else KEEP_SUMMARIES if kept[0] in _MANY else KEEP
     old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[keep - 1:])
     for key, name in files:
         if key in old:

@@ -27,20 +27,16 @@ from . import i18n, yamlsyntax
 from .i18n import _
 from .model import SYNTAX, Finding, Position, Severity
 from .paths import FileTooLarge, read_regular
-from .yamlbuild import (  # noqa: F401  (escape, CORE, MAX_DEPTH, MAX_NODES: planctl's names for them)
-    CORE,
+from .yamlmarks import (  # noqa: F401  (escape, MAX_DEPTH, MAX_NODES: planctl's names for them)
     MAX_DEPTH,
     MAX_NODES,
     NO_MARK,
-    _Builder,
-    _decode,
-    _Invalid,
-    _offset_position,
-    _unpacked,
+    decode,
     escape,
     new_marks,
+    offset_position,
+    unpacked,
 )
-from .yamlevents import CParser, MarkedYAMLError, ReaderError, YAMLError
 
 MAX_BYTES = 2 * 1024 * 1024
 SUPPRESS = re.compile(r"#\s*planctl:\s*disable=([A-Za-z0-9_.,\- ]+)")
@@ -53,7 +49,7 @@ class Document:
         self.name = name
         self.data = data
         # Where each node starts, as the parser's mark (0-based line and column packed in one int,
-        # yamlbuild._packed), in the order of a pre-order walk of `data`; and where the key of each
+        # yamlmarks.packed), in the order of a pre-order walk of `data`; and where the key of each
         # mapping's value starts (NO_MARK for a list item and the root), in the same order. Why not
         # by pointer: most files have no finding, and a pointer string for each of a plan's ~1,500
         # nodes and ~1,200 keys was 60 % of a loaded plan's memory (0.40 -> 0.17 MB); `locate` and
@@ -89,24 +85,24 @@ class Document:
     def positions(self) -> dict[str, Position]:
         """The position of every node by pointer (built on first use, from `marks`)."""
         marks = self.marks
-        return {pointer: _unpacked(marks[i]) for pointer, i in self._index.items()}
+        return {pointer: unpacked(marks[i]) for pointer, i in self._index.items()}
 
     @cached_property
     def key_positions(self) -> dict[str, Position]:
         """The position of every mapping key, by the pointer of its value."""
         key_marks = self.key_marks
-        return {pointer: _unpacked(key_marks[i]) for pointer, i in self._index.items() if key_marks[i] != NO_MARK}
+        return {pointer: unpacked(key_marks[i]) for pointer, i in self._index.items() if key_marks[i] != NO_MARK}
 
     def locate(self, pointer: str, *, key: bool = False) -> Position:
         """Position of the node at `pointer`, or of its nearest ancestor that has one."""
         index = self._index
         if key and pointer in index and self.key_marks[index[pointer]] != NO_MARK:
-            return _unpacked(self.key_marks[index[pointer]])
+            return unpacked(self.key_marks[index[pointer]])
         while pointer:
             if pointer in index:
-                return _unpacked(self.marks[index[pointer]])
+                return unpacked(self.marks[index[pointer]])
             pointer = pointer.rsplit("/", 1)[0]
-        return _unpacked(self.marks[0]) if index else Position()
+        return unpacked(self.marks[0]) if index else Position()
 
     def finding(self, rule: str, severity: Severity, message: str, pointer: str, *,
                 hint: str = "", key: tuple = (), at_key: bool = False) -> Finding:
@@ -131,26 +127,41 @@ def _error(doc: Document, message: str, position: Position, hint: str) -> Docume
     return doc
 
 
-def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Parse YAML bytes. Problems come back on `Document.error`, never as exceptions."""
+def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES, cached: bool = False) -> Document:
+    """Parse YAML bytes. Problems come back on `Document.error`, never as exceptions. `cached`:
+    reuse the parse of the same bytes from an earlier run, and store this one (planctl/parsecache.py)."""
     doc = Document(name)
     if len(raw) > max_bytes:
         return _error(doc, _("file is {size} bytes, over the limit of {limit}").format(size=i18n.number(len(raw)),
                                                                                         limit=i18n.number(max_bytes)),
                       Position(), _("split the file, or raise max-file-bytes in [tool.planctl]"))
+    parse_key = None
+    if cached:
+        from . import parsecache
+
+        parse_key = parsecache.key(raw)
+        if parse_key is not None and parsecache.read(parse_key, doc) is not None:
+            return doc
     try:
-        text = _decode(raw)
+        text = decode(raw)
     except UnicodeDecodeError as exc:
         encoding = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
         bad = raw[exc.start:exc.start + 1].hex().upper()
-        where = _offset_position(raw[:exc.start]) if encoding == "UTF-8" else Position()
+        where = offset_position(raw[:exc.start]) if encoding == "UTF-8" else Position()
         return _error(doc, _("not valid {encoding}: byte 0x{byte} at offset {offset}").format(
             encoding=encoding, byte=bad, offset=exc.start), where,
             _("save the file as UTF-8 (most editors: 'Save with encoding')"))
-    return _parse(doc, text)
+    _parse(doc, text)
+    if parse_key is not None and doc.ok:
+        parsecache.store(parse_key, doc)
+    return doc
 
 
 def _parse(doc: Document, text: str) -> Document:
+    # Imported here: a run whose plans all come from the parse cache never imports ruamel.yaml.
+    from .yamlbuild import _Builder, _Invalid
+    from .yamlevents import CParser, MarkedYAMLError, ReaderError, YAMLError
+
     doc.plain_json = True
     builder = _Builder(doc, CParser(text).get_event)
     try:
@@ -166,7 +177,7 @@ def _parse(doc: Document, text: str) -> Document:
     except ReaderError as exc:
         before = text[:exc.position].encode("utf-8")
         return _error(doc, _("invalid YAML: a control character (code {code}) is not allowed in a plan").format(
-            code=exc.character), _offset_position(before), _("remove the control character"))
+            code=exc.character), offset_position(before), _("remove the control character"))
     except YAMLError as exc:  # anything else libyaml reports
         return _error(doc, _("invalid YAML: the YAML parser says: {problem}").format(problem=exc), Position(),
                       _("fix the YAML syntax"))
@@ -210,8 +221,9 @@ def _suppressions(text: str) -> dict[int, set[str]]:
     return found
 
 
-def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> Document:
-    """Read and parse one file; an unreadable file is a Document with an error."""
+def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None, cached: bool = False) -> Document:
+    """Read and parse one file; an unreadable file is a Document with an error. `cached`: as for
+    load_bytes."""
     name = name or str(path)
     try:
         raw = read_regular(path, max_bytes)
@@ -221,7 +233,7 @@ def load(path: Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> 
     except OSError as exc:
         return _error(Document(name), _("cannot read file: {reason}").format(reason=exc.strerror), Position(),
                       _("check the path and its permissions"))
-    return load_bytes(raw, name, max_bytes=max_bytes)
+    return load_bytes(raw, name, max_bytes=max_bytes, cached=cached)
 
 
 def load_data(path: Path) -> Any:

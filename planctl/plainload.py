@@ -17,7 +17,7 @@ from typing import Any
 
 from .document import MAX_BYTES, Document, load_bytes
 from .model import Finding
-from .yamlbuild import CORE, MAX_DEPTH, MAX_NODES, _Builder, _check_tag, _decode, _implicit_tag, _Invalid
+from .yamlbuild import CORE, _Builder, _check_tag, _implicit_tag, _Invalid
 from .yamlevents import (
     AliasEvent,
     CParser,
@@ -31,6 +31,7 @@ from .yamlevents import (
     StreamEndEvent,
     YAMLError,
 )
+from .yamlmarks import MAX_DEPTH, MAX_NODES, decode
 
 
 class _Bad(Exception):
@@ -181,7 +182,7 @@ def load_plain(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[An
     if len(raw) > max_bytes:
         return None, load_bytes(raw, name, max_bytes=max_bytes).error
     try:
-        text = _decode(raw)
+        text = decode(raw)
         found, data = _PlainBuilder(CParser(text).get_event).document()
     except (UnicodeDecodeError, YAMLError, ReaderError, _Invalid, _Bad):
         found, data = False, None

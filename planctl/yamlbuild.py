@@ -6,11 +6,9 @@ constructed; aliases and nesting are bounded before anything is copied.
 
 from __future__ import annotations
 
-import codecs
 import copy
 import math
 import unicodedata
-from array import array
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,26 +27,16 @@ from .yamlevents import (
     StreamEndEvent,
     VersionedResolver,
 )
+from .yamlmarks import LINE_SHIFT, MAX_DEPTH, MAX_NODES, NO_MARK, escape, node_count, packed, unpacked
 
 if TYPE_CHECKING:
     from .document import Document
 
-# A plan has a few thousand nodes; a billion-laughs document asks for billions.
-MAX_NODES = 200_000
-MAX_DEPTH = 100
 _INT64 = 2**63
-
 CORE = "tag:yaml.org,2002:"
 # YAML 1.2 implicit resolvers by first character: [(tag, regexp), ...].
 _IMPLICIT = VersionedResolver(version=(1, 2)).versioned_resolver
 _SCALAR_KINDS = {"str", "timestamp", "null", "bool", "int", "float"}
-
-
-def escape(token: str) -> str:
-    """One JSON-pointer reference token (RFC 6901)."""
-    if "~" not in token and "/" not in token:  # nearly every key: no copy
-        return token
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 class _Invalid(Exception):
@@ -75,15 +63,6 @@ class _Anchor:
 
 
 UNKNOWN_TAG_HINT = N_("planctl never constructs tagged objects; remove the tag")
-
-# Document.key_marks of a node that is no mapping's value (a list item, the root).
-NO_MARK = -1
-
-
-def new_marks() -> array:
-    """An empty list of packed marks (8 bytes each; a list would hold a 32-byte int object per node)."""
-    return array("q")
-
 
 class _Builder:
     """Turns the parser's events into plain data, recording positions as it goes."""
@@ -129,7 +108,7 @@ class _Builder:
         kind = type(event)
         if kind is AliasEvent:
             return self._alias(event, pointer, depth, key_mark)
-        self.marks.append(_packed(event.start_mark))
+        self.marks.append(packed(event.start_mark))
         self.key_marks.append(key_mark)
         anchor = None
         if event.anchor is not None:
@@ -174,7 +153,7 @@ class _Builder:
                 n=MAX_DEPTH, anchor=event.anchor), event, _("flatten the structure; a plan is a few levels deep"))
         self.deepest = max(self.deepest, depth + anchor.height)
         marks, key_marks = self.marks, self.key_marks
-        marks.append(_packed(event.start_mark))
+        marks.append(packed(event.start_mark))
         key_marks.append(key_mark)
         if anchor.pointer is None:  # a mapping key's anchor
             return anchor.value
@@ -205,11 +184,11 @@ class _Builder:
             if key is None:
                 key = self._key(event)
             if key in result:
-                first = _unpacked(self._key_mark_of(result, key, start_index))
+                first = unpacked(self._key_mark_of(result, key, start_index))
                 raise _Invalid(_("duplicate key {key!r} (first defined at line {line})").format(key=key, line=first.line),
                                event, _("remove or rename one of the two keys"))
             mark = event.start_mark
-            result[key] = child(next_event(), pointer, key, depth + 1, mark.line << _LINE | mark.column)
+            result[key] = child(next_event(), pointer, key, depth + 1, mark.line << LINE_SHIFT | mark.column)
 
     def _key_mark_of(self, mapping: dict, key: str, index: int) -> int:
         """The key mark of `key` in the mapping whose node is at `index` (for a duplicate's message)."""
@@ -267,7 +246,7 @@ class _Builder:
             return self.node(event, _pointer(parent, token), depth, key_mark)
         self.count += 1
         mark = event.start_mark
-        self.marks.append(mark.line << _LINE | mark.column)
+        self.marks.append(mark.line << LINE_SHIFT | mark.column)
         self.key_marks.append(key_mark)
         if depth > self.deepest:
             self.deepest = depth
@@ -319,19 +298,6 @@ class _Builder:
 
 def _pointer(parent: str, token: str | int) -> str:
     return f"{parent}/{escape(token)}" if type(token) is str else f"{parent}/{token}"
-
-
-def node_count(value: Any) -> int:
-    """Nodes of plain data as the builder counts them, in a pre-order walk: one per value, list and
-    mapping, not per mapping key (each alias's copy counted in full, as its marks are recorded)."""
-    if type(value) is dict:
-        value = value.values()
-    elif type(value) is not list:
-        return 1
-    count = 1
-    for item in value:  # most items are scalars: counted here, without a call
-        count += node_count(item) if type(item) is dict or type(item) is list else 1
-    return count
 
 
 # A plain (untagged, unanchored, unquoted) key as text, by its source text: the same few hundred
@@ -401,36 +367,3 @@ def _pos(event: Event) -> Position:
 def _position(mark: Any) -> Position:
     """A parser mark (0-based) as a Position (1-based)."""
     return Position(mark.line + 1, mark.column + 1)
-
-
-# A node's mark is kept as one int, line and column (0-based) packed: a parser mark object is
-# 96 bytes and a plan keeps one per node and key, half of a loaded plan's memory.
-_LINE = 32
-
-
-def _packed(mark: Any) -> int:
-    return mark.line << _LINE | mark.column
-
-
-def _unpacked(packed: int) -> Position:
-    """A packed mark as a Position (1-based)."""
-    return Position((packed >> _LINE) + 1, (packed & (1 << _LINE) - 1) + 1)
-
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def _decode(raw: bytes) -> str:
-    """UTF-8 with or without BOM; UTF-16/32 when a BOM says so, as YAML allows."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(codec)
-    return raw.decode("utf-8")
-
-
-def _offset_position(text_before: bytes) -> Position:
-    lines = text_before.split(b"\n")
-    return Position(len(lines), len(lines[-1].decode("utf-8", "replace")) + 1)
-
-

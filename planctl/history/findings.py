@@ -61,7 +61,7 @@ def _lint(data: bytes | None, name: str, config: Config, registry: Callable[[], 
 
     if data is None:
         return []
-    doc = load_bytes(data, name, max_bytes=config.max_file_bytes)
+    doc = load_bytes(data, name, max_bytes=config.max_file_bytes, cached=True)
     checked = pipeline.check([doc], registry)
     return filters.in_files(checked.findings, {doc.name: doc} if doc.ok else {},
                             waivers_of={d.name for d in checked.valid}).kept

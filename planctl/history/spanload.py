@@ -44,13 +44,14 @@ from typing import Any
 from ..document import MAX_BYTES
 from ..model import Finding
 from ..plainload import _Bad, _PlainBuilder, load_plain
-from ..yamlbuild import _BOMS, MAX_NODES, _Invalid, node_count
+from ..yamlbuild import _Invalid
 from ..yamlevents import CParser, MappingStartEvent, ReaderError, SequenceStartEvent, StreamEndEvent, YAMLError
+from ..yamlmarks import BOMS, MAX_NODES, node_count
 
 # The text is cut as UTF-8 bytes (a byte order mark, which may announce UTF-16, is never cut):
 # a `\n` byte is a line break and nothing else in UTF-8, and each span is decoded before it is
 # parsed, so a file that does not decode fails in the span that holds the bad bytes.
-BOMS = tuple(bom for bom, _codec in _BOMS)  # those the loader decodes by
+BOM_BYTES = tuple(bom for bom, _codec in BOMS)  # those the loader decodes by
 # In the whole text: a carriage return (libyaml breaks lines there too) and NUL. A tab is not
 # indentation for the patterns below: a line with a tab among its first columns is content at
 # a lower indentation, which stops a cut.
@@ -158,7 +159,7 @@ class SpanLoader:
         return load_plain(raw, name, max_bytes=self.max_bytes)
 
     def _document(self, raw: bytes) -> _Span:
-        if raw.startswith(BOMS) or any(byte in raw for byte in UNSAFE_BYTES):
+        if raw.startswith(BOM_BYTES) or any(byte in raw for byte in UNSAFE_BYTES):
             raise _Unsafe()
         # The lines at column 0 (the first line too) are keys, or the items of a key's
         # indentless sequence; anything else (a directive, `---`, a quoted key) is not cut.

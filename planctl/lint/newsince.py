@@ -165,7 +165,7 @@ def _load_blob(repo: Repository, blob: str, name: str, max_bytes: int) -> Docume
                                 size=number(size), limit=number(max_bytes)),
                             name, Position(), hint=_("split the file, or raise max-file-bytes in [tool.planctl]"))
         return doc
-    return load_bytes(repo.read_blob(blob), name, max_bytes=max_bytes)
+    return load_bytes(repo.read_blob(blob), name, max_bytes=max_bytes, cached=True)
 
 
 def _check(doc: Document, registry: Callable[[], Registry]) -> list[Finding]:

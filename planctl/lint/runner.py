@@ -89,7 +89,7 @@ def check_files(files: list[Path], config: Config, registry: Registry | None) ->
 
     `registry` is None to load it here, when a plan needs it.
     """
-    docs = [load(path, max_bytes=config.max_file_bytes, name=display_name(path)) for path in files]
+    docs = [load(path, max_bytes=config.max_file_bytes, name=display_name(path), cached=True) for path in files]
     checked = pipeline.check(docs, lambda: registry or load_registry(config))
     filtered = filters.in_files(checked.findings, {d.name: d for d in docs if d.ok},
                                 waivers_of={d.name for d in checked.valid})

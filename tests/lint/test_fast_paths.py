@@ -1,6 +1,7 @@
 """The fast paths of issue 16 change no output: lint prints the same reports with the compiled
-schema check and the cached rule catalogue as with the `jsonschema` library for every file and
-the rules compiled from their files, on every real plan and on the synthetic national repository.
+schema check, the cached rule catalogue and the cached parses of the plans as with the `jsonschema`
+library for every file, the rules compiled from their files and every plan parsed, on every real
+plan and on the synthetic national repository.
 (Positions are always built on demand; tests/lint/test_document.py and the located findings of
 tests/rules/ pin them.)"""
 
@@ -42,11 +43,14 @@ def reports(root: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool) -> dict[
     return outputs
 
 
-def assert_same_output(root: Path, monkeypatch: pytest.MonkeyPatch, *, twice: bool = True) -> dict:
+def assert_same_output(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
     assert fastschema.compiled("plan") is not None, "jsonschema-rs is a dependency: the fast path must run"
     full = reports(root, monkeypatch, fast=False)
-    assert reports(root, monkeypatch, fast=True) == full
-    if twice:  # the second fast run reads the rule catalogue from the cache the first one wrote
+    with tempfile.TemporaryDirectory() as cache:
+        monkeypatch.setenv("PLANCTL_CACHE_DIR", cache)
+        assert reports(root, monkeypatch, fast=True) == full  # a cold cache: each plan parsed, then stored
+        assert list(Path(cache).glob("rules-*-document.json"))
+        # The second run reads the rule catalogue and the plans' parses from the cache the first wrote.
         assert reports(root, monkeypatch, fast=True) == full
     return json.loads(full["json"])
 
@@ -63,7 +67,7 @@ def test_the_synthetic_repository_lints_alike_on_the_fast_and_the_full_path(tmp_
     plan = repo.root / repo.plans[0]
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("planctl: 1", "planctl: 1\nunknown_key: 1", 1), encoding="utf-8")
-    report = assert_same_output(repo.root, monkeypatch, twice=False)
+    report = assert_same_output(repo.root, monkeypatch)
     rules_found = {f["rule"] for f in report["findings"]}
     assert "schema" in rules_found and len(report["findings"]) >= len(repo.defects)
 

@@ -1,0 +1,102 @@
+"""Parsed plans, cached between runs (in planctl/diskcache.py's folder, with its trust and checks).
+
+Why: parsing a plan with the position of every node is the largest part of linting it (6–9 ms of
+a benchmark plan's ~20 ms in a whole-repository lint), and most plans do not change between two
+runs: the pre-commit hook lints the plans at HEAD again (--new-since) and an editor lints a plan on
+every save. Like Python's bytecode cache, a parse is stored under a key hashed from the file's bytes
+and the code that parses them (the loader's modules, planctl's version, Python's), so any edit
+parses the file again. Only a file that loaded without an error is stored: a broken file is parsed
+on every run and its messages stay those of the parser. A lint whose plans all come from the cache
+never imports ruamel.yaml.
+
+What is read back must have the stored shape: plain JSON data, as many packed positions as the data
+has nodes, float texts and suppressions of the right types; anything else, and the file is parsed.
+"""
+
+from __future__ import annotations
+
+import binascii
+import sys
+from array import array
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import diskcache
+from .yamlmarks import new_marks, node_count
+
+if TYPE_CHECKING:
+    from .document import Document
+
+# The modules that turn a file's bytes into a Document.
+_PARSER_SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlmarks.py")
+_FIELDS = ("data", "marks", "key_marks", "float_texts", "suppressions", "plain_json")
+
+
+def key(raw: bytes) -> str | None:
+    """The key of the parse of a file with these bytes; None when there is no cache."""
+    if diskcache.cache_dir() is None:
+        return None
+    return diskcache.digest([*_code_inputs(), ("file", raw)]) + "-document"
+
+
+@cache
+def _code_inputs() -> list[tuple[str, bytes]]:
+    from . import __version__
+
+    return [("planctl", __version__.encode()), ("python", sys.version.encode()),
+            *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
+
+
+def read(parse_key: str, doc: Document) -> Document | None:
+    """`doc` (a new Document, named) filled with the stored parse; None when there is none or it
+    has not the stored shape."""
+    value = diskcache.read(parse_key, _checked)
+    if value is None:
+        return None
+    doc.data, doc.marks, doc.key_marks, doc.float_texts, doc.suppressions, doc.plain_json = value
+    return doc
+
+
+def store(parse_key: str, doc: Document) -> None:
+    """Store a document that loaded. (Its data is plain JSON data: the builder makes nothing else,
+    and refuses inf and nan; diskcache.write would skip anything JSON cannot write.)"""
+    if doc.error is not None:
+        return
+    diskcache.write(parse_key, {
+        "data": doc.data,
+        "marks": _text(doc.marks),
+        "key_marks": _text(doc.key_marks),
+        "float_texts": doc.float_texts,
+        "suppressions": [[line, sorted(rules)] for line, rules in doc.suppressions.items()],
+        "plain_json": doc.plain_json,
+    })
+
+
+def _text(marks: array) -> str:
+    # Base64 of the 8-byte ints: a third of the size of a JSON list of them, and read in one call.
+    return binascii.b2a_base64(marks.tobytes(), newline=False).decode("ascii")
+
+
+def _marks(text: Any) -> array:
+    marks = new_marks()
+    marks.frombytes(binascii.a2b_base64(text))  # ValueError if not whole 8-byte ints
+    return marks
+
+
+def _checked(value: Any) -> tuple:
+    """The stored fields, as a Document holds them; ValueError when they have not their shape.
+    (diskcache.read's JSON holds nothing but plain data, never inf or nan.)"""
+    if not (type(value) is dict and tuple(value) == _FIELDS):
+        raise ValueError("not a stored parse")
+    marks, key_marks = _marks(value["marks"]), _marks(value["key_marks"])
+    float_texts, suppressions = value["float_texts"], value["suppressions"]
+    if not (len(marks) == len(key_marks) == node_count(value["data"])
+            and type(float_texts) is dict and all(type(t) is str for t in float_texts.values())
+            and type(suppressions) is list
+            and all(type(s) is list and len(s) == 2 and type(s[0]) is int and type(s[1]) is list
+                    and all(type(r) is str for r in s[1]) for s in suppressions)
+            and type(value["plain_json"]) is bool):
+        raise ValueError("not a stored parse")
+    return (value["data"], marks, key_marks, float_texts, {line: set(rules) for line, rules in suppressions},
+            value["plain_json"])
