@@ -8,7 +8,9 @@ What is cached, each in a group of files of its own (_PARTS):
 - the programme and policy data (lint/registry.py) and the summaries of linked plans
   (lint/linkcache.py);
 - the parsed pyproject.toml or planctl.toml (config.py): importing tomllib is 6–15 ms;
-- parsed plans (planctl/parsecache.py): a plan's parse is the largest part of linting it.
+- parsed plans (planctl/parsecache.py): a plan's parse is the largest part of linting it;
+- the findings of each plan's own facts (lint/findingcache.py): deriving a plan's facts and running
+  the rules over them is most of the rest.
 
 Trust: a cache file is data, never code. It is JSON (never pickle), and everything read back is
 checked again, type by type, and each condition against the grammar both engines evaluate
@@ -48,12 +50,14 @@ except ImportError:  # another Python implementation
 FORMAT = 2  # 2: the rules carry their Vietnamese texts (summary_vi, message_vi, hint_vi, description_vi)
 MAX_BYTES = 4 * 1024 * 1024  # the catalogue is ~100 KB; anything far larger is not ours
 KEEP = 4  # keys whose files are kept in the folder, the one just written included (see above)
-# Linked plans' summaries (lint/linkcache.py): one key per plan file, a few KB each; a repository's
-# plans link to several others, which must not push each other out.
-KEEP_SUMMARIES = 128
-# Parsed plans (planctl/parsecache.py): one key per file content too, ~60 KB each for a 30 KB plan;
-# room for a few large repositories and their recent edits (at most ~60 MB for such plans).
-KEEP_DOCUMENTS = 1024
+# The parsed settings (config.py): one key per file content; one user's several repositories, or
+# branches with different settings, must not push each other out.
+KEEP_SETTINGS = 128
+# Parsed plans (planctl/parsecache.py), their findings (lint/findingcache.py) and their summaries
+# (lint/linkcache.py): one key per plan file's content, ~60 KB (a parse), ~1 KB (findings) and a
+# few KB (a summary) each for a 30 KB plan; room for a few large repositories and their recent
+# edits (at most ~60 MB of parses for such plans).
+KEEP_PER_PLAN = 1024
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -64,12 +68,12 @@ def _file_name(key: str) -> str:
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
 # and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
 # "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
-# plan (planctl/parsecache.py); each group's keys are pruned apart from the others'.
+# plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py);
+# each group's keys are pruned apart from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
-          "document": "document"}
-# One key per file content, like the summaries: one user's several repositories, or branches with
-# different settings, must not push each other out.
-_MANY = ("summary", "settings")
+          "document": "document", "findings": "findings"}
+# One key per plan, many per run: pruned once per process (KEEP_PER_PLAN), not at every write.
+_PER_PLAN = ("document", "findings", "summary")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
@@ -196,21 +200,23 @@ def write(key: str, value: Any) -> None:
             raise
     except (OSError, TypeError, ValueError):  # TypeError, ValueError: a value JSON cannot write exactly
         return
-    if key.endswith("-document"):
-        # A lint of a repository stores a parse per plan: the folder is scanned once per process,
-        # not once per plan (128 scans of 1,000 files would cost ~0.2 s).
-        if _documents_pruned:
+    group = key.rpartition("-")[2]
+    if group in _PER_PLAN:
+        # A lint of a repository stores a parse, findings and a summary per plan: the folder is
+        # scanned once per process and group, not once per plan (128 scans of 1,000 files would
+        # cost ~0.2 s).
+        if group in _pruned:
             return
-        _documents_pruned.append(True)
+        _pruned.add(group)
     _prune(folder, _file_name(key))
 
 
-_documents_pruned: list[bool] = []  # not empty once this process has pruned the parsed plans
+_pruned: set[str] = set()  # the groups of _PER_PLAN this process has pruned
 
 
 def _prune(folder: Path, current: str) -> None:
-    """Remove planctl's cache files in `folder` of `current`'s group (rules, registry, summary or
-    settings) but those of the group's newest KEEP (KEEP_SUMMARIES) keys (`current`'s among them);
+    """Remove planctl's cache files in `folder` of `current`'s group (_PARTS) but those of the
+    group's newest KEEP (KEEP_SETTINGS, KEEP_PER_PLAN) keys (`current`'s among them);
     only regular files named as this module names them, never a link, a folder or any other file."""
     newest: dict[tuple[str, str], float] = {}
     files: list[tuple[tuple[str, str], str]] = []
@@ -227,7 +233,7 @@ def _prune(folder: Path, current: str) -> None:
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    keep = KEEP_DOCUMENTS if kept[0] == "document" else KEEP_SUMMARIES if kept[0] in _MANY else KEEP
+    keep = KEEP_PER_PLAN if kept[0] in _PER_PLAN else KEEP_SETTINGS if kept[0] == "settings" else KEEP
     old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[keep - 1:])
     for key, name in files:
         if key in old:

@@ -67,6 +67,9 @@ class Document:
         # whole-valued float, no integer beyond 64 bits. The builder clears it when it makes one;
         # None: not built here, so not known.
         self.plain_json: bool | None = None
+        # The key of the file's bytes in planctl/parsecache.py, when it was loaded through the cache:
+        # lint/findingcache.py keys the plan's findings by it.
+        self.parse_key: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -139,7 +142,7 @@ def load_bytes(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES, cached: boo
     if cached:
         from . import parsecache
 
-        parse_key = parsecache.key(raw)
+        parse_key = doc.parse_key = parsecache.key(raw)
         if parse_key is not None and parsecache.read(parse_key, doc) is not None:
             return doc
     try:

@@ -9,6 +9,11 @@ key inputs), the plan schema, the summary's code (facts/links.py, plan/). Only a
 summary is stored; a file that does not load or is not a valid plan always takes the loading path.
 Its name is not stored: it is the file's as this run shows it. What is read back must have the
 stored shape, or the file is loaded again.
+
+The plans linted together are summarised for each other's links too (facts/links.py: Summaries);
+a linted plan loaded through planctl/parsecache.py keeps its summary under a key hashed from its
+parse key instead of its bytes (key_of_parse), so a lint of unchanged plans that link to each
+other summarises none of them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,14 @@ def key(raw: bytes, max_bytes: int) -> str | None:
     if diskcache.cache_dir() is None:
         return None
     return diskcache.digest([*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
+
+
+def key_of_parse(parse_key: str | None) -> str | None:
+    """The key of the summary of a plan linted in this run, loaded through planctl/parsecache.py
+    under `parse_key` (its bytes and the loader's code); None when it was not."""
+    if parse_key is None or diskcache.cache_dir() is None:
+        return None
+    return diskcache.digest([*_code_inputs(), ("parse", parse_key.encode())]) + "-summary"
 
 
 @cache

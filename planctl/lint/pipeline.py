@@ -68,27 +68,48 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
     plans = [d for d in result.valid if d.data.get("kind", "plan") == "plan"]
     if plans or pitfalls:
         # The rules engine is imported only when there is something to run it on.
+        from . import findingcache
         from .engine import MAX_FACTS_PER_RUN
-        from .facts import derive, schema_value_fact
+        from .facts import Fact, derive, schema_value_fact
         from .policy import evaluate
         from .rules import lint_catalogue
 
         linked = registry().with_linted(result.valid)
         rules = lint_catalogue()
-        facts = [schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
-                 for doc, p in pitfalls]
+        if pitfalls:
+            result.findings += evaluate(rules, [
+                schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
+                for doc, p in pitfalls])
+        # A plan's own findings come from the cache when the plan, the programmes, the rules and the
+        # code are those of an earlier run (lint/findingcache.py); the others' facts are derived.
+        context = (findingcache.context_key(linked.programmes, linked.policies)
+                   if any(doc.parse_key for doc in plans) else None)
+        derived: list[Document] = []
+        own: list[Finding] = []
+        facts: list[Fact] = []
         for doc in plans:
+            stored = findingcache.read(context, doc)
+            if stored is not None:
+                result.findings += stored
+                continue
             more = derive(doc, linked.programmes, linked.policies)
+            derived.append(doc)
             # The facts go to the engine a run's worth at a time (its runs hold at most
             # MAX_FACTS_PER_RUN anyway), so a batch of plans never holds all its facts at once.
             if facts and len(facts) + len(more) > MAX_FACTS_PER_RUN:
-                result.findings += evaluate(rules, facts)
+                own += evaluate(rules, facts)
                 facts = []
             facts += more
-        # After every plan's own facts: the links between plans, over all the plans checked here.
+        if facts:
+            own += evaluate(rules, facts)
+        findingcache.store(context, derived, own)
+        result.findings += own
+        # After every plan's own facts: the links between plans, over all the plans checked here
+        # (never cached: they depend on the other plans).
         from .facts.links import all_link_facts
         from .registry import PlanFinder
 
-        facts += all_link_facts(plans, PlanFinder(linked, {d.name for d in plans}))
-        result.findings += evaluate(rules, facts)
+        links = all_link_facts(plans, PlanFinder(linked, {d.name for d in plans}))
+        if links:
+            result.findings += evaluate(rules, links)
     return result

@@ -221,6 +221,16 @@ _DOCUMENTATION = frozenset(("summary", "description", "examples", "summary_vi", 
 _LINT_PART = "-lint"  # the cache key suffix, and file name suffix, of lint_catalogue's cache
 
 
+def catalogue_key(folder: Path | None = None) -> str | None:
+    """The key of the rules this process runs (lint_catalogue's, called first) in the on-disk
+    cache; lint/findingcache.py keys the findings by it. None before lint_catalogue, or when a
+    rule file vanished meanwhile."""
+    return _lint_keys.get(folder or rules_dir())
+
+
+_lint_keys: dict[Path, str | None] = {}  # by folder, the key of the catalogue lint_catalogue returned
+
+
 @cache
 def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     """The rules as a lint runs them: the catalogue without its documentation (summaries,
@@ -233,7 +243,7 @@ def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     ~2-3 ms of checks in process)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
-    key = _cache_key(files, folder)
+    key = _lint_keys[folder] = _cache_key(files, folder)
     if key is not None:
         cached = diskcache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
         if cached is not None:

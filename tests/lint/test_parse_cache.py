@@ -37,7 +37,7 @@ big: 123456789012345678901234567890
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
-    monkeypatch.setattr(diskcache, "_documents_pruned", [])
+    monkeypatch.setattr(diskcache, "_pruned", set())
     return tmp_path / "cache"
 
 
@@ -156,13 +156,13 @@ def test_a_cache_file_of_other_bytes_is_not_used(cache):
 
 
 def test_old_parses_are_pruned_once_per_process(cache, monkeypatch):
-    monkeypatch.setattr(diskcache, "KEEP_DOCUMENTS", 2)
+    monkeypatch.setattr(diskcache, "KEEP_PER_PLAN", 2)
     texts = [QUIRKS.replace(b"quirks", f"plan-{i}".encode()) for i in range(4)]
     for raw in texts[:3]:
         load_bytes(raw, "p.yaml", cached=True)
     assert len(stored(cache)) == 3  # the first write pruned (nothing yet); the next two did not scan
     # A new process (the flag cleared) prunes at its first write: the newest two are kept.
-    monkeypatch.setattr(diskcache, "_documents_pruned", [])
+    monkeypatch.setattr(diskcache, "_pruned", set())
     load_bytes(texts[3], "p.yaml", cached=True)
     assert len(stored(cache)) == 2
     assert load_bytes(texts[3], "p.yaml", cached=True).data["id"] == "plan-3"

@@ -197,8 +197,22 @@ class Summaries:
     def get(self, plan_id: str) -> Summary | None:
         summary = self._done.get(plan_id)
         if summary is None and plan_id in self._docs:
-            summary = self._done[plan_id] = summarise(self._docs[plan_id])
+            summary = self._done[plan_id] = _summary(self._docs[plan_id])
         return summary
+
+
+def _summary(doc: Document) -> Summary:
+    """summarise(doc), from the cache when the plan is unchanged since a run that summarised it
+    (lint/linkcache.py, keyed by its parse key): a third of a lint of unchanged plans that link."""
+    from .. import linkcache
+
+    key = linkcache.key_of_parse(doc.parse_key)
+    summary = linkcache.read(key, doc.name) if key is not None else None
+    if summary is None:
+        summary = summarise(doc)
+        if key is not None:
+            linkcache.store(key, summary)
+    return summary
 
 
 def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str, int]:

@@ -1,0 +1,124 @@
+"""The findings of each plan's own facts, cached between runs (in planctl/diskcache.py's folder,
+with its trust and checks).
+
+Why: deriving a plan's ~1,000 facts and running the rules over them is most of what a lint of an
+unchanged plan still costs once its parse comes from planctl/parsecache.py (7–9 ms of ~10 ms per
+benchmark plan). The pre-commit hook lints the plans at HEAD again on every commit (--new-since),
+an editor lints a plan on every save, and CI lints the plans a pull request did not touch.
+
+What is cached: per plan, the findings the rules give on the facts derived from that plan alone
+(facts/, lint/policy.py), before any filter. A plan's facts depend on nothing but its data (and
+positions, for lines quoted in messages), the programmes and policies it is checked against, and
+the code; the findings on them, on the rules too, and on the language they are written in. The key
+is hashed from all of these: the file's parse key (its bytes and the loader's code), the
+programmes' and policies' data, the rule catalogue's key (the rule files, the code that compiles
+them, the engine, planctl's version and Python's), the run's language and its translations, and
+planctl's lint code. What is not cached is computed on every run: the schema check, the links
+between plans (they depend on the other plans), waivers, suppressions and the rule settings of
+[tool.planctl.rules] (lint/filters.py). Only plans whose facts were all evaluated in this run are
+stored; what is read back must be a list of findings of the stored shape, or the plan's facts are
+derived and evaluated again.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import diskcache, i18n
+from ..model import Finding, Position, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from ..document import Document
+
+# The code between a parsed plan and its findings: facts, the plan model, the rules' evaluation
+# and the findings' words (the parse itself is in the parse key).
+_SOURCES = ("lint", "lint/facts", "plan", "model.py", "i18n.py", "yamlmarks.py")
+
+
+def context_key(programmes: Mapping[str, dict], policies: Iterable[dict]) -> str | None:
+    """What the findings of every plan of a run depend on besides the plan itself, as a digest;
+    None when there is no cache (or no rule catalogue key: a rule file vanished meanwhile)."""
+    if diskcache.cache_dir() is None:
+        return None
+    from .rules import catalogue_key
+
+    rules = catalogue_key()
+    if rules is None:
+        return None
+    try:
+        registry = json.dumps([programmes, list(policies)], ensure_ascii=False, sort_keys=True,
+                              allow_nan=False).encode()
+    except (TypeError, ValueError):  # not plain data: never the case for checked programmes
+        return None
+    language = i18n.language()
+    return diskcache.digest([*_code_inputs(), ("rules", rules.encode()), ("language", language.encode()),
+                             ("translations", _translations(language)), ("registry", registry)])
+
+
+@cache
+def _code_inputs() -> list[tuple[str, bytes]]:
+    return diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SOURCES)
+
+
+@cache
+def _translations(language: str) -> bytes:
+    try:
+        return (i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo").read_bytes()
+    except OSError:  # English: the texts are in the code
+        return b""
+
+
+def _key(context: str, doc: Document) -> str:
+    return diskcache.digest([("context", context.encode()), ("plan", (doc.parse_key or "").encode())]) + "-findings"
+
+
+def read(context: str | None, doc: Document) -> list[Finding] | None:
+    """The stored findings of `doc`'s own facts, in its name; None when there are none stored, or
+    the document was not loaded through the parse cache."""
+    if context is None or doc.parse_key is None:
+        return None
+    stored = diskcache.read(_key(context, doc), _checked)
+    if stored is None:
+        return None
+    return [Finding(rule, Severity(severity), message, doc.name, Position(line, column), pointer, hint, tuple(key))
+            for rule, severity, message, line, column, pointer, hint, key in stored]
+
+
+def store(context: str | None, docs: list[Document], findings: list[Finding]) -> None:
+    """Store the findings of the facts of `docs` (all of them evaluated in this run), by plan."""
+    if context is None:
+        return
+    names = [doc.name for doc in docs]
+    by_name: dict[str, list[Finding]] = {name: [] for name in names if names.count(name) == 1}
+    for finding in findings:
+        if finding.file in by_name:
+            by_name[finding.file].append(finding)
+    for doc in docs:
+        found = by_name.get(doc.name)
+        if found is None or doc.parse_key is None:
+            continue
+        value = [[f.rule, int(f.severity), f.message, f.position.line, f.position.column, f.pointer, f.hint, list(f.key)]
+                 for f in found]
+        if all(type(part) is str for f in found for part in f.key):
+            diskcache.write(_key(context, doc), value)
+
+
+def _checked(value: Any) -> list:
+    """`value` when it is a list of stored findings; ValueError otherwise."""
+    if type(value) is not list:
+        raise ValueError("not stored findings")
+    for item in value:
+        if not (type(item) is list and len(item) == 8):
+            raise ValueError("not a stored finding")
+        rule, severity, message, line, column, pointer, hint, key = item
+        if not (type(rule) is str and type(severity) is int and type(message) is str and type(line) is int
+                and type(column) is int and type(pointer) is str and type(hint) is str and type(key) is list
+                and all(type(part) is str for part in key)):
+            raise ValueError("not a stored finding")
+        Severity(severity)  # ValueError if not a severity
+    return value
