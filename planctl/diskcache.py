@@ -10,7 +10,8 @@ What is cached, each in a group of files of its own (_PARTS):
 - the parsed pyproject.toml or planctl.toml (config.py): importing tomllib is 6–15 ms;
 - parsed plans (planctl/parsecache.py): a plan's parse is the largest part of linting it;
 - the findings of each plan's own facts (lint/findingcache.py): deriving a plan's facts and running
-  the rules over them is most of the rest.
+  the rules over them is most of the rest; and that the compiled schema check called a plan valid
+  (lint/fastschema.py), so that a lint of unchanged plans never imports jsonschema_rs.
 
 Trust: a cache file is data, never code. It is JSON (never pickle), and everything read back is
 checked again, type by type, and each condition against the grammar both engines evaluate
@@ -68,12 +69,13 @@ def _file_name(key: str) -> str:
 # The parts of a key: "" the catalogue, "lint" rules.lint_catalogue's, "registry" the programme
 # and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
 # "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
-# plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py);
-# each group's keys are pruned apart from the others'.
+# plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py),
+# "valid" a plan the compiled schema check called valid (lint/fastschema.py); each group's keys are
+# pruned apart from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
-          "document": "document", "findings": "findings"}
+          "document": "document", "findings": "findings", "valid": "valid"}
 # One key per plan, many per run: pruned once per process (KEEP_PER_PLAN), not at every write.
-_PER_PLAN = ("document", "findings", "summary")
+_PER_PLAN = ("document", "findings", "summary", "valid")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:

@@ -109,3 +109,26 @@ def test_a_whole_valued_float_is_still_money_as_float(monkeypatch):
         monkeypatch.setattr(schema, "FAST", fast)
         findings = schema.check(doc, "plan")
         assert [f.rule for f in findings] == ["data.money-as-float"], findings
+
+
+def test_a_valid_plan_is_remembered_valid_by_its_bytes(tmp_path, monkeypatch):
+    # A plan loaded through the parse cache that the compiled check called valid is valid on the
+    # next run without the check; an invalid one is checked every time.
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
+    raw = (ROOT / "plans" / "quang-tri" / "ict-1755.yaml").read_bytes()
+    assert schema.check(load_bytes(raw, "p.yaml", cached=True), "plan") == []
+    assert len(list((tmp_path / "cache").glob("rules-*-valid.json"))) == 1
+    monkeypatch.setattr(fastschema, "certainly_valid", lambda *_a: pytest.fail("checked again"))
+    assert schema.check(load_bytes(raw, "p.yaml", cached=True), "plan") == []
+    # Not without the parse cache's key, not for other bytes, not against another schema.
+    for doc, kind in ((load_bytes(raw, "p.yaml"), "plan"), (load_bytes(raw + b"\n", "p.yaml", cached=True), "plan"),
+                      (load_bytes(raw, "p.yaml", cached=True), "programme")):
+        with pytest.raises(pytest.fail.Exception, match="checked again"):
+            schema.check(doc, kind)
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
+    invalid = raw.replace(b"planctl: 1\n", b"planctl: 1\nunknown_key: 1\n", 1)
+    for _run in range(2):
+        assert [f.rule for f in schema.check(load_bytes(invalid, "p.yaml", cached=True), "plan")] == ["schema"]
+    assert len(list((tmp_path / "cache").glob("rules-*-valid.json"))) == 1

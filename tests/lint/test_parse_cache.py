@@ -168,10 +168,11 @@ def test_old_parses_are_pruned_once_per_process(cache, monkeypatch):
     assert load_bytes(texts[3], "p.yaml", cached=True).data["id"] == "plan-3"
 
 
-def test_a_lint_from_the_cache_imports_no_yaml_parser(tmp_path, cache):
+def test_a_lint_from_the_cache_imports_no_yaml_parser_and_no_schema_validator(tmp_path, cache):
     code = ("import atexit, sys\n"
             "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('ruamel.')}"
-            " | {m for m in sys.modules if m in ('planctl.yamlbuild', 'planctl.yamlevents')}), file=sys.stderr))\n"
+            " | {m for m in sys.modules if m in ('jsonschema_rs', 'planctl.yamlbuild', 'planctl.yamlevents')}),"
+            " file=sys.stderr))\n"
             "from planctl.launch import main\n"
             "main()\n")
     plan = ROOT / "plans" / "ben-tre" / "ict-1605.yaml"
@@ -179,7 +180,7 @@ def test_a_lint_from_the_cache_imports_no_yaml_parser(tmp_path, cache):
                            text=True, timeout=120, env={**_env(), "PLANCTL_CACHE_DIR": str(cache)}) for _ in range(2)]
     assert [done.returncode for done in runs] == [1, 1]  # the plan has findings
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout
-    assert runs[0].stderr.splitlines()[-1] == "['planctl.yamlbuild', 'planctl.yamlevents', 'ruamel']"
+    assert runs[0].stderr.splitlines()[-1] == "['jsonschema_rs', 'planctl.yamlbuild', 'planctl.yamlevents', 'ruamel']"
     assert runs[1].stderr.splitlines()[-1] == "[]"
 
 
