@@ -70,12 +70,12 @@ def _file_name(key: str) -> str:
 # and policy data (registry.load_registry), "summary" a linked plan's summary (lint/linkcache.py),
 # "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
 # plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py),
-# "valid" a plan the compiled schema check called valid (lint/fastschema.py); each group's keys are
-# pruned apart from the others'.
+# "valid" a plan the compiled schema check called valid (lint/fastschema.py), "plain" a plan's data
+# as `planctl diff` read it (planctl/parsecache.py); each group's keys are pruned apart from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
-          "document": "document", "findings": "findings", "valid": "valid"}
+          "document": "document", "findings": "findings", "valid": "valid", "plain": "plain"}
 # One key per plan, many per run: pruned once per process (KEEP_PER_PLAN), not at every write.
-_PER_PLAN = ("document", "findings", "summary", "valid")
+_PER_PLAN = ("document", "findings", "summary", "valid", "plain")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
