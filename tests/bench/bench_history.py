@@ -52,9 +52,23 @@ RSS_HELPER = ("import resource, subprocess, sys; "
 SCHEMA_LINE = "../../schema/plan.schema.json"
 
 
-def wall(args: list[str], cwd: Path, runs: int) -> tuple[float, float, int]:
+# planctl's cache (planctl/parsecache.py: the plain data of blobs read before) in a folder of the
+# benchmark's own (made by main), warmed by each command's first run; "cache off" rows run without it.
+CACHE: list[str] = []
+
+
+def environment(cache: bool = True) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PLANCTL_NO_CACHE")}
+    if CACHE:
+        env["PLANCTL_CACHE_DIR"] = CACHE[0]
+    if not cache:
+        env["PLANCTL_NO_CACHE"] = "1"
+    return env
+
+
+def wall(args: list[str], cwd: Path, runs: int, cache: bool = True) -> tuple[float, float, int]:
     """(median, min) wall seconds of `planctl ARGS` run `runs` times, and its exit code."""
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    env = environment(cache)
     times, code = [], 0
     for _ in range(runs):
         started = time.perf_counter()
@@ -142,9 +156,9 @@ def build_history(root: Path, commits: int, provinces: int, per_commit: int, see
     return followed
 
 
-def rss_run(args: list[str], cwd: Path) -> tuple[float, float]:
+def rss_run(args: list[str], cwd: Path, cache: bool = True) -> tuple[float, float]:
     """(CPU seconds, peak RSS in MiB) of one run of `planctl ARGS`."""
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    env = environment(cache)
     done = subprocess.run([sys.executable, "-c", RSS_HELPER, *planctl_command(), *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=True)
     code, rss, seconds = done.stdout.split()
@@ -177,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     root = Path(tempfile.mkdtemp(prefix="planctl-bench-history-")) / "repo"
+    CACHE.append(tempfile.mkdtemp(prefix="planctl-bench-cache-"))
     started = time.perf_counter()
     followed = build_history(root, args.commits, args.provinces, args.per_commit, args.seed)
     built = time.perf_counter() - started
@@ -205,16 +220,21 @@ def main(argv: list[str] | None = None) -> int:
         ("diff HEAD~1 HEAD --format json", ["diff", "HEAD~1", "HEAD", "--format", "json"], TARGET_DIFF),
         ("diff (working tree, 3 plans edited)", ["diff"], TARGET_DIFF),
         (f"diff HEAD~{back} HEAD ({changed} plans changed)", ["diff", f"HEAD~{back}", "HEAD"], TARGET_DIFF_100),
+        (f"  same, cache off (HEAD~{back})", ["diff", f"HEAD~{back}", "HEAD"], TARGET_DIFF_100),
         # The pull-request comment of a large change: the diff and every changed plan linted on both sides.
         (f"diff HEAD~{back} HEAD --format markdown", ["diff", f"HEAD~{back}", "HEAD", "--format", "markdown"], None),
+        (f"  same, cache off (HEAD~{back} markdown)", ["diff", f"HEAD~{back}", "HEAD", "--format", "markdown"], None),
     ]
     width = 44
+    print("(the rows 'cache off' run with PLANCTL_NO_CACHE=1: every blob parsed, every plan linted anew; the others "
+          "read what the command's first run stored)")
     print(f"{'command':<{width}}  {'median':>8}  {'min':>8}  {'CPU':>7}  {'peak RSS':>9}  target (wall)")
     for name, command, limit in cases:
         if args.only not in name:
             continue
-        median, best, _ = wall(command, root, args.runs)
-        cpu, rss = rss_run(command, root)
+        cache = "cache off" not in name
+        median, best, _ = wall(command, root, args.runs, cache)
+        cpu, rss = rss_run(command, root, cache)
         goal = "—" if limit is None else f"≤ {limit:g} s  {'ok' if median <= limit else 'OVER'}"
         print(f"{name:<{width}}  {median:7.3f}s  {best:7.3f}s  {cpu:6.3f}s  {rss:6.1f} MiB  {goal}")
     stat = peer(["git", "diff", "--stat", f"HEAD~{back}", "HEAD"], root, args.runs)
@@ -242,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line + f"   (goal ≤ {TARGET_LOG_MS_PER_COMMIT:g} ms/commit)")
     print()
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    shutil.rmtree(CACHE.pop(), ignore_errors=True)
     if args.keep:
         print(f"repository kept in {root}")
     else:
