@@ -38,6 +38,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,27 @@ def code_inputs(base: Path, names: Iterable[str]) -> list[tuple[str, bytes]]:
         for source in sorted(target.glob("*.py")) if target.is_dir() else [target]:
             found.append((f"code:{name}/{source.name}" if source is not target else f"code:{name}", source.read_bytes()))
     return found
+
+
+@cache
+def versions(*distributions: str) -> bytes:
+    """The installed versions of these libraries, as the names of their dist-info folders in the
+    folders Python imports from (importlib.metadata costs ~50 ms, importing the library what the
+    cache saves): a result computed with another version of a library is not reused."""
+    wanted = {_normalized(name) for name in distributions}
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, a folder that is gone
+            continue
+        found += [name for name in names
+                  if name.endswith(".dist-info") and _normalized(name[:-10].partition("-")[0]) in wanted]
+    return "\n".join(sorted(found)).encode()
+
+
+def _normalized(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def read(key: str, parse: Callable[[Any], Any]) -> Any | None:

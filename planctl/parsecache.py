@@ -1,13 +1,13 @@
 """Parsed plans, cached between runs (in planctl/diskcache.py's folder, with its trust and checks).
 
-Why: parsing a plan with the position of every node is the largest part of linting it (6–9 ms of
-a benchmark plan's ~20 ms in a whole-repository lint), and most plans do not change between two
-runs: the pre-commit hook lints the plans at HEAD again (--new-since) and an editor lints a plan on
-every save. Like Python's bytecode cache, a parse is stored under a key hashed from the file's bytes
-and the code that parses them (the loader's modules, planctl's version, Python's), so any edit
-parses the file again. Only a file that loaded without an error is stored: a broken file is parsed
-on every run and its messages stay those of the parser. A lint whose plans all come from the cache
-never imports ruamel.yaml.
+Why: parsing a plan with the position of every node is the largest part of linting it (6–9 ms of a
+benchmark plan's ~20 ms in a whole-repository lint), and most plans do not change between two runs:
+the pre-commit hook lints the plans at HEAD again (--new-since) and an editor lints a plan on every
+save. Like Python's bytecode cache, a parse is stored under a key hashed from the file's bytes and
+the code that parses them (the loader's modules, planctl's version, Python's, ruamel.yaml's), so
+any edit parses the file again. Only a file that loaded without an error is stored: a broken file
+is parsed on every run and its messages stay those of the parser. A lint whose plans all come from
+the cache never imports ruamel.yaml.
 
 What is read back must have the stored shape: plain JSON data, as many packed positions as the data
 has nodes, float texts and suppressions of the right types; anything else, and the file is parsed.
@@ -49,6 +49,7 @@ def _code_inputs() -> list[tuple[str, bytes]]:
     from . import __version__
 
     return [("planctl", __version__.encode()), ("python", sys.version.encode()),
+            ("libraries", diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")),
             *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
 
 
@@ -109,7 +110,7 @@ def _plain_key(raw: bytes) -> str:
 
 @cache
 def _plain_code_inputs() -> list[tuple[str, bytes]]:
-    return [*_code_inputs()[:2], *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)]
+    return [*_code_inputs()[:3], *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)]
 
 
 def _data(value: Any) -> list:

@@ -23,8 +23,6 @@ Where jsonschema-rs is not installed or does not load, every file goes to the fu
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,25 +88,13 @@ def _verdict_key(parse_key: str | None, kind: str) -> str | None:
     from ..resources import schema_path
 
     return diskcache.digest([("schema", schema_path(kind).read_bytes()), ("kind", kind.encode()),
-                             ("jsonschema_rs", _installed_version().encode()), *_code_inputs(),
+                             ("libraries", diskcache.versions("jsonschema_rs")), *_code_inputs(),
                              ("parse", parse_key.encode())]) + "-valid"
 
 
 @cache
 def _code_inputs() -> list[tuple[str, bytes]]:
     return diskcache.code_inputs(Path(__file__).resolve().parent, ("fastschema.py",))
-
-
-@cache
-def _installed_version() -> str:
-    """jsonschema-rs's version from its dist-info folder's name, found where Python would import
-    it from (importing it, or importlib, would cost what the cached verdict saves)."""
-    for entry in sys.path:
-        if entry and os.path.isdir(os.path.join(entry, "jsonschema_rs")):
-            for info in Path(entry).glob("jsonschema_rs-*.dist-info"):
-                return info.name[len("jsonschema_rs-"):-len(".dist-info")]
-            return entry  # a checkout or another layout: at least where it is
-    return ""
 
 
 def _plain_json(data: Any) -> bool:

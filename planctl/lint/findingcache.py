@@ -1,5 +1,5 @@
-"""The findings of each plan's own facts, cached between runs (in planctl/diskcache.py's folder,
-with its trust and checks).
+"""The findings of each plan's own facts, cached between runs (in planctl/diskcache.py's folder, with
+its trust and checks).
 
 Why: deriving a plan's ~1,000 facts and running the rules over them is most of what a lint of an
 unchanged plan still costs once its parse comes from planctl/parsecache.py (7–9 ms of ~10 ms per
@@ -12,12 +12,13 @@ positions, for lines quoted in messages), the programmes and policies it is chec
 the code; the findings on them, on the rules too, and on the language they are written in. The key
 is hashed from all of these: the file's parse key (its bytes and the loader's code), the
 programmes' and policies' data, the rule catalogue's key (the rule files, the code that compiles
-them, the engine, planctl's version and Python's), the run's language and its translations, and
-planctl's lint code. What is not cached is computed on every run: the schema check, the links
-between plans (they depend on the other plans), waivers, suppressions and the rule settings of
-[tool.planctl.rules] (lint/filters.py). Only plans whose facts were all evaluated in this run are
-stored; what is read back must be a list of findings of the stored shape, or the plan's facts are
-derived and evaluated again.
+them, the engine, planctl's version and Python's), the run's language and its translations,
+planctl's lint code, and the versions of Babel (numbers in messages) and durable_rules. What is not
+cached is computed on every run: the schema check, the links between plans (they depend on the
+other plans), waivers, suppressions and the rule settings of [tool.planctl.rules]
+(lint/filters.py). Only plans whose facts were all evaluated in this run are stored; what is read
+back must be a list of findings of the stored shape, or the plan's facts are derived and evaluated
+again.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def context_key(programmes: Mapping[str, dict], policies: Iterable[dict]) -> str
     except (TypeError, ValueError):  # not plain data: never the case for checked programmes
         return None
     language = i18n.language()
-    return diskcache.digest([*_code_inputs(), ("rules", rules.encode()), ("language", language.encode()),
+    return diskcache.digest([*_code_inputs(), ("libraries", diskcache.versions("babel", "durable_rules")),
+                             ("rules", rules.encode()), ("language", language.encode()),
                              ("translations", _translations(language)), ("registry", registry)])
 
 

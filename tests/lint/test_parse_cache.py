@@ -108,7 +108,7 @@ def test_the_key_depends_on_the_bytes_and_the_parser_code(cache, monkeypatch):
     key = parsecache.key(QUIRKS)
     assert key is not None and key != parsecache.key(QUIRKS + b"\n")
     inputs = parsecache._code_inputs()
-    assert {label for label, _data in inputs} >= {"planctl", "python", "code:document.py", "code:yamlbuild.py",
+    assert {label for label, _data in inputs} >= {"planctl", "python", "libraries", "code:document.py", "code:yamlbuild.py",
                                                    "code:yamlevents.py", "code:yamlmarks.py"}
     edited = [(label, data + b"#" if label == "code:yamlbuild.py" else data) for label, data in inputs]
     monkeypatch.setattr(parsecache, "_code_inputs", lambda: edited)
@@ -188,3 +188,18 @@ def _env() -> dict[str, str]:
     import os
 
     return {name: value for name, value in os.environ.items() if not name.startswith("PLANCTL_")}
+
+
+def test_the_key_depends_on_the_installed_ruamel_yaml(tmp_path, cache, monkeypatch):
+    before = parsecache.key(QUIRKS)
+    assert b"ruamel_yaml-" in diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
+    (tmp_path / "site" / "ruamel.yaml-99.0.dist-info").mkdir(parents=True)  # an older pip's spelling
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
+    diskcache.versions.cache_clear()
+    parsecache._code_inputs.cache_clear()
+    try:
+        assert b"ruamel.yaml-99.0.dist-info" in diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
+        assert parsecache.key(QUIRKS) != before
+    finally:
+        diskcache.versions.cache_clear()
+        parsecache._code_inputs.cache_clear()
