@@ -78,3 +78,18 @@ YAML_PIECES = [b"a", b"b", b":", b": ", b" ", b"  ", b"\n", b"- ", b"[", b"]", b
 def test_yaml_like_bytes_never_raise(raw):
     doc = load_bytes(raw, "fuzz.yaml")
     assert doc.ok or (doc.error.rule == "syntax" and doc.error.message and doc.error.hint)
+
+
+def fields(doc):
+    return (doc.data, list(doc.marks), list(doc.key_marks), doc.float_texts, doc.suppressions, doc.plain_json,
+            doc.error)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*YAML_PIECES, b"# planctl: disable=schema\n", b"1.0", b"2_0", b"0x1F"]),
+                max_size=40).map(b"".join))
+def test_a_parse_from_the_cache_is_the_parse(raw):
+    # planctl/parsecache.py (the suite's own cache folder, tests/conftest.py): stored, then read back.
+    parsed = load_bytes(raw, "fuzz.yaml")
+    load_bytes(raw, "fuzz.yaml", cached=True)
+    assert fields(load_bytes(raw, "fuzz.yaml", cached=True)) == fields(parsed)
