@@ -46,7 +46,7 @@ def context_key(programmes: Mapping[str, dict], policies: Iterable[dict]) -> str
     None when there is no cache (or no rule catalogue key: a rule file vanished meanwhile)."""
     if diskcache.cache_dir() is None:
         return None
-    from .rules import catalogue_key
+    from .rulekey import catalogue_key
 
     rules = catalogue_key()
     if rules is None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ..document import Document
 from ..i18n import _
 from ..model import SCHEMA, Finding
+from ..plan.view import links_to_plans
 from . import schema
 from .registry import Registry
 
@@ -66,44 +67,50 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         if doc.ok and not problems:
             result.valid.append(doc)
     plans = [d for d in result.valid if d.data.get("kind", "plan") == "plan"]
-    if plans or pitfalls:
-        # The rules engine is imported only when there is something to run it on.
-        from . import findingcache
-        from .engine import MAX_FACTS_PER_RUN
-        from .facts import Fact, derive, schema_value_fact
-        from .policy import evaluate
-        from .rules import lint_catalogue
+    if not (plans or pitfalls):
+        return result
+    from . import findingcache
 
-        linked = registry().with_linted(result.valid)
-        rules = lint_catalogue()
-        if pitfalls:
-            result.findings += evaluate(rules, [
-                schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
-                for doc, p in pitfalls])
-        # A plan's own findings come from the cache when the plan, the programmes, the rules and the
-        # code are those of an earlier run (lint/findingcache.py); the others' facts are derived.
-        context = (findingcache.context_key(linked.programmes, linked.policies)
-                   if any(doc.parse_key for doc in plans) else None)
-        derived: list[Document] = []
-        own: list[Finding] = []
-        facts: list[Fact] = []
-        for doc in plans:
-            stored = findingcache.read(context, doc)
-            if stored is not None:
-                result.findings += stored
-                continue
-            more = derive(doc, linked.programmes, linked.policies)
-            derived.append(doc)
-            # The facts go to the engine a run's worth at a time (its runs hold at most
-            # MAX_FACTS_PER_RUN anyway), so a batch of plans never holds all its facts at once.
-            if facts and len(facts) + len(more) > MAX_FACTS_PER_RUN:
-                own += evaluate(rules, facts)
-                facts = []
-            facts += more
-        if facts:
+    linked = registry().with_linted(result.valid)
+    # A plan's own findings come from the cache when the plan, the programmes, the rules and the
+    # code are those of an earlier run (lint/findingcache.py); the others' facts are derived.
+    context = (findingcache.context_key(linked.programmes, linked.policies)
+               if any(doc.parse_key for doc in plans) else None)
+    to_derive: list[Document] = []
+    for doc in plans:
+        stored = findingcache.read(context, doc)
+        if stored is None:
+            to_derive.append(doc)
+        else:
+            result.findings += stored
+    linking = [doc for doc in plans if links_to_plans(doc.data)]
+    if not (to_derive or pitfalls or linking):
+        return result  # nothing for the rules engine: neither it, nor the facts, nor the rules are loaded
+    from .engine import MAX_FACTS_PER_RUN
+    from .facts import Fact, derive, schema_value_fact
+    from .policy import evaluate
+    from .rules import lint_catalogue
+
+    rules = lint_catalogue()
+    if pitfalls:
+        result.findings += evaluate(rules, [
+            schema_value_fact(doc, p.pointer, schema.PITFALLS[p.rule], doc.float_texts.get(p.pointer, p.message))
+            for doc, p in pitfalls])
+    own: list[Finding] = []
+    facts: list[Fact] = []
+    for doc in to_derive:
+        more = derive(doc, linked.programmes, linked.policies)
+        # The facts go to the engine a run's worth at a time (its runs hold at most
+        # MAX_FACTS_PER_RUN anyway), so a batch of plans never holds all its facts at once.
+        if facts and len(facts) + len(more) > MAX_FACTS_PER_RUN:
             own += evaluate(rules, facts)
-        findingcache.store(context, derived, own)
-        result.findings += own
+            facts = []
+        facts += more
+    if facts:
+        own += evaluate(rules, facts)
+    findingcache.store(context, to_derive, own)
+    result.findings += own
+    if linking:
         # After every plan's own facts: the links between plans, over all the plans checked here
         # (never cached: they depend on the other plans).
         from .facts.links import all_link_facts

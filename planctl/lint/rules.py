@@ -8,21 +8,20 @@ templates use is a field of that kind, and that the engine accepts the condition
 from __future__ import annotations
 
 import string
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import __version__, diskcache
+from .. import diskcache
 from ..document import Document, escape, load
 from ..errors import PlanctlError
 from ..model import Severity
-from ..resources import rules_dir, schema_path
-from . import engine, evaluator, schema
+from ..resources import rules_dir
+from . import engine, evaluator, rulekey, schema
 from .facts import FACT_KINDS, FactKind, FieldType
 from .facts.base import rule_value
-
-POLICY_FOLDER = "policy"
+from .rulekey import cache_key as _cache_key
+from .rulekey import rule_files
 
 
 class Example(NamedTuple):
@@ -183,30 +182,6 @@ def _check_vietnamese(path: Path, doc: Document, data: dict) -> None:
                            f"{{{', '.join(sorted(english)) or ''}}}: the two must use the same fields")
 
 
-def rule_files(folder: Path | None = None) -> list[Path]:
-    folder = folder or rules_dir()
-    return sorted(p for p in folder.glob("*/*.yaml") if p.parent.name != POLICY_FOLDER)
-
-
-# The code that turns a rule file into a compiled rule: an edit to it must invalidate the cache
-# even when planctl's version number stays the same (a development checkout).
-_COMPILER_SOURCES = ("rules.py", "engine.py", "evaluator.py", "schema.py", "facts")
-
-
-def _cache_key(files: list[Path], folder: Path) -> str | None:
-    """A digest of everything the compiled catalogue depends on (planctl/diskcache.py)."""
-    try:
-        return diskcache.digest([
-            ("format", str(diskcache.FORMAT).encode()), ("planctl", __version__.encode()),
-            ("python", sys.version.encode()), ("engine", engine.selected().encode()), ("folder", str(folder).encode()),
-            ("schema", schema_path("rule").read_bytes()),
-            *diskcache.code_inputs(Path(__file__).resolve().parent, _COMPILER_SOURCES),
-            # rules/<category>/<name>.yaml (rule_files)
-            *((f"rule:{path.parent.name}/{path.name}", path.read_bytes()) for path in files)])
-    except OSError:  # a rule file vanished meanwhile: load_rule reports it
-        return None
-
-
 @cache
 def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     """Every rule, compiled: from the on-disk cache (planctl/diskcache.py) while the rule files and
@@ -221,16 +196,6 @@ _DOCUMENTATION = frozenset(("summary", "description", "examples", "summary_vi", 
 _LINT_PART = "-lint"  # the cache key suffix, and file name suffix, of lint_catalogue's cache
 
 
-def catalogue_key(folder: Path | None = None) -> str | None:
-    """The key of the rules this process runs (lint_catalogue's, called first) in the on-disk
-    cache; lint/findingcache.py keys the findings by it. None before lint_catalogue, or when a
-    rule file vanished meanwhile."""
-    return _lint_keys.get(folder or rules_dir())
-
-
-_lint_keys: dict[Path, str | None] = {}  # by folder, the key of the catalogue lint_catalogue returned
-
-
 @cache
 def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     """The rules as a lint runs them: the catalogue without its documentation (summaries,
@@ -243,7 +208,7 @@ def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     ~2-3 ms of checks in process)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
-    key = _lint_keys[folder] = _cache_key(files, folder)
+    key = rulekey.used[folder] = _cache_key(files, folder)
     if key is not None:
         cached = diskcache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
         if cached is not None:

@@ -156,3 +156,10 @@ class PlanView:
                                   (*inside, *self.tree.ancestors(source_id))))
         return [(s, a, where) for s, a, where, inside in parts if kind in self.kinds(s) and not any(
             c in amounts and kind in self.kinds(c) for c in inside)]
+
+
+def links_to_plans(plan: Mapping[str, Any]) -> bool:
+    """Whether a schema-valid plan has a row or task that links to another plan (`same_as`,
+    `stands_for`): only those plans have link facts (lint/facts/links.py)."""
+    return (any("stands_for" in p or "same_as" in p for g in plan.get("groups", []) for p in g.get("projects", []))
+            or any("stands_for" in t for t in plan.get("tasks", [])))

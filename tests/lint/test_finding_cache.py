@@ -126,7 +126,7 @@ def test_a_cache_file_without_the_stored_shape_is_not_used(ws, cache, tamper):
 
 def test_the_context_key_depends_on_what_the_findings_depend_on(cache, monkeypatch):
     from planctl import i18n
-    from planctl.lint import rules
+    from planctl.lint import rulekey, rules
 
     rules.lint_catalogue()  # the key of the rules this process runs
     programmes, policies = {"p": {"id": "p", "period": {"start": 2011}}}, [{"id": "cap", "max": 1}]
@@ -142,7 +142,7 @@ def test_the_context_key_depends_on_what_the_findings_depend_on(cache, monkeypat
               for label, data in findingcache._code_inputs()]
     monkeypatch.setattr(findingcache, "_code_inputs", lambda: edited)
     others.append(findingcache.context_key(programmes, policies))
-    monkeypatch.setattr(rules, "catalogue_key", lambda folder=None: "0" * 64)
+    monkeypatch.setattr(rulekey, "catalogue_key", lambda folder=None: "0" * 64)
     others.append(findingcache.context_key(programmes, policies))
     assert len({key, *others}) == 6
 

@@ -168,10 +168,12 @@ def test_old_parses_are_pruned_once_per_process(cache, monkeypatch):
     assert load_bytes(texts[3], "p.yaml", cached=True).data["id"] == "plan-3"
 
 
-def test_a_lint_from_the_cache_imports_no_yaml_parser_and_no_schema_validator(tmp_path, cache):
+def test_a_lint_from_the_cache_imports_no_parser_no_validator_and_no_rules(tmp_path, cache):
+    # A plan without links to other plans (ben-tre): its findings come from the cache whole.
     code = ("import atexit, sys\n"
             "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('ruamel.')}"
-            " | {m for m in sys.modules if m in ('jsonschema_rs', 'planctl.yamlbuild', 'planctl.yamlevents')}),"
+            " | {m for m in sys.modules if m in ('jsonschema_rs', 'planctl.yamlbuild', 'planctl.yamlevents',"
+            " 'planctl.lint.facts', 'planctl.lint.policy', 'planctl.lint.rules')}),"
             " file=sys.stderr))\n"
             "from planctl.launch import main\n"
             "main()\n")
@@ -180,7 +182,9 @@ def test_a_lint_from_the_cache_imports_no_yaml_parser_and_no_schema_validator(tm
                            text=True, timeout=120, env={**_env(), "PLANCTL_CACHE_DIR": str(cache)}) for _ in range(2)]
     assert [done.returncode for done in runs] == [1, 1]  # the plan has findings
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout
-    assert runs[0].stderr.splitlines()[-1] == "['jsonschema_rs', 'planctl.yamlbuild', 'planctl.yamlevents', 'ruamel']"
+    assert runs[0].stderr.splitlines()[-1] == str(['jsonschema_rs', 'planctl.lint.facts', 'planctl.lint.policy',
+                                                   'planctl.lint.rules', 'planctl.yamlbuild', 'planctl.yamlevents',
+                                                   'ruamel'])
     assert runs[1].stderr.splitlines()[-1] == "[]"
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ...document import Document
 from ...i18n import _
-from ...plan.view import PlanView
+from ...plan.view import PlanView, links_to_plans
 from . import graph
 from .base import Context, Fact, FactKind, FieldType
 from .tasks import task_label
@@ -231,9 +231,7 @@ def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
     """The link facts of the plans linted together: summaries first (one per plan), then each
     plan's links looked up in them."""
     docs = list(docs)
-    linking = [d for d in docs if any("stands_for" in p or "same_as" in p
-                                      for g in d.data.get("groups", []) for p in g.get("projects", []))
-               or any("stands_for" in t for t in d.data.get("tasks", []))]
+    linking = [d for d in docs if links_to_plans(d.data)]
     if not linking:
         return []
     summaries = Summaries(docs)
