@@ -14,11 +14,11 @@ is hashed from all of these: the file's parse key (its bytes and the loader's co
 programmes' and policies' data, the rule catalogue's key (the rule files, the code that compiles
 them, the engine, planctl's version and Python's), the run's language and its translations,
 planctl's lint code, and the versions of Babel (numbers in messages) and durable_rules. What is not
-cached is computed on every run: the schema check, the links between plans (they depend on the
-other plans), waivers, suppressions and the rule settings of [tool.planctl.rules]
-(lint/filters.py). Only plans whose facts were all evaluated in this run are stored; what is read
-back must be a list of findings of the stored shape, or the plan's facts are derived and evaluated
-again.
+cached is computed on every run: the links between plans (they depend on the other plans), waivers,
+suppressions and the rule settings of [tool.planctl.rules] (lint/filters.py); the schema check has
+its own cache of plans known valid (lint/fastschema.py). Only plans whose facts were all evaluated
+in this run are stored; what is read back must be a list of findings of the stored shape, or the
+plan's facts are derived and evaluated again.
 """
 
 from __future__ import annotations
