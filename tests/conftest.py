@@ -12,11 +12,23 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 if str(ROOT) not in sys.path:  # lets tests import helpers as tests.*
     sys.path.insert(0, str(ROOT))
-# The compiled rule catalogue is cached on disk (planctl/diskcache.py): the suite, and the
+# planctl caches rules, settings and plans on disk (planctl/diskcache.py): the suite, and the
 # planctl processes it starts, use a fresh folder of their own, never the user's cache.
 if "PLANCTL_CACHE_DIR" not in os.environ:
     os.environ["PLANCTL_CACHE_DIR"] = tempfile.mkdtemp(prefix="planctl-test-cache-")
     atexit.register(shutil.rmtree, os.environ["PLANCTL_CACHE_DIR"], True)
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch) -> pathlib.Path:
+    """An empty folder for planctl's cache (planctl/diskcache.py) of this test's own, with caching
+    on; each group of per-plan files is pruned again at its first write, as in a new process."""
+    from planctl import diskcache
+
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
+    monkeypatch.setattr(diskcache, "_pruned", set())
+    return tmp_path / "cache"
 
 
 def by_id(items):

@@ -5,21 +5,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from planctl import diskcache, parsecache
+from planctl import parsecache
 from planctl.history import spanload
 from tests.history.conftest import PLAN
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
-    monkeypatch.setattr(diskcache, "_pruned", set())
-    return tmp_path / "cache"
 
 
 @pytest.fixture
@@ -47,33 +38,33 @@ def diff_reports(repo) -> tuple[str, str]:
     return text.stdout, data.stdout
 
 
-def test_a_second_diff_parses_nothing_and_says_the_same(edited, cache, monkeypatch):
+def test_a_second_diff_parses_nothing_and_says_the_same(edited, cache_folder, monkeypatch):
     with monkeypatch.context() as off:
         off.setenv("PLANCTL_NO_CACHE", "1")
         uncached = diff_reports(edited)
     assert diff_reports(edited) == uncached  # each side parsed, then stored
-    assert len(list(cache.glob("rules-*-plain.json"))) == 2
+    assert len(list(cache_folder.glob("rules-*-plain.json"))) == 2
     no_parse(monkeypatch)
     assert diff_reports(edited) == uncached
     assert "(sửa đổi)" in uncached[0]
 
 
-def test_a_diff_reads_what_a_lint_parsed(edited, cache, monkeypatch):
+def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):
     # The working tree's plan is HEAD's: a lint of it stores the parse the diff's new side reads.
     assert edited.planctl("lint", PLAN).code in (0, 1)
     found = parsecache.read_data((edited.root / PLAN).read_bytes())
     assert found is not parsecache.MISSING and found == edited.read(PLAN)
 
 
-def test_a_plain_entry_without_its_shape_is_not_used(edited, cache):
+def test_a_plain_entry_without_its_shape_is_not_used(edited, cache_folder):
     expected = diff_reports(edited)
-    for stored in cache.glob("rules-*-plain.json"):
+    for stored in cache_folder.glob("rules-*-plain.json"):
         document = json.loads(stored.read_text(encoding="utf-8"))
         document["value"] = {"not": "a list"}
         stored.write_text(json.dumps(document), encoding="utf-8")
     assert diff_reports(edited) == expected
 
 
-def test_log_does_not_use_the_cache(edited, cache):
+def test_log_does_not_use_the_cache(edited, cache_folder):
     assert edited.planctl("log", PLAN).code == 0
-    assert not list(cache.glob("rules-*-plain.json"))
+    assert not list(cache_folder.glob("rules-*-plain.json"))

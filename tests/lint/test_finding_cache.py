@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from planctl import diskcache
 from planctl.lint import facts as facts_module
 from planctl.lint import findingcache
 from tests.workspace import CLEAN_PLAN, PROGRAMME, Workspace
@@ -23,22 +22,14 @@ LINKED = CLEAN_PLAN.replace("id: test-plan", "id: other-plan").replace(
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
-    monkeypatch.setattr(diskcache, "_pruned", set())
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def ws(tmp_path: Path, cache: Path) -> Workspace:
+def ws(tmp_path: Path, cache_folder: Path) -> Workspace:
     ws = Workspace(tmp_path / "repo")
     ws.write("plans/plan.yaml", OFF_BY_100)
     return ws
 
 
-def stored(cache: Path) -> list[Path]:
-    return sorted(cache.glob("rules-*-findings.json"))
+def stored(cache_folder: Path) -> list[Path]:
+    return sorted(cache_folder.glob("rules-*-findings.json"))
 
 
 def report(ws: Workspace, *args: str) -> list[tuple]:
@@ -54,38 +45,38 @@ def no_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(facts_module, "derive", derive)
 
 
-def test_an_unchanged_plan_is_not_derived_again(ws, cache, monkeypatch):
+def test_an_unchanged_plan_is_not_derived_again(ws, cache_folder, monkeypatch):
     first = report(ws)
     assert [rule for _f, rule, _l, _m in first] == ["consistency.group-total"]
-    assert len(stored(cache)) == 1
+    assert len(stored(cache_folder)) == 1
     no_derivation(monkeypatch)
     assert report(ws) == first
 
 
-def test_the_cached_report_is_the_uncached_one_in_both_languages(ws, cache, monkeypatch):
+def test_the_cached_report_is_the_uncached_one_in_both_languages(ws, cache_folder, monkeypatch):
     for lang in ("en", "vi", "en"):
         warm = report(ws, "--lang", lang)
         monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
         assert report(ws, "--lang", lang) == warm
         monkeypatch.delenv("PLANCTL_NO_CACHE")
-    assert len(stored(cache)) == 2  # one per language: a Vietnamese run never shows English findings
+    assert len(stored(cache_folder)) == 2  # one per language: a Vietnamese run never shows English findings
     assert "cộng các dự án của nhóm" in report(ws, "--lang", "vi")[0][3]
 
 
-def test_an_edited_plan_is_checked_again(ws, cache):
+def test_an_edited_plan_is_checked_again(ws, cache_folder):
     report(ws)
     ws.write("plans/plan.yaml", CLEAN_PLAN)
     assert report(ws) == []
 
 
-def test_an_edited_programme_checks_the_plans_again(ws, cache):
+def test_an_edited_programme_checks_the_plans_again(ws, cache_folder):
     report(ws)
     # The plan's group maps to task group hr-development, which the programme no longer has.
     ws.write("national/qd-1755-2010.yaml", PROGRAMME.replace("id: hr-development", "id: hr"))
     assert "alignment.unknown-reference" in {rule for _f, rule, _l, _m in report(ws)}
 
 
-def test_rule_settings_and_suppressions_apply_to_cached_findings(ws, cache, monkeypatch):
+def test_rule_settings_and_suppressions_apply_to_cached_findings(ws, cache_folder, monkeypatch):
     report(ws)
     pyproject = (ws.root / "pyproject.toml").read_text(encoding="utf-8")
     ws.write("pyproject.toml", pyproject + '\n[tool.planctl.rules]\n"consistency.group-total" = "off"\n')
@@ -93,7 +84,7 @@ def test_rule_settings_and_suppressions_apply_to_cached_findings(ws, cache, monk
     assert report(ws) == []
 
 
-def test_the_links_between_plans_are_checked_on_every_run(ws, cache, monkeypatch):
+def test_the_links_between_plans_are_checked_on_every_run(ws, cache_folder, monkeypatch):
     from planctl.lint.facts import links
 
     ws.write("plans/plan.yaml", CLEAN_PLAN)
@@ -115,16 +106,16 @@ def test_the_links_between_plans_are_checked_on_every_run(ws, cache, monkeypatch
     lambda value: value[0].pop(),
     lambda value: value.__setitem__(0, {"rule": "x"}),
 ])
-def test_a_cache_file_without_the_stored_shape_is_not_used(ws, cache, tamper):
+def test_a_cache_file_without_the_stored_shape_is_not_used(ws, cache_folder, tamper):
     first = report(ws)
-    (cache_file,) = stored(cache)
+    (cache_file,) = stored(cache_folder)
     document = json.loads(cache_file.read_text(encoding="utf-8"))
     tamper(document["value"])
     cache_file.write_text(json.dumps(document), encoding="utf-8")
     assert report(ws) == first
 
 
-def test_the_context_key_depends_on_what_the_findings_depend_on(cache, monkeypatch):
+def test_the_context_key_depends_on_what_the_findings_depend_on(cache_folder, monkeypatch):
     from planctl import i18n
     from planctl.lint import rulekey, rules
 
@@ -137,7 +128,7 @@ def test_the_context_key_depends_on_what_the_findings_depend_on(cache, monkeypat
     monkeypatch.setattr(i18n, "language", lambda: "vi")
     others.append(findingcache.context_key(programmes, policies))
     monkeypatch.undo()
-    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(cache))
+    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(cache_folder))
     edited = [(label, data + b"#" if label == "code:lint/facts/consistency.py" else data)
               for label, data in findingcache._code_inputs()]
     monkeypatch.setattr(findingcache, "_code_inputs", lambda: edited)
@@ -147,7 +138,7 @@ def test_the_context_key_depends_on_what_the_findings_depend_on(cache, monkeypat
     assert len({key, *others}) == 6
 
 
-def test_no_cache_folder_no_cache(ws, cache, monkeypatch):
+def test_no_cache_folder_no_cache(ws, cache_folder, monkeypatch):
     monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
     report(ws)
-    assert not cache.exists()
+    assert not cache_folder.exists()

@@ -1,5 +1,5 @@
 """Parsed plans cached between runs (planctl/parsecache.py, in planctl/diskcache.py's folder): a
-plan from the cache is the plan the parser builds, positions included, and a stale, broken or
+plan from the cache_folder is the plan the parser builds, positions included, and a stale, broken or
 untrusted cache file is never used."""
 
 from __future__ import annotations
@@ -33,16 +33,8 @@ big: 123456789012345678901234567890
 """
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
-    monkeypatch.setattr(diskcache, "_pruned", set())
-    return tmp_path / "cache"
-
-
-def stored(cache: Path) -> list[Path]:
-    return sorted(cache.glob("rules-*-document.json"))
+def stored(cache_folder: Path) -> list[Path]:
+    return sorted(cache_folder.glob("rules-*-document.json"))
 
 
 def fields(doc: Document) -> tuple:
@@ -51,16 +43,16 @@ def fields(doc: Document) -> tuple:
 
 
 @pytest.mark.parametrize("path", REAL_PLANS, ids=lambda p: p.name)
-def test_a_real_plan_from_the_cache_is_the_parsed_plan(path, cache):
+def test_a_real_plan_from_the_cache_is_the_parsed_plan(path, cache_folder):
     parsed = load(path, name="plan.yaml")
     first = load(path, name="plan.yaml", cached=True)  # parsed, then stored
-    assert len(stored(cache)) == 1
+    assert len(stored(cache_folder)) == 1
     again = load(path, name="plan.yaml", cached=True)  # from the cache
     assert fields(first) == fields(again) == fields(parsed)
     assert again.locate("/id") == parsed.locate("/id")
 
 
-def test_every_field_of_a_document_comes_back(cache):
+def test_every_field_of_a_document_comes_back(cache_folder):
     parsed = load_bytes(QUIRKS, "q.yaml")
     assert parsed.ok and parsed.float_texts and parsed.suppressions and parsed.plain_json is False
     load_bytes(QUIRKS, "q.yaml", cached=True)
@@ -71,7 +63,7 @@ def test_every_field_of_a_document_comes_back(cache):
     assert again.suppressions == {4: {"schema", "money.float"}}
 
 
-def test_a_synthetic_plan_round_trips(cache):
+def test_a_synthetic_plan_round_trips(cache_folder):
     plan = build_plan("Trà Vinh", national_programmes()["qd-1755-2010"][0])
     raw = to_yaml(plan, "../../schema/plan.schema.json").encode("utf-8")
     parsed = load_bytes(raw, "p.yaml")
@@ -79,32 +71,32 @@ def test_a_synthetic_plan_round_trips(cache):
     assert fields(load_bytes(raw, "p.yaml", cached=True)) == fields(parsed)
 
 
-def test_an_edited_file_is_parsed_again(tmp_path, cache):
+def test_an_edited_file_is_parsed_again(tmp_path, cache_folder):
     path = tmp_path / "p.yaml"
     path.write_bytes(QUIRKS)
     load(path, cached=True)
     path.write_bytes(QUIRKS.replace(b"id: quirks", b"id: edited"))
     assert load(path, cached=True).data["id"] == "edited"
-    assert len(stored(cache)) == 2
+    assert len(stored(cache_folder)) == 2
 
 
 @pytest.mark.parametrize("raw", [b"planctl: 1\nid: [unclosed\n", b"a: 1\na: 2\n", b"x: !!python/object 1\n",
                                  b"", b"id: \xc3\x28 not UTF-8\n"])
-def test_a_file_that_does_not_load_is_never_stored(raw, cache):
+def test_a_file_that_does_not_load_is_never_stored(raw, cache_folder):
     first = load_bytes(raw, "bad.yaml", cached=True)
     assert not first.ok
-    assert stored(cache) == []
+    assert stored(cache_folder) == []
     assert load_bytes(raw, "bad.yaml", cached=True).error == first.error
 
 
-def test_no_cache_folder_no_cache(cache, monkeypatch):
+def test_no_cache_folder_no_cache(cache_folder, monkeypatch):
     monkeypatch.setenv("PLANCTL_NO_CACHE", "1")
     assert parsecache.key(QUIRKS) is None
     assert load_bytes(QUIRKS, "q.yaml", cached=True).ok
-    assert not cache.exists()
+    assert not cache_folder.exists()
 
 
-def test_the_key_depends_on_the_bytes_and_the_parser_code(cache, monkeypatch):
+def test_the_key_depends_on_the_bytes_and_the_parser_code(cache_folder, monkeypatch):
     key = parsecache.key(QUIRKS)
     assert key is not None and key != parsecache.key(QUIRKS + b"\n")
     inputs = parsecache._code_inputs()
@@ -125,10 +117,10 @@ def test_the_key_depends_on_the_bytes_and_the_parser_code(cache, monkeypatch):
     lambda value: value.__setitem__("plain_json", "no"),
     lambda value: value.pop("float_texts"),
 ])
-def test_a_cache_file_without_the_stored_shape_is_not_used(cache, tamper):
+def test_a_cache_file_without_the_stored_shape_is_not_used(cache_folder, tamper):
     parsed = load_bytes(QUIRKS, "q.yaml")
     load_bytes(QUIRKS, "q.yaml", cached=True)
-    (cache_file,) = stored(cache)
+    (cache_file,) = stored(cache_folder)
     document = json.loads(cache_file.read_text(encoding="utf-8"))
     tamper(document["value"])
     cache_file.write_text(json.dumps(document), encoding="utf-8")
@@ -137,38 +129,38 @@ def test_a_cache_file_without_the_stored_shape_is_not_used(cache, tamper):
 
 @pytest.mark.parametrize("text", ['{"format": 2, "key": "%s", "value": {"data": Infinity}}',
                                   '{"format": 2, "key": "%s", "value": ', '{"format": 1, "key": "%s", "value": {}}'])
-def test_a_corrupt_or_foreign_cache_file_is_not_used(cache, text):
+def test_a_corrupt_or_foreign_cache_file_is_not_used(cache_folder, text):
     parsed = load_bytes(QUIRKS, "q.yaml")
     key = parsecache.key(QUIRKS)
     assert key is not None
-    cache.mkdir(parents=True)
-    (cache / f"rules-{key}.json").write_text(text % key, encoding="utf-8")
+    cache_folder.mkdir(parents=True)
+    (cache_folder / f"rules-{key}.json").write_text(text % key, encoding="utf-8")
     assert fields(load_bytes(QUIRKS, "q.yaml", cached=True)) == fields(parsed)
 
 
-def test_a_cache_file_of_other_bytes_is_not_used(cache):
+def test_a_cache_file_of_other_bytes_is_not_used(cache_folder):
     other = QUIRKS.replace(b"quirks", b"other")
     load_bytes(other, "o.yaml", cached=True)
-    (cache_file,) = stored(cache)
+    (cache_file,) = stored(cache_folder)
     key = parsecache.key(QUIRKS)
-    cache_file.rename(cache / f"rules-{key}.json")  # the other file's parse, under this file's name
+    cache_file.rename(cache_folder / f"rules-{key}.json")  # the other file's parse, under this file's name
     assert load_bytes(QUIRKS, "q.yaml", cached=True).data["id"] == "quirks"
 
 
-def test_old_parses_are_pruned_once_per_process(cache, monkeypatch):
+def test_old_parses_are_pruned_once_per_process(cache_folder, monkeypatch):
     monkeypatch.setattr(diskcache, "KEEP_PER_PLAN", 2)
     texts = [QUIRKS.replace(b"quirks", f"plan-{i}".encode()) for i in range(4)]
     for raw in texts[:3]:
         load_bytes(raw, "p.yaml", cached=True)
-    assert len(stored(cache)) == 3  # the first write pruned (nothing yet); the next two did not scan
+    assert len(stored(cache_folder)) == 3  # the first write pruned (nothing yet); the next two did not scan
     # A new process (the flag cleared) prunes at its first write: the newest two are kept.
     monkeypatch.setattr(diskcache, "_pruned", set())
     load_bytes(texts[3], "p.yaml", cached=True)
-    assert len(stored(cache)) == 2
+    assert len(stored(cache_folder)) == 2
     assert load_bytes(texts[3], "p.yaml", cached=True).data["id"] == "plan-3"
 
 
-def test_a_lint_from_the_cache_imports_no_parser_no_validator_and_no_rules(tmp_path, cache):
+def test_a_lint_from_the_cache_imports_no_parser_no_validator_and_no_rules(tmp_path, cache_folder):
     # A plan without links to other plans (ben-tre): its findings come from the cache whole.
     code = ("import atexit, sys\n"
             "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('ruamel.')}"
@@ -179,7 +171,7 @@ def test_a_lint_from_the_cache_imports_no_parser_no_validator_and_no_rules(tmp_p
             "main()\n")
     plan = ROOT / "plans" / "ben-tre" / "ict-1605.yaml"
     runs = [subprocess.run([sys.executable, "-c", code, "lint", "-q", "--fail-on", "info", str(plan)], cwd=ROOT, capture_output=True,
-                           text=True, timeout=120, env={**_env(), "PLANCTL_CACHE_DIR": str(cache)}) for _ in range(2)]
+                           text=True, timeout=120, env={**_env(), "PLANCTL_CACHE_DIR": str(cache_folder)}) for _ in range(2)]
     assert [done.returncode for done in runs] == [1, 1]  # the plan has findings
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout
     assert runs[0].stderr.splitlines()[-1] == str(['jsonschema_rs', 'planctl.lint.facts', 'planctl.lint.policy',
@@ -194,7 +186,7 @@ def _env() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if not name.startswith("PLANCTL_")}
 
 
-def test_the_key_depends_on_the_installed_ruamel_yaml(tmp_path, cache, monkeypatch):
+def test_the_key_depends_on_the_installed_ruamel_yaml(tmp_path, cache_folder, monkeypatch):
     before = parsecache.key(QUIRKS)
     assert b"ruamel_yaml-" in diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
     (tmp_path / "site" / "ruamel.yaml-99.0.dist-info").mkdir(parents=True)  # an older pip's spelling
