@@ -216,7 +216,12 @@ class _Builder:
                     return known
             if event.ctag is None and event.implicit[0] and _implicit_tag(event.value) == CORE + "merge":
                 raise _Invalid(_("merge keys (<<) are not supported"), event, _("write the keys out in full"))
+            # A key is text (`2011:` is the key '2011'): a whole-valued float or a huge integer
+            # written as a key leaves the data plain (Document.plain_json), as it does when the
+            # key is met again and comes from _PLAIN_KEYS without _scalar.
+            plain_json = self.doc.plain_json
             value, text = self._scalar(event), event.value
+            self.doc.plain_json = plain_json
             if event.anchor is not None:
                 self.anchors[event.anchor] = _Anchor(value, text, None, 0, done=True)
             if plain:

@@ -332,3 +332,15 @@ def test_a_file_is_read_as_the_bytes_git_holds_on_windows_too(tmp_path, monkeypa
     monkeypatch.setattr(os, "open", windows_open)
     assert read_regular(tmp_path / "plan.yaml", 1024) == raw
     assert flags and flags[0] & binary
+
+
+@pytest.mark.parametrize("raw", [b"1.0: a\n", b"99999999999999999999: a\n", b"a: 1\n2.0: b\n"])
+def test_a_number_written_as_a_key_leaves_the_data_plain(raw, monkeypatch):
+    # A key is text; plain_json (lint/fastschema.py) was False the first time a process met such a
+    # key and True afterwards, when the key came from the builder's memo of plain keys.
+    from planctl import yamlbuild
+
+    monkeypatch.setattr(yamlbuild, "_PLAIN_KEYS", {})
+    first, again = load_bytes(raw, "k.yaml"), load_bytes(raw, "k.yaml")
+    assert first.ok and all(type(key) is str for key in first.data)
+    assert first.plain_json is again.plain_json is True

@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planctl.document import escape, load_bytes
@@ -88,6 +88,7 @@ def fields(doc):
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from([*YAML_PIECES, b"# planctl: disable=schema\n", b"1.0", b"2_0", b"0x1F"]),
                 max_size=40).map(b"".join))
+@example(b"1.0:")  # found here: a float written as a key made the data unplain only the first time
 def test_a_parse_from_the_cache_is_the_parse(raw):
     # planctl/parsecache.py (the suite's own cache folder, tests/conftest.py): stored, then read back.
     parsed = load_bytes(raw, "fuzz.yaml")
