@@ -207,13 +207,12 @@ def lint_catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     lint of one plan parses ~65 KB instead of ~185 KB and checks no example (~1 ms of JSON and
     ~2-3 ms of checks in process)."""
     folder = folder or rules_dir()
-    files = rule_files(folder)
-    key = rulekey.used[folder] = _cache_key(files, folder)
+    key = rulekey.catalogue_key(folder)
     if key is not None:
         cached = diskcache.read(key + _LINT_PART, lambda value: _rules_from_json(value, folder, lean=True))
         if cached is not None:
             return cached
-    rules = _catalogue(files, folder, key)
+    rules = _catalogue(rule_files(folder), folder, key)
     if key is not None:
         diskcache.write(key + _LINT_PART, [_rule_to_json(r, folder, lean=True) for r in rules])
     return tuple(r._replace(summary="", description="", examples=(), summary_vi="", description_vi="")
