@@ -41,16 +41,23 @@ def key(raw: bytes) -> str | None:
     """The key of the parse of a file with these bytes; None when there is no cache."""
     if diskcache.cache_dir() is None:
         return None
-    return diskcache.digest([*_code_inputs(), ("file", raw)]) + "-document"
+    return diskcache.digest([_fixed(), ("file", raw)]) + "-document"
 
 
 @cache
+def _fixed() -> tuple[str, bytes]:
+    return diskcache.fixed(_code_inputs())
+
+
 def _code_inputs() -> list[tuple[str, bytes]]:
+    return [*_runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
+
+
+def _runtime() -> list[tuple[str, bytes]]:
     from . import __version__
 
     return [("planctl", __version__.encode()), ("python", sys.version.encode()),
-            ("libraries", diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")),
-            *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
+            ("libraries", diskcache.versions("ruamel.yaml", "ruamel.yaml.clib"))]
 
 
 def read(parse_key: str, doc: Document) -> Document | None:
@@ -105,12 +112,12 @@ def store_data(raw: bytes, data: Any) -> None:
 
 
 def _plain_key(raw: bytes) -> str:
-    return diskcache.digest([*_plain_code_inputs(), ("file", raw)]) + "-plain"
+    return diskcache.digest([_plain_fixed(), ("file", raw)]) + "-plain"
 
 
 @cache
-def _plain_code_inputs() -> list[tuple[str, bytes]]:
-    return [*_code_inputs()[:3], *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)]
+def _plain_fixed() -> tuple[str, bytes]:
+    return diskcache.fixed([*_runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)])
 
 
 def _data(value: Any) -> list:

@@ -85,16 +85,16 @@ def _true(value: Any) -> bool:
 def _verdict_key(parse_key: str | None, kind: str) -> str | None:
     if parse_key is None or diskcache.cache_dir() is None:
         return None
-    from ..resources import schema_path
-
-    return diskcache.digest([("schema", schema_path(kind).read_bytes()), ("kind", kind.encode()),
-                             ("libraries", diskcache.versions("jsonschema_rs")), *_code_inputs(),
-                             ("parse", parse_key.encode())]) + "-valid"
+    return diskcache.digest([_fixed(kind), ("parse", parse_key.encode())]) + "-valid"
 
 
 @cache
-def _code_inputs() -> list[tuple[str, bytes]]:
-    return diskcache.code_inputs(Path(__file__).resolve().parent, ("fastschema.py",))
+def _fixed(kind: str) -> tuple[str, bytes]:
+    from ..resources import schema_path
+
+    return diskcache.fixed([("schema", schema_path(kind).read_bytes()), ("kind", kind.encode()),
+                            ("libraries", diskcache.versions("jsonschema_rs")),
+                            *diskcache.code_inputs(Path(__file__).resolve().parent, ("fastschema.py",))])
 
 
 def _plain_json(data: Any) -> bool:

@@ -37,7 +37,7 @@ def key(raw: bytes, max_bytes: int) -> str | None:
     """The key of the summary of a file with these bytes; None when there is no cache."""
     if diskcache.cache_dir() is None:
         return None
-    return diskcache.digest([*_code_inputs(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
+    return diskcache.digest([_fixed(), ("limit", str(max_bytes).encode()), ("file", raw)]) + "-summary"
 
 
 def key_of_parse(parse_key: str | None) -> str | None:
@@ -45,16 +45,16 @@ def key_of_parse(parse_key: str | None) -> str | None:
     under `parse_key` (its bytes and the loader's code); None when it was not."""
     if parse_key is None or diskcache.cache_dir() is None:
         return None
-    return diskcache.digest([*_code_inputs(), ("parse", parse_key.encode())]) + "-summary"
+    return diskcache.digest([_fixed(), ("parse", parse_key.encode())]) + "-summary"
 
 
 @cache
-def _code_inputs() -> list[tuple[str, bytes]]:
+def _fixed() -> tuple[str, bytes]:
     from ..resources import schema_path
     from .registry import _key_inputs
 
-    return [*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()),
-            *diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)]
+    return diskcache.fixed([*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()),
+                            *diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)])
 
 
 def read(summary_key: str, name: str) -> Summary | None:
