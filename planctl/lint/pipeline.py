@@ -116,7 +116,7 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         from .facts.links import all_link_facts
         from .registry import PlanFinder
 
-        links = all_link_facts(plans, PlanFinder(linked, {d.name for d in plans}))
+        links = all_link_facts(plans, linking, PlanFinder(linked, {d.name for d in plans}))
         if links:
             result.findings += evaluate(rules, links)
     return result

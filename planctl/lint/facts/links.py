@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ...document import Document
 from ...i18n import _
-from ...plan.view import PlanView, links_to_plans
+from ...plan.view import PlanView
 from . import graph
 from .base import Context, Fact, FactKind, FieldType
 from .tasks import task_label
@@ -227,11 +227,10 @@ def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str
     return graph.components(roots, targets)
 
 
-def all_link_facts(docs: Iterable[Document], find: Finder) -> list[Fact]:
-    """The link facts of the plans linted together: summaries first (one per plan), then each
-    plan's links looked up in them."""
-    docs = list(docs)
-    linking = [d for d in docs if links_to_plans(d.data)]
+def all_link_facts(docs: Iterable[Document], linking: list[Document], find: Finder) -> list[Fact]:
+    """The link facts of the plans linted together (`docs`), from those of them that link to
+    another plan (`linking`: plan.view.links_to_plans): summaries first (one per plan, as a link
+    asks for it), then each linking plan's links looked up in them."""
     if not linking:
         return []
     summaries = Summaries(docs)
