@@ -4,12 +4,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from planctl import parsecache
 from planctl.history import spanload
+from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
 
 
@@ -59,9 +58,7 @@ def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):
 def test_a_plain_entry_without_its_shape_is_not_used(edited, cache_folder):
     expected = diff_reports(edited)
     for stored in cache_folder.glob("rules-*-plain.json"):
-        document = json.loads(stored.read_text(encoding="utf-8"))
-        document["value"] = {"not": "a list"}
-        stored.write_text(json.dumps(document), encoding="utf-8")
+        edit_stored(stored, lambda envelope: envelope.__setitem__("value", {"not": "a list"}))
     assert diff_reports(edited) == expected
 
 

@@ -5,13 +5,13 @@ between plans, waivers, suppressions and rule settings are never taken from the 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from planctl.lint import facts as facts_module
 from planctl.lint import findingcache
+from tests.cachefiles import edit_stored
 from tests.workspace import CLEAN_PLAN, PROGRAMME, Workspace
 
 OFF_BY_100 = CLEAN_PLAN.replace("stated: {total: 3000}", "stated: {total: 3100}")  # consistency.group-total
@@ -109,9 +109,7 @@ def test_the_links_between_plans_are_checked_on_every_run(ws, cache_folder, monk
 def test_a_cache_file_without_the_stored_shape_is_not_used(ws, cache_folder, tamper):
     first = report(ws)
     (cache_file,) = stored(cache_folder)
-    document = json.loads(cache_file.read_text(encoding="utf-8"))
-    tamper(document["value"])
-    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    edit_stored(cache_file, lambda stored: tamper(stored["value"]))
     assert report(ws) == first
 
 

@@ -4,7 +4,6 @@ untrusted cache file is never used."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from planctl import diskcache, parsecache
 from planctl.document import Document, load, load_bytes
 from tests.bench.generate import build_plan, national_programmes, to_yaml
+from tests.cachefiles import edit_stored
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_PLANS = sorted((ROOT / "plans").glob("*/*.yaml"))
@@ -125,9 +125,7 @@ def test_a_cache_file_without_the_stored_shape_is_not_used(cache_folder, tamper)
     parsed = load_bytes(QUIRKS, "q.yaml")
     load_bytes(QUIRKS, "q.yaml", cached=True)
     (cache_file,) = stored(cache_folder)
-    document = json.loads(cache_file.read_text(encoding="utf-8"))
-    tamper(document["value"])
-    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    edit_stored(cache_file, lambda stored: tamper(stored["value"]))
     assert fields(load_bytes(QUIRKS, "q.yaml", cached=True)) == fields(parsed)
 
 

@@ -11,6 +11,7 @@ from planctl import diskcache
 from planctl.config import load_config
 from planctl.errors import PlanctlError
 from planctl.lint import registry
+from tests.cachefiles import edit_stored
 from tests.workspace import PROGRAMME, Workspace
 
 
@@ -52,9 +53,7 @@ def test_the_cached_registry_is_the_loaded_one(ws, tmp_path):
 def test_a_tampered_cache_file_is_loaded_again(ws, tmp_path, tamper):
     expected = load(ws)
     (cache_file,) = stored(tmp_path)
-    document = json.loads(cache_file.read_text(encoding="utf-8"))
-    tamper(document["value"])
-    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    edit_stored(cache_file, lambda stored: tamper(stored["value"]))
     again = load(ws)
     assert (again.programmes, again.policies) == (expected.programmes, expected.policies)
 

@@ -13,6 +13,7 @@ import pytest
 from planctl import diskcache
 from planctl.lint import rules
 from planctl.resources import rules_dir
+from tests.cachefiles import edit_stored
 
 
 @pytest.fixture
@@ -71,9 +72,7 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored(folder, content):
 def test_a_tampered_cache_file_is_rejected_or_rebuilt(folder, tamper):
     expected = fresh(folder)
     (cache_file,) = cached_files(folder)
-    stored = json.loads(cache_file.read_text(encoding="utf-8"))
-    tamper(stored["value"])
-    cache_file.write_text(json.dumps(stored), encoding="utf-8")
+    stored = edit_stored(cache_file, lambda envelope: tamper(envelope["value"]))
     parse = lambda value: rules._rules_from_json(value, folder)  # noqa: E731
     if stored["value"] and len(stored["value"]) == len(expected):
         assert diskcache.read(stored["key"], parse) is None  # every value is checked again

@@ -13,6 +13,7 @@ from planctl import diskcache
 from planctl.config import PLANCTL_TOML, load_config
 from planctl.errors import PlanctlError
 from planctl.model import Severity
+from tests.cachefiles import edit_stored
 from tests.workspace import Workspace
 
 PYPROJECT = '[project]\nname = "demo"\n\n[tool.planctl]\nplans = ["plans/*.yaml"]\nfail-on = "warning"\n'
@@ -67,9 +68,7 @@ def test_a_foreign_or_corrupt_cache_file_is_not_used(tmp_path, cache, tamper):
     ws = Workspace(tmp_path / "repo", PYPROJECT)
     load_config(ws.root)
     (cache_file,) = stored(cache)
-    document = json.loads(cache_file.read_text(encoding="utf-8"))
-    tamper(document)
-    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    edit_stored(cache_file, tamper)
     assert load_config(ws.root).fail_on == Severity.WARNING
 
 
