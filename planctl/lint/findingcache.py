@@ -1,5 +1,5 @@
-"""The findings of each plan's own facts, cached between runs (in planctl/diskcache.py's folder, with
-its trust and checks).
+"""The findings of each plan's own facts, and of its links to other plans, cached between runs (in
+planctl/diskcache.py's folder, with its trust and checks).
 
 Why: deriving a plan's ~1,000 facts and running the rules over them is most of what a lint of an
 unchanged plan still costs once its parse comes from planctl/parsecache.py (7–9 ms of ~10 ms per
@@ -13,17 +13,21 @@ the code; the findings on them, on the rules too, and on the language they are w
 is hashed from all of these: the file's parse key (its bytes and the loader's code), the
 programmes' and policies' data, the rule catalogue's key (the rule files, the code that compiles
 them, the engine, planctl's version and Python's), the run's language and its translations,
-planctl's lint code, and the versions of Babel (numbers in messages) and durable_rules. What is not
-cached is computed on every run: the links between plans (they depend on the other plans), waivers,
-suppressions and the rule settings of [tool.planctl.rules] (lint/filters.py); the schema check has
-its own cache of plans known valid (lint/fastschema.py). Only plans whose facts were all evaluated
-in this run are stored; what is read back must be a list of findings of the stored shape, or the
-plan's facts are derived and evaluated again.
+planctl's lint code, and the versions of Babel (numbers in messages) and durable_rules.
+
+The findings of a plan's links (facts/links.py) depend on the other plans too: they are stored
+apart, under a key hashed also from what every plan its links reach prints (lint/summaries.py:
+reached), looked up as the links look them up on every run. What is not cached is computed on
+every run: waivers, suppressions and the rule settings of [tool.planctl.rules] (lint/filters.py);
+the schema check has its own cache of plans known valid (lint/fastschema.py). Only plans whose
+facts were all evaluated in this run are stored; what is read back must be a list of findings of
+the stored shape, or the plan's facts are derived and evaluated again.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,39 +79,41 @@ def _translations(language: str) -> bytes:
         return b""
 
 
-def _key(context: str, doc: Document) -> str:
-    return diskcache.digest([("context", context.encode()), ("plan", (doc.parse_key or "").encode())]) + "-findings"
-
-
-def read(context: str | None, doc: Document) -> list[Finding] | None:
-    """The stored findings of `doc`'s own facts, in its name; None when there are none stored, or
+def key(context: str | None, doc: Document, links: str | None = None) -> str | None:
+    """The key of the findings of `doc`'s own facts; with `links` (summaries.reached: what the
+    plans its links reach print), of the findings of its links. None when there is no cache, or
     the document was not loaded through the parse cache."""
     if context is None or doc.parse_key is None:
         return None
-    stored = diskcache.read(_key(context, doc), _checked)
+    inputs = [("context", context.encode()), ("plan", doc.parse_key.encode())]
+    return diskcache.digest(inputs if links is None else [*inputs, ("links", links.encode())]) + "-findings"
+
+
+def read(key: str | None, doc: Document) -> list[Finding] | None:
+    """The findings stored under `key`, in `doc`'s name; None when there are none stored."""
+    stored = diskcache.read(key, _checked) if key is not None else None
     if stored is None:
         return None
-    return [Finding(rule, Severity(severity), message, doc.name, Position(line, column), pointer, hint, tuple(key))
-            for rule, severity, message, line, column, pointer, hint, key in stored]
+    return [Finding(rule, Severity(severity), message, doc.name, Position(line, column), pointer, hint, tuple(parts))
+            for rule, severity, message, line, column, pointer, hint, parts in stored]
 
 
-def store(context: str | None, docs: list[Document], findings: list[Finding]) -> None:
-    """Store the findings of the facts of `docs` (all of them evaluated in this run), by plan."""
-    if context is None:
-        return
-    names = [doc.name for doc in docs]
-    by_name: dict[str, list[Finding]] = {name: [] for name in names if names.count(name) == 1}
+def store(keyed: Iterable[tuple[Document, str | None]], findings: list[Finding]) -> None:
+    """Store the findings of each document (all of its facts evaluated in this run) under its key."""
+    storing = [(doc, key) for doc, key in keyed if key is not None]
+    names = Counter(doc.name for doc, _key in storing)
+    by_name: dict[str, list[Finding]] = {name: [] for name, count in names.items() if count == 1}
     for finding in findings:
         if finding.file in by_name:
             by_name[finding.file].append(finding)
-    for doc in docs:
+    for doc, key in storing:
         found = by_name.get(doc.name)
-        if found is None or doc.parse_key is None:
+        if found is None:  # two documents of one name: whose finding is which is not known
             continue
         value = [[f.rule, int(f.severity), f.message, f.position.line, f.position.column, f.pointer, f.hint, list(f.key)]
                  for f in found]
         if all(type(part) is str for f in found for part in f.key):
-            diskcache.write(_key(context, doc), value)
+            diskcache.write(key, value)
 
 
 def _checked(value: Any) -> list:

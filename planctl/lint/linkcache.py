@@ -2,15 +2,15 @@
 
 Why: a lint of one plan that links to another (`same_as`, `stands_for`) parsed that other plan
 with positions, checked it against the schema and summarised it: ~8 ms of a one-plan lint's
-~150, for a file that rarely changes between two commits. A summary (facts/links.py: Summary) is a
+~150, for a file that rarely changes between two commits. A summary (lint/summaries.py: Summary) is a
 few numbers per row; it is stored under a key hashed from the file's bytes, the size limit and
 everything that turns bytes into a summary: the loader's and the schema check's code (registry's
-key inputs), the plan schema, the summary's code (facts/links.py, plan/). Only a valid plan's
+key inputs), the plan schema, the summary's code (lint/summaries.py, plan/). Only a valid plan's
 summary is stored; a file that does not load or is not a valid plan always takes the loading path.
 Its name is not stored: it is the file's as this run shows it. What is read back must have the
 stored shape, or the file is loaded again.
 
-The plans linted together are summarised for each other's links too (facts/links.py: Summaries);
+The plans linted together are summarised for each other's links too (lint/summaries.py: Summaries);
 a linted plan loaded through planctl/parsecache.py keeps its summary under a key hashed from its
 parse key instead of its bytes (key_of_parse), so a lint of unchanged plans that link to each
 other summarises none of them.
@@ -20,15 +20,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import diskcache
-
-if TYPE_CHECKING:
-    from .facts.links import Summary
+from .summaries import Summary
 
 # The code of the summary itself, beside the loader's (registry._key_inputs).
-_SUMMARY_SOURCES = ("lint/facts/links.py", "plan")
+_SUMMARY_SOURCES = ("lint/summaries.py", "plan")
 _FIELDS = ("id", "total", "by_kind", "start", "end", "rows", "stands_for")
 _ROW_FIELDS = {"total", "by_kind", "start", "end", "name"}
 
@@ -59,8 +57,6 @@ def _fixed() -> tuple[str, bytes]:
 
 def read(summary_key: str, name: str) -> Summary | None:
     """The stored summary, named `name`; None when there is none or it has not the stored shape."""
-    from .facts.links import Summary
-
     value = diskcache.read(summary_key, _checked)
     return None if value is None else Summary(name=name, **value)
 

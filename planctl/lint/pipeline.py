@@ -76,15 +76,30 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
     # code are those of an earlier run (lint/findingcache.py); the others' facts are derived.
     context = (findingcache.context_key(linked.programmes, linked.policies)
                if any(doc.parse_key for doc in plans) else None)
-    to_derive: list[Document] = []
+    to_derive: list[tuple[Document, str | None]] = []
     for doc in plans:
-        stored = findingcache.read(context, doc)
+        key = findingcache.key(context, doc)
+        stored = findingcache.read(key, doc)
         if stored is None:
-            to_derive.append(doc)
+            to_derive.append((doc, key))
         else:
             result.findings += stored
+    # The findings of a plan's links too, when the plans they reach print what they printed then.
+    to_link: list[tuple[Document, str | None]] = []
     linking = [doc for doc in plans if links_to_plans(doc.data)]
-    if not (to_derive or pitfalls or linking):
+    if linking:
+        from .registry import PlanFinder
+        from .summaries import Summaries, reached
+
+        summaries, find = Summaries(plans), PlanFinder(linked, {d.name for d in plans})
+        for doc in linking:
+            key = findingcache.key(context, doc, reached(doc, summaries, find)) if context else None
+            stored = findingcache.read(key, doc)
+            if stored is None:
+                to_link.append((doc, key))
+            else:
+                result.findings += stored
+    if not (to_derive or pitfalls or to_link):
         return result  # nothing for the rules engine: neither it, nor the facts, nor the rules are loaded
     from .engine import MAX_FACTS_PER_RUN
     from .facts import Fact, derive, schema_value_fact
@@ -98,7 +113,7 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
             for doc, p in pitfalls])
     own: list[Finding] = []
     facts: list[Fact] = []
-    for doc in to_derive:
+    for doc, _key in to_derive:
         more = derive(doc, linked.programmes, linked.policies)
         # The facts go to the engine a run's worth at a time (its runs hold at most
         # MAX_FACTS_PER_RUN anyway), so a batch of plans never holds all its facts at once.
@@ -108,15 +123,14 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
         facts += more
     if facts:
         own += evaluate(rules, facts)
-    findingcache.store(context, to_derive, own)
+    findingcache.store(to_derive, own)
     result.findings += own
-    if linking:
-        # After every plan's own facts: the links between plans, over all the plans checked here
-        # (never cached: they depend on the other plans).
+    if to_link:
+        # After every plan's own facts: the links between plans, over all the plans checked here.
         from .facts.links import all_link_facts
-        from .registry import PlanFinder
 
-        links = all_link_facts(plans, linking, PlanFinder(linked, {d.name for d in plans}))
-        if links:
-            result.findings += evaluate(rules, links)
+        links = all_link_facts(summaries, [doc for doc, _key in to_link], find)
+        found = evaluate(rules, links) if links else []
+        findingcache.store(to_link, found)
+        result.findings += found
     return result

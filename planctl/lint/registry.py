@@ -18,7 +18,7 @@ from ..resources import programmes_dir, rules_dir
 from . import schema
 
 if TYPE_CHECKING:
-    from .facts.links import Summary
+    from .summaries import Summary
 
 
 class Registry:
@@ -262,7 +262,7 @@ class PlanFiles:
 
     def _summarise(self, path: Path) -> Summary | None:
         from . import linkcache
-        from .facts.links import summarise
+        from .summaries import summarise
 
         config = self.config
         limit = config.max_file_bytes if config else MAX_BYTES

@@ -1,7 +1,8 @@
 """The findings of each plan's own facts, cached between runs (lint/findingcache.py): a lint of an
 unchanged plan gives the same report without deriving its facts, and anything its findings depend
-on — the plan, the programmes, the language, the rules, the code — checks it again. The links
-between plans, waivers, suppressions and rule settings are never taken from the cache."""
+on — the plan, the programmes, the language, the rules, the code — checks it again. Waivers,
+suppressions and rule settings are never taken from the cache; the findings of the links between
+plans are, while the plans they reach are unchanged (tests/lint/test_link_finding_cache.py)."""
 
 from __future__ import annotations
 
@@ -84,14 +85,14 @@ def test_rule_settings_and_suppressions_apply_to_cached_findings(ws, cache_folde
     assert report(ws) == []
 
 
-def test_the_links_between_plans_are_checked_on_every_run(ws, cache_folder, monkeypatch):
-    from planctl.lint.facts import links
+def test_the_links_between_plans_follow_the_plan_they_link_to(ws, cache_folder, monkeypatch):
+    from planctl.lint import summaries
 
     ws.write("plans/plan.yaml", CLEAN_PLAN)
     ws.write("plans/other.yaml", LINKED)
     assert report(ws) == []
     with monkeypatch.context() as patched:  # unchanged plans: their summaries come from the cache
-        patched.setattr(links, "summarise", lambda doc: pytest.fail(f"{doc.name} summarised again"))
+        patched.setattr(summaries, "summarise", lambda doc: pytest.fail(f"{doc.name} summarised again"))
         assert report(ws) == []
     # The linking plan is unchanged (its own findings come from the cache); the plan it links to
     # no longer has the project.

@@ -9,12 +9,11 @@ number of plans; a plan not linted with them is looked up through the configured
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from ...document import Document
 from ...i18n import _
-from ...plan.view import PlanView
+from ..summaries import KIND_NAMES, Finder, Summaries, lookup, summarise
 from . import graph
 from .base import Context, Fact, FactKind, FieldType
 from .tasks import task_label
@@ -40,64 +39,9 @@ KINDS = (
              texts=("label", "other")),
 )
 
-KIND_NAMES = {"central-budget": "NSTW", "local-budget": "NSĐP"}
-
 
 def derive(ctx: Context) -> None:
     """Nothing per plan: links are compared across plans (link_facts)."""
-
-
-class Summary(NamedTuple):
-    """What another plan's links need to know of a plan: a few numbers, no document."""
-
-    # In this order: lint/linkcache.py stores them so, and checks the order it reads back.
-    id: str
-    name: str
-    total: int | None  # the budget's printed total, else the project list's, in VND
-    by_kind: dict[str, int]
-    start: int | None
-    end: int | None
-    rows: dict[str, dict]  # id -> total, by_kind, start, end, name
-    stands_for: list[str]  # plan ids its rows stand for
-
-
-def summarise(doc: Document) -> Summary:
-    plan = doc.data
-    view = PlanView(plan)
-    budget = plan.get("budget", {})
-    listed = plan.get("project_list", {}).get("stated", {})
-    if "total" in budget:
-        total: int | None = view.vnd(budget["total"], budget.get("unit"))
-        by_kind = kinds(view, {s: view.vnd(a, budget.get("unit")) for s, a in budget.get("by_source", {}).items()})
-    elif "total" in listed:
-        total = view.vnd(listed["total"], view.list_unit)
-        by_kind = kinds(view, {s: view.vnd(a, view.list_unit) for s, a in listed.get("by_source", {}).items()})
-    else:
-        total, by_kind = None, {}
-    rows: dict[str, dict] = {}
-    stands_for: list[str] = []
-    for _base, _group, row in view.projects():
-        amounts = {s: view.vnd(a, view.list_unit) for s, a in row.get("amounts", {}).items()}
-        rows[row["id"]] = {"total": view.project_value(row), "by_kind": kinds(view, amounts),
-                           "start": row.get("start"), "end": row.get("end"), "name": row["name"]}
-        if "stands_for" in row:
-            stands_for.append(row["stands_for"]["plan"])
-    stands_for += [t["stands_for"]["plan"] for t in plan.get("tasks", []) if "stands_for" in t]
-    period = plan.get("period", {})
-    return Summary(plan["id"], doc.name, total, by_kind, period.get("start"), period.get("end"), rows, stands_for)
-
-
-def kinds(view: PlanView, amounts: dict[str, int]) -> dict[str, int]:
-    """Money per kind of source (NSTW, NSĐP), from the top-level cells, so no sum counts twice."""
-    result: dict[str, int] = {}
-    for source_id, amount in view.tree.top_level(amounts).items():
-        kind = view.sources.get(source_id, {}).get("kind")
-        if kind in KIND_NAMES:
-            result[kind] = result.get(kind, 0) + amount
-    return result
-
-
-Finder = Callable[[str], Summary | None]
 
 
 def link_facts(doc: Document, summaries: Summaries, find: Finder, circle: dict[str, int]) -> list[Fact]:
@@ -128,10 +72,6 @@ def link_facts(doc: Document, summaries: Summaries, find: Finder, circle: dict[s
                 "end": max((s.get("end", s["start"]) for s in steps), default=None)}
             stands_for(ctx, f"/tasks/{ti}", task_label(task), as_row, task["stands_for"], summaries, find, circle)
     return ctx.facts
-
-
-def lookup(plan_id: str, summaries: Summaries, find: Finder) -> Summary | None:
-    return summaries.get(plan_id) or find(plan_id)
 
 
 def stands_for(ctx: Context, base: str, label: str, row: dict, link: dict, summaries: Summaries,
@@ -186,39 +126,10 @@ def compare(ctx: Context, base: str, link: str, label: str, row: dict, other: di
                 other_start=years[2], other_end=years[3], text={"label": label, "other": what})
 
 
-class Summaries:
-    """The plans linted together, by id, each summarised when a link first asks for it: most plans
-    of a repository are linked from none (the last of two plans with one id is the one found)."""
-
-    def __init__(self, docs: Iterable[Document]) -> None:
-        self._docs = {doc.data["id"]: doc for doc in docs}
-        self._done: dict[str, Summary] = {}
-
-    def get(self, plan_id: str) -> Summary | None:
-        summary = self._done.get(plan_id)
-        if summary is None and plan_id in self._docs:
-            summary = self._done[plan_id] = _summary(self._docs[plan_id])
-        return summary
-
-
-def _summary(doc: Document) -> Summary:
-    """summarise(doc), from the cache when the plan is unchanged since a run that summarised it
-    (lint/linkcache.py, keyed by its parse key): a third of a lint of unchanged plans that link."""
-    from .. import linkcache
-
-    key = linkcache.key_of_parse(doc.parse_key)
-    summary = linkcache.read(key, doc.name) if key is not None else None
-    if summary is None:
-        summary = summarise(doc)
-        if key is not None:
-            linkcache.store(key, summary)
-    return summary
-
-
 def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str, int]:
     """Each plan reachable by stands_for links from `roots`, with its strongly connected component
     (graph.py): linear in the number of plans, whatever the shape of the links, never following a
-    circle. A circle's plans all link, so the linking plans as roots find every circle."""
+    circle. A circle's plans all link, so the linking plans as roots find every circle they are in."""
 
     def targets(plan_id: str) -> list[str]:
         plan = lookup(plan_id, summaries, find)
@@ -227,13 +138,12 @@ def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str
     return graph.components(roots, targets)
 
 
-def all_link_facts(docs: Iterable[Document], linking: list[Document], find: Finder) -> list[Fact]:
-    """The link facts of the plans linted together (`docs`), from those of them that link to
-    another plan (`linking`: plan.view.links_to_plans): summaries first (one per plan, as a link
-    asks for it), then each linking plan's links looked up in them."""
+def all_link_facts(summaries: Summaries, linking: list[Document], find: Finder) -> list[Fact]:
+    """The link facts of the plans `linking` (each links to another plan: plan.view.links_to_plans),
+    looked up among the plans linted with them (`summaries`, each summarised as a link asks for
+    it), then among the configured plan files (`find`)."""
     if not linking:
         return []
-    summaries = Summaries(docs)
     circle = components([d.data["id"] for d in linking], summaries, find)
     facts: list[Fact] = []
     for doc in linking:
