@@ -92,7 +92,7 @@ def _verdict_key(parse_key: str | None, kind: str) -> str | None:
 def _fixed(kind: str) -> tuple[str, bytes]:
     from ..resources import schema_path
 
-    return diskcache.fixed([("schema", schema_path(kind).read_bytes()), ("kind", kind.encode()),
+    return diskcache.fixed([("schema", diskcache.stamp(schema_path(kind))), ("kind", kind.encode()),
                             ("libraries", diskcache.versions("jsonschema_rs")),
                             *diskcache.code_inputs(Path(__file__).resolve().parent, ("fastschema.py",))])
 

@@ -74,7 +74,7 @@ def _code_inputs() -> list[tuple[str, bytes]]:
 @cache
 def _translations(language: str) -> bytes:
     try:
-        return (i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo").read_bytes()
+        return diskcache.stamp(i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
     except OSError:  # English: the texts are in the code
         return b""
 

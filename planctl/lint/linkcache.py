@@ -51,7 +51,7 @@ def _fixed() -> tuple[str, bytes]:
     from ..resources import schema_path
     from .registry import _key_inputs
 
-    return diskcache.fixed([*_key_inputs(), ("schema:plan", schema_path("plan").read_bytes()),
+    return diskcache.fixed([*_key_inputs(), ("schema:plan", diskcache.stamp(schema_path("plan"))),
                             *diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SUMMARY_SOURCES)])
 
 

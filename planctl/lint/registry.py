@@ -141,8 +141,8 @@ def _key_inputs() -> list[tuple[str, bytes]]:
 
     package = Path(__file__).resolve().parent.parent
     return ([("planctl", __version__.encode())]
-            + [(f"schema:{kind}", schema_path(kind).read_bytes()) for kind in ("programme", "policy")]
-            + [(f"code:{name}", (package / name).read_bytes()) for name in _DATA_SOURCES])
+            + [(f"schema:{kind}", diskcache.stamp(schema_path(kind))) for kind in ("programme", "policy")]
+            + [(f"code:{name}", diskcache.stamp(package / name)) for name in _DATA_SOURCES])
 
 
 def _store(key: str, programmes: list, policies: list) -> None:

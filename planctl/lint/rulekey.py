@@ -30,10 +30,10 @@ def cache_key(files: list[Path], folder: Path) -> str | None:
         return diskcache.digest([
             ("format", str(diskcache.FORMAT).encode()), ("planctl", __version__.encode()),
             ("python", sys.version.encode()), ("engine", engine.selected().encode()), ("folder", str(folder).encode()),
-            ("schema", schema_path("rule").read_bytes()),
+            ("schema", diskcache.stamp(schema_path("rule"))),
             *diskcache.code_inputs(Path(__file__).resolve().parent, _COMPILER_SOURCES),
             # rules/<category>/<name>.yaml (rule_files)
-            *((f"rule:{path.parent.name}/{path.name}", path.read_bytes()) for path in files)])
+            *((f"rule:{path.parent.name}/{path.name}", diskcache.stamp(path)) for path in files)])
     except OSError:  # a rule file vanished meanwhile: load_rule reports it
         return None
 

@@ -5,7 +5,9 @@ never gives stale or foreign rules."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +201,21 @@ def test_the_full_catalogue_file_is_not_taken_for_the_lint_one(folder):
     stored["key"] += "-lint"
     lint_file.write_text(json.dumps(stored), encoding="utf-8")  # the right key, with documentation
     assert diskcache.read(stored["key"], lambda value: rules._rules_from_json(value, folder, lean=True)) is None
+
+
+def test_planctl_s_own_files_enter_a_key_by_their_stat_once_settled(tmp_path, monkeypatch):
+    """A rule file or module modified in the last seconds enters a key by its bytes; after that by
+    its size, time and inode, without being read, and an edit moves its time."""
+    path = tmp_path / "module.py"
+    path.write_text("A = 1\n", encoding="utf-8")
+    assert diskcache.stamp(path) == b"bytes\0A = 1\n"
+    settled_time = time.time() - 10 * diskcache.SETTLED_SECONDS
+    os.utime(path, (settled_time, settled_time))
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+        settled = diskcache.stamp(path)
+    assert settled.startswith(b"stat\0")
+    path.write_text("A = 2\n", encoding="utf-8")  # the same size
+    assert diskcache.stamp(path) == b"bytes\0A = 2\n"
+    os.utime(path, (settled_time + 1, settled_time + 1))
+    assert diskcache.stamp(path) not in (settled, b"bytes\0A = 2\n")
