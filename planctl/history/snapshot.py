@@ -30,8 +30,11 @@ MAX_VND = 10**MAX_VND_DIGITS
 
 
 def _shown(value: Any) -> str:
-    """A value as a message quotes it: a 400-digit number or a long list is cut short."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+    """A value as a message quotes it: a boolean as YAML writes it, a 400-digit number or a long
+    list cut short."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int) and abs(value) >= 10**30:
         return _("a {n}-digit number", n=len(str(abs(value))))
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -258,7 +261,7 @@ class _Parts:
     def get(self, name: str, data: Any, context: tuple[Any, ...], read: Callable[[dict[str, Figure]], Any],
             stated: dict[str, Figure]) -> Any:
         known = self.last.get(name)
-        if known is None or known[0] is not data or known[1] != context or known[2] != self.language:
+        if known is None or known[1] != context or known[2] != self.language or not _same(known[0], data):
             mark = len(self.reader.problems)
             into: dict[str, Figure] = {}
             result = read(into)
@@ -272,6 +275,14 @@ class _Parts:
 
 
 _LAST_PARTS: dict[str, tuple[Any, ...]] = {}
+
+
+def _same(before: Any, now: Any) -> bool:
+    """Whether a part's plain data is the one read before: the same object (`planctl log`: its
+    text did not change, spanload.py), or, for the two sides of `planctl diff` read from the cache
+    (separate objects), the same values of the same types: == stops at the first difference, and
+    repr tells 1, 1.0 and true apart, as == does not; both run in C."""
+    return before is now or (before == now and repr(before) == repr(now))
 
 
 def _project(reader: _Reader, pid: str, gid: str, project: Any, unit: str, into: dict[str, Figure]) -> Project:

@@ -10,6 +10,7 @@ from planctl import parsecache
 from planctl.history import spanload
 from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
+from tests.history.gitrepo import projects
 
 
 @pytest.fixture
@@ -65,3 +66,25 @@ def test_a_plain_entry_without_its_shape_is_not_used(edited, cache_folder):
 def test_log_does_not_use_the_cache(edited, cache_folder):
     assert edited.planctl("log", PLAN).code == 0
     assert not list(cache_folder.glob("rules-*-plain.json"))
+
+
+def test_a_part_equal_in_python_but_of_another_type_is_read_again(repo, cache_folder, monkeypatch):
+    """Both sides from the cache are separate objects: a project whose values are the same as on the
+    old side is the same Project (snapshot._same), but `true` is not the amount 1, though == says so."""
+    def amount(value: object):
+        def change(data: dict) -> None:
+            project = next(p for _g, p in projects(data) if p.get("amounts"))
+            project["amounts"] = {"nsdp": value}
+        return change
+
+    repo.edit(PLAN, amount(1))
+    repo.commit("An amount of 1")
+    repo.edit(PLAN, amount(True))
+    repo.commit("The amount written as true")
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        uncached = diff_reports(repo)
+    assert "amount for nsdp is not a number (true)" in uncached[0]
+    diff_reports(repo)  # each side stored
+    no_parse(monkeypatch)
+    assert diff_reports(repo) == uncached
