@@ -28,7 +28,9 @@ PLANCTL_CACHE_DIR=/abs/path chooses the folder; PLANCTL_NO_CACHE=1 disables the 
 Each new key (an upgrade, an edited rule in a checkout) writes a new file; writing one removes
 planctl's cache files of older keys beyond the newest KEEP, so they do not pile up. Not only the newest
 one is kept: two installed planctls sharing the folder (a pre-commit hook's and the user's) have
-different keys, and would otherwise delete each other's file and rebuild on every run.
+different keys, and would otherwise delete each other's file and rebuild on every run. The files kept
+per plan (parses, findings, summaries) are counted instead, and pruned when a group holds more than
+KEEP_PER_PLAN (write).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ KEEP_SETTINGS = 128
 # few KB (a summary) each for a 30 KB plan; room for a few large repositories and their recent
 # edits (at most ~60 MB of parses for such plans).
 KEEP_PER_PLAN = 1024
+PRUNED_TO = 768  # what a per-plan group is pruned down to, so that the next prune is hundreds of writes away
 _HEX = frozenset("0123456789abcdef")
 # A file of planctl's own modified longer ago than this enters a key by its stat, else by its bytes (stamp).
 SETTLED_SECONDS = 2.0
@@ -78,7 +81,7 @@ def _file_name(key: str) -> str:
 # as `planctl diff` read it (planctl/parsecache.py); each group's keys are pruned apart from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
           "document": "document", "findings": "findings", "valid": "valid", "plain": "plain"}
-# One key per plan, many per run: pruned once per process (KEEP_PER_PLAN), not at every write.
+# One key per plan, many per run: counted once per process, pruned when over KEEP_PER_PLAN (write).
 _PER_PLAN = ("document", "findings", "summary", "valid", "plain")
 
 
@@ -248,22 +251,46 @@ def write(key: str, value: Any) -> None:
     except (OSError, TypeError, ValueError):  # TypeError, ValueError: a value JSON cannot write exactly
         return
     group = key.rpartition("-")[2]
-    if group in _PER_PLAN:
-        # A lint of a repository stores a parse, findings and a summary per plan: the folder is
-        # scanned once per process and group, not once per plan (128 scans of 1,000 files would
-        # cost ~0.2 s).
-        if group in _pruned:
-            return
-        _pruned.add(group)
-    _prune(folder, _file_name(key))
+    if group not in _PER_PLAN:
+        _prune(folder, _file_name(key), KEEP_SETTINGS if group == "settings" else KEEP)
+        return
+    # A lint of a repository stores a parse, findings and a summary per plan, and a one-plan lint
+    # a few files: the folder is listed once per process, the files of each group counted then and
+    # at each write after, and a group is pruned only when it holds more than KEEP_PER_PLAN files,
+    # down to PRUNED_TO. Listing and dating every file at each write cost ~20 ms per group in a
+    # folder of 5,000 files, more than the rest of a lint of one edited plan.
+    counts = _per_plan.get(folder)
+    if counts is None:
+        counts = _per_plan[folder] = _count(folder)  # the file just written counted
+    else:
+        counts[group] = counts.get(group, 0) + 1
+    if counts.get(group, 0) > KEEP_PER_PLAN:
+        _prune(folder, _file_name(key), PRUNED_TO)
+        counts[group] = PRUNED_TO
 
 
-_pruned: set[str] = set()  # the groups of _PER_PLAN this process has pruned
+# The files of each per-plan group in a cache folder: counted at this process's first write there,
+# plus its writes since.
+_per_plan: dict[Path, dict[str, int]] = {}
 
 
-def _prune(folder: Path, current: str) -> None:
+def _count(folder: Path) -> dict[str, int]:
+    """The files of each per-plan group in `folder`, from its listing alone (no file is dated)."""
+    counts: dict[str, int] = {}
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                key = _key_of(entry.name)
+                if key is not None and key[0] in _PER_PLAN:
+                    counts[key[0]] = counts.get(key[0], 0) + 1
+    except OSError:
+        pass
+    return counts
+
+
+def _prune(folder: Path, current: str, keep: int) -> None:
     """Remove planctl's cache files in `folder` of `current`'s group (_PARTS) but those of the
-    group's newest KEEP (KEEP_SETTINGS, KEEP_PER_PLAN) keys (`current`'s among them);
+    group's newest `keep` keys (`current`'s among them);
     only regular files named as this module names them, never a link, a folder or any other file."""
     newest: dict[tuple[str, str], float] = {}
     files: list[tuple[tuple[str, str], str]] = []
@@ -280,7 +307,6 @@ def _prune(folder: Path, current: str) -> None:
                 newest[key] = max(newest.get(key, 0.0), entry.stat(follow_symlinks=False).st_mtime)
     except OSError:
         return
-    keep = KEEP_PER_PLAN if kept[0] in _PER_PLAN else KEEP_SETTINGS if kept[0] == "settings" else KEEP
     old = set(sorted(newest, key=lambda k: (newest[k], k), reverse=True)[keep - 1:])
     for key, name in files:
         if key in old:

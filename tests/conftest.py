@@ -22,12 +22,12 @@ if "PLANCTL_CACHE_DIR" not in os.environ:
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch) -> pathlib.Path:
     """An empty folder for planctl's cache (planctl/diskcache.py) of this test's own, with caching
-    on; each group of per-plan files is pruned again at its first write, as in a new process."""
+    on; its per-plan files are counted again at the first write, as in a new process."""
     from planctl import diskcache
 
     monkeypatch.setenv("PLANCTL_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PLANCTL_NO_CACHE", raising=False)
-    monkeypatch.setattr(diskcache, "_pruned", set())
+    monkeypatch.setattr(diskcache, "_per_plan", {})
     return tmp_path / "cache"
 
 

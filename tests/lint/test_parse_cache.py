@@ -149,17 +149,27 @@ def test_a_cache_file_of_other_bytes_is_not_used(cache_folder):
     assert load_bytes(QUIRKS, "q.yaml", cached=True).data["id"] == "quirks"
 
 
-def test_old_parses_are_pruned_once_per_process(cache_folder, monkeypatch):
-    monkeypatch.setattr(diskcache, "KEEP_PER_PLAN", 2)
-    texts = [QUIRKS.replace(b"quirks", f"plan-{i}".encode()) for i in range(4)]
+def test_old_parses_are_pruned_when_there_are_too_many(cache_folder, monkeypatch):
+    """The folder is listed once per process (no file dated); a group that grows past KEEP_PER_PLAN
+    files loses its oldest down to PRUNED_TO, so that the next prune is a while away."""
+    monkeypatch.setattr(diskcache, "KEEP_PER_PLAN", 3)
+    monkeypatch.setattr(diskcache, "PRUNED_TO", 2)
+    listings: list[Path] = []
+    count = diskcache._count
+    monkeypatch.setattr(diskcache, "_count", lambda folder: listings.append(folder) or count(folder))
+    texts = [QUIRKS.replace(b"quirks", f"plan-{i}".encode()) for i in range(6)]
     for raw in texts[:3]:
         load_bytes(raw, "p.yaml", cached=True)
-    assert len(stored(cache_folder)) == 3  # the first write pruned (nothing yet); the next two did not scan
-    # A new process (the flag cleared) prunes at its first write: the newest two are kept.
-    monkeypatch.setattr(diskcache, "_pruned", set())
-    load_bytes(texts[3], "p.yaml", cached=True)
-    assert len(stored(cache_folder)) == 2
+    assert len(stored(cache_folder)) == 3
+    load_bytes(texts[3], "p.yaml", cached=True)  # the fourth: the newest two are kept
+    assert len(stored(cache_folder)) == 2 and listings == [cache_folder]
     assert load_bytes(texts[3], "p.yaml", cached=True).data["id"] == "plan-3"
+    # A new process lists the folder at its first write, and counts from there.
+    monkeypatch.setattr(diskcache, "_per_plan", {})
+    load_bytes(texts[4], "p.yaml", cached=True)
+    assert len(stored(cache_folder)) == 3 and listings == [cache_folder, cache_folder]
+    load_bytes(texts[5], "p.yaml", cached=True)
+    assert len(stored(cache_folder)) == 2
 
 
 def test_a_lint_from_the_cache_imports_no_parser_no_validator_and_no_rules(tmp_path, cache_folder):
