@@ -110,21 +110,19 @@ def reached(doc: Document, summaries: Summaries, find: Finder) -> str | None:
     closes a circle), each as found (its summary and file name) or not found; the plan's own id
     too (a plan linted with it may have the same id). None when a summary is not plain data.
 
-    Only these plans' summaries enter facts/links.py's facts about `doc`: the same links looked up
-    in the same order, so a lint of unchanged plans looks up no plan it would not have."""
+    These are the plans facts/links.py looks up for `doc`'s facts, so a lint of unchanged plans
+    reads no file its links would not have read."""
     view = PlanView(doc.data)
     named = [doc.data["id"]]
     for _base, _group, row in view.projects():
         named += [row[link]["plan"] for link in ("stands_for", "same_as") if link in row]
     named += [task["stands_for"]["plan"] for task in doc.data.get("tasks", []) if "stands_for" in task]
     found: dict[str, dict | None] = {}
-    while named:
-        plan_id = named.pop(0)
-        if plan_id in found:
-            continue
-        other = lookup(plan_id, summaries, find)
-        found[plan_id] = None if other is None else other._asdict()
-        named += other.stands_for if other is not None else []
+    for plan_id in named:  # grows as plans are found: each one's own stands_for
+        if plan_id not in found:
+            other = lookup(plan_id, summaries, find)
+            found[plan_id] = None if other is None else other._asdict()
+            named += other.stands_for if other is not None else []
     try:
         return json.dumps(found, ensure_ascii=False, sort_keys=True, allow_nan=False)
     except (TypeError, ValueError):  # a summary that is not plain data: its findings are not cached
