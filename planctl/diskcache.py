@@ -65,8 +65,9 @@ KEEP_SETTINGS = 128
 KEEP_PER_PLAN = 1024
 PRUNED_TO = 768  # what a per-plan group is pruned down to, so that the next prune is hundreds of writes away
 _HEX = frozenset("0123456789abcdef")
-# A file of planctl's own modified longer ago than this enters a key by its stat, else by its bytes (stamp).
-SETTLED_SECONDS = 2.0
+# A file of planctl's own modified longer ago than this enters a key by its stat, else by its bytes
+# (stamp): more than FAT's 2-second modification times.
+SETTLED_SECONDS = 3.0
 # How `write` creates its temporary file (as tempfile.mkstemp does).
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
 
@@ -176,7 +177,7 @@ def stamp(path: Path) -> bytes:
     its size, modification time and inode, as Python's bytecode cache takes its sources' — a stat
     rather than reading and hashing ~200 files on every run (~8 % of a lint of an unchanged plan).
     A file modified in the last SETTLED_SECONDS enters by its bytes: two edits within one tick of
-    the file system's clock can leave the same time and size (git's "racy" files). Never for a
+    the file system's clock (2 seconds on FAT) can leave the same time and size (git's "racy" files). Never for a
     repository's files (plans, programmes, settings): those enter by their bytes."""
     status = os.stat(path)
     if time.time() - status.st_mtime < SETTLED_SECONDS:
