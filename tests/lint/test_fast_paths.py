@@ -1,7 +1,8 @@
 """The fast paths of issue 16 change no output: lint prints the same reports with the compiled
-schema check, the cached rule catalogue and the cached parses of the plans as with the `jsonschema`
-library for every file, the rules compiled from their files and every plan parsed, on every real
-plan and on the synthetic national repository.
+schema check, the cached rule catalogue and the cached parses, schema verdicts and findings (each
+plan's own and its links') as with the `jsonschema` library for every file, the rules compiled from
+their files and every plan parsed and derived, on every real plan and on the synthetic national
+repository.
 (Positions are always built on demand; tests/lint/test_document.py and the located findings of
 tests/rules/ pin them.)"""
 
@@ -50,7 +51,8 @@ def assert_same_output(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
         monkeypatch.setenv("PLANCTL_CACHE_DIR", cache)
         assert reports(root, monkeypatch, fast=True) == full  # a cold cache: each plan parsed, then stored
         assert list(Path(cache).glob("rules-*-document.json"))
-        # The second run reads the rule catalogue and the plans' parses from the cache the first wrote.
+        # The second run reads the rule catalogue, the plans' parses and their findings from the
+        # cache the first wrote.
         assert reports(root, monkeypatch, fast=True) == full
     return json.loads(full["json"])
 
