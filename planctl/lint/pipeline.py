@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..document import Document
 from ..i18n import _
 from ..model import SCHEMA, Finding
-from ..plan.view import links_to_plans
+from ..plan.view import linked_plans
 from . import schema
 from .registry import Registry
 
@@ -86,7 +86,7 @@ def check(docs: list[Document], registry: Callable[[], Registry]) -> Checked:
             result.findings += stored
     # The findings of a plan's links too, when the plans they reach print what they printed then.
     to_link: list[tuple[Document, str | None]] = []
-    linking = [doc for doc in plans if links_to_plans(doc.data)]
+    linking = [doc for doc in plans if linked_plans(doc.data)]
     if linking:
         from .registry import PlanFinder
         from .summaries import Summaries, reached

@@ -20,7 +20,6 @@ from ..resources import rules_dir
 from . import engine, evaluator, rulekey, schema
 from .facts import FACT_KINDS, FactKind, FieldType
 from .facts.base import rule_value
-from .rulekey import cache_key as _cache_key
 from .rulekey import rule_files
 
 
@@ -188,7 +187,7 @@ def catalogue(folder: Path | None = None) -> tuple[Rule, ...]:
     the code that compiles them are unchanged, else from the rule files (and then cached)."""
     folder = folder or rules_dir()
     files = rule_files(folder)
-    return _catalogue(files, folder, _cache_key(files, folder))
+    return _catalogue(files, folder, rulekey.cache_key(files, folder))
 
 
 # What lint_catalogue's rules lack: documentation, which lint never shows.

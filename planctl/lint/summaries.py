@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..document import Document
-from ..plan.view import PlanView
+from ..plan.view import PlanView, linked_plans
 
 KIND_NAMES = {"central-budget": "NSTW", "local-budget": "NSĐP"}
 
@@ -112,11 +112,7 @@ def reached(doc: Document, summaries: Summaries, find: Finder) -> str | None:
 
     These are the plans facts/links.py looks up for `doc`'s facts, so a lint of unchanged plans
     reads no file its links would not have read."""
-    view = PlanView(doc.data)
-    named = [doc.data["id"]]
-    for _base, _group, row in view.projects():
-        named += [row[link]["plan"] for link in ("stands_for", "same_as") if link in row]
-    named += [task["stands_for"]["plan"] for task in doc.data.get("tasks", []) if "stands_for" in task]
+    named = [doc.data["id"], *linked_plans(doc.data)]
     found: dict[str, dict | None] = {}
     for plan_id in named:  # grows as plans are found: each one's own stands_for
         if plan_id not in found:

@@ -158,8 +158,9 @@ class PlanView:
             c in amounts and kind in self.kinds(c) for c in inside)]
 
 
-def links_to_plans(plan: Mapping[str, Any]) -> bool:
-    """Whether a schema-valid plan has a row or task that links to another plan (`same_as`,
-    `stands_for`): only those plans have link facts (lint/facts/links.py)."""
-    return (any("stands_for" in p or "same_as" in p for g in plan.get("groups", []) for p in g.get("projects", []))
-            or any("stands_for" in t for t in plan.get("tasks", [])))
+def linked_plans(plan: Mapping[str, Any]) -> list[str]:
+    """The ids of the plans a schema-valid plan's rows and tasks link to (`stands_for`, `same_as`),
+    in document order: only a plan with some has link facts (lint/facts/links.py)."""
+    found = [project[link]["plan"] for group in plan.get("groups", []) for project in group.get("projects", [])
+             for link in ("stands_for", "same_as") if link in project]
+    return found + [task["stands_for"]["plan"] for task in plan.get("tasks", []) if "stands_for" in task]

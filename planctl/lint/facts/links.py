@@ -139,7 +139,7 @@ def components(roots: list[str], summaries: Summaries, find: Finder) -> dict[str
 
 
 def all_link_facts(summaries: Summaries, linking: list[Document], find: Finder) -> list[Fact]:
-    """The link facts of the plans `linking` (each links to another plan: plan.view.links_to_plans),
+    """The link facts of the plans `linking` (each links to another plan: plan.view.linked_plans),
     looked up among the plans linted with them (`summaries`, each summarised as a link asks for
     it), then among the configured plan files (`find`)."""
     if not linking:
