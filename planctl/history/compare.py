@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .. import parsecache
 from ..config import Config
@@ -23,7 +23,9 @@ from .revisions import FileChange, Repository, Revision
 from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
-from .spanload import SpanLoader
+
+if TYPE_CHECKING:
+    from .spanload import SpanLoader
 
 T = TypeVar("T")
 
@@ -112,8 +114,23 @@ class Loader:
         # memory stays flat in the number of commits (it held every revision: 274 MB for 2,000).
         self.keep = keep
         self.cache: dict[str, Side] = {}
-        # Consecutive revisions of a plan share most of their text: only what changed is parsed.
-        self.plain = SpanLoader(max_bytes)
+        self._plain: SpanLoader | None = None
+
+    @property
+    def plain(self) -> SpanLoader:
+        """The YAML loader, made when a blob is not in the cache: consecutive revisions of a plan
+        share most of their text, so only what changed is parsed. Imported then, not before: a diff
+        whose blobs all come from the cache never loads ruamel.yaml (~50 million instructions)."""
+        if self._plain is None:
+            from .spanload import SpanLoader
+
+            self._plain = SpanLoader(self.max_bytes)
+        return self._plain
+
+    def forget(self) -> None:
+        """The next blob is parsed whole, not by its differences from the last one parsed."""
+        if self._plain is not None:
+            self._plain.forget()
 
     def side(self, path: str | None, blob: str | None, regular: bool, revision: str = "") -> Side | None:
         """The file at one revision (None when it does not exist there); `revision` names it in
@@ -143,7 +160,7 @@ class Loader:
             if self.cached and error is None:
                 parsecache.store_data(raw, data)
         else:  # the next side is read whole, not by its differences from this one
-            self.plain.forget()
+            self.forget()
         if error is not None:
             return Side(error=_("does not parse: line {line}, column {column}: {message}", line=error.line,
                                 column=error.column, message=error.message))
@@ -190,7 +207,7 @@ def compare_file(loader: Loader, change: FileChange, selection: Selection, scope
         return PlanDiff(change.path, change.old_path, change.new_path, status, "", "", "",
                         errors=(SideError(side, revision.label,
                                           _("is not a YAML file: planctl diff compares plan files (.yaml)")),))
-    loader.plain.forget()  # the new side is read from the old one, never from another plan
+    loader.forget()  # the new side is read from the old one, never from another plan
     old = loader.side(change.old_path, change.old_blob, change.old_regular, selection.old.label)
     new = loader.side(change.new_path, change.new_blob, change.new_regular, selection.new.label)
     broken = any(s is not None and s.error and s.kind is None for s in (old, new))

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from planctl import parsecache
@@ -47,6 +50,22 @@ def test_a_second_diff_parses_nothing_and_says_the_same(edited, cache_folder, mo
     no_parse(monkeypatch)
     assert diff_reports(edited) == uncached
     assert "(sửa đổi)" in uncached[0]
+
+
+def test_a_diff_from_the_cache_imports_no_yaml_parser(edited, cache_folder):
+    # Each side's plain data comes from the cache: ruamel.yaml (~50 million instructions) is
+    # imported only when a blob must be parsed.
+    probe = ("import atexit, sys\n"
+             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('ruamel')"
+             " or m in ('planctl.yamlbuild', 'planctl.history.spanload')), file=sys.stderr))\n"
+             "from planctl.launch import main\n"
+             "main()\n")
+    runs = [subprocess.run([sys.executable, "-c", probe, "diff", "HEAD~1", "HEAD"], cwd=edited.root, text=True,
+                           capture_output=True, timeout=120, env=edited.env()) for _ in range(2)]
+    assert [done.returncode for done in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout and "(sửa đổi)" in runs[0].stdout
+    assert "ruamel" in runs[0].stderr and "planctl.history.spanload" in runs[0].stderr  # parsed, then stored
+    assert runs[1].stderr.splitlines()[-1] == "[]"
 
 
 def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):

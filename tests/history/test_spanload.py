@@ -8,7 +8,6 @@ import random
 
 import pytest
 
-from planctl.history import compare
 from planctl.history.spanload import SpanLoader
 from planctl.plainload import load_plain
 from tests.bench.generate import build_plan, national_programmes, to_yaml
@@ -227,7 +226,7 @@ def test_generated_plans_with_random_edits(tmp_path):
 def test_log_reads_the_same_as_with_full_parses(shaped, monkeypatch, args):
     lang, args = (args[:2], args[2:]) if args[:1] == ("--lang",) else ((), args)
     fast = shaped.planctl(*lang, "log", PLAN, *args)
-    monkeypatch.setattr(compare.SpanLoader, "load",
+    monkeypatch.setattr(SpanLoader, "load",
                         lambda self, raw, name: load_plain(raw, name, max_bytes=self.max_bytes))
     full = shaped.planctl(*lang, "log", PLAN, *args)
     assert (fast.code, fast.stdout, fast.stderr) == (full.code, full.stdout, full.stderr)
