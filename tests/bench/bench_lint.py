@@ -69,6 +69,20 @@ for name in sys.argv[1:]:
         yaml.compose(handle, Loader=yaml.CSafeLoader)
 """
 
+# The floor under planctl's loader: libyaml's event stream as ruamel.yaml's C parser hands it to
+# Python (planctl/yamlevents.py), read to the end for each file and nothing built from it. Every
+# plan planctl parses costs at least this; the other stages come on top.
+_EVENTS = """
+import sys
+from ruamel.yaml.cyaml import CParser
+from ruamel.yaml.events import StreamEndEvent
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        parser = CParser(handle.read().decode("utf-8"))
+    while type(parser.get_event()) is not StreamEndEvent:
+        pass
+"""
+
 
 @dataclass
 class Timing:
@@ -259,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = [(planctl + ["--version"], env), (planctl + ["lint", str(one)], env),
                 (planctl + ["lint", str(one)], {**env, "PLANCTL_NO_CACHE": "1"}), (planctl + ["lint"], env),
                 ([sys.executable, "-c", _COMPOSE, *files], env), ([sys.executable, "-c", _ONE_PROCESS, "lint"], env),
-                (planctl + ["lint"], {**env, "PLANCTL_NO_CACHE": "1"}), (planctl + ["lint", str(edited)], env)]
+                (planctl + ["lint"], {**env, "PLANCTL_NO_CACHE": "1"}), (planctl + ["lint", str(edited)], env),
+                ([sys.executable, "-c", _EVENTS, *files], env)]
     if check_jsonschema:
         commands.append(([check_jsonschema, "--schemafile", str(root / "schema" / "plan.schema.json"), str(one)], env))
     original = edited.read_bytes()
@@ -271,8 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         timings = measure_rounds(commands, root, args.runs, prepare)
     finally:
         edited.write_bytes(original)
-    version, lint_one, lint_one_cold, lint_repo, compose, lint_repo_single, lint_repo_cold, lint_edited = timings[:8]
-    peer_one = timings[8] if check_jsonschema else None
+    version, lint_one, lint_one_cold, lint_repo, compose, lint_repo_single, lint_repo_cold, lint_edited, events = \
+        timings[:9]
+    peer_one = timings[9] if check_jsonschema else None
     load_after = os.getloadavg()
 
     one_ratio = lint_one.cpu / peer_one.cpu if peer_one else float("nan")
@@ -306,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
          f"{lint_repo_cold.cpu:.2f} s CPU, {lint_repo_cold.wall:.2f} s wall; {cold_repo_ratio:.2f}× PyYAML compose", "",
          " / ".join(mark(x) for x in (lint_repo_cold.cpu <= GOAL_REPO_CPU, cold_repo_ratio <= GOAL_REPO_RATIO,
                                       lint_repo_cold.wall <= GOAL_REPO_WALL))),
+        ("  floor: libyaml's events via ruamel", "",
+         f"{events.cpu:.2f} s CPU; {events.cpu / compose.cpu:.2f}× PyYAML compose (reading the same files, building "
+         "nothing)", "", ""),
         ("memory per plan (largest process)", BEFORE["memory"],
          f"{per_plan_mib:.2f} MiB ({lint_repo.rss_kib / 1024:.0f} MiB for the repository, "
          f"{lint_one.rss_kib / 1024:.0f} MiB for one plan)", f"≤ {GOAL_MEMORY_MIB} MiB", mark(per_plan_mib <= GOAL_MEMORY_MIB)),
@@ -343,7 +362,7 @@ def print_instructions(commands: list[tuple[list[str], dict[str, str]]], root: P
         return
     chosen = [("planctl --version", 0), ("planctl lint ONE_PLAN", 1), ("  a plan just edited", 7),
               ("  same, cache off", 2)]
-    chosen += [("check-jsonschema ONE_PLAN", 8)] if peer else []
+    chosen += [("check-jsonschema ONE_PLAN", 9)] if peer else []
     counts = {}
     for label, index in chosen:
         prepare.get(index, lambda: None)()
