@@ -21,7 +21,9 @@ from typer.core import TyperGroup
 from . import __version__, i18n
 from .cli_help import _Command, _Group, _translate_headings, _translated_help
 from .command import DEBUG_VARIABLE, EXIT_FINDINGS, EXIT_OK, choose_language, failure, is_broken_pipe
+from .command import diff as diff_command_body
 from .command import lint as lint_command
+from .command import log as log_command_body
 from .errors import PlanctlError
 from .i18n import _
 
@@ -298,12 +300,7 @@ def diff_command(
     renamed plan files are followed. Without paths, the plans of [tool.planctl] are compared.
     Exit code 0 (1 with --exit-code when a plan changed), 2 on an error, 3 on an internal error.
     """
-    from .history.commands import run_diff
-
-    output, code = run_diff(list(args or []), ctx.meta.get("planctl.paths"), format, exit_code, Path.cwd(),
-                            findings)
-    sys.stdout.write(output)
-    raise typer.Exit(code)
+    raise typer.Exit(diff_command_body(args or [], ctx.meta.get("planctl.paths"), format, exit_code, findings))
 
 
 @app.command("log", cls=_Command)
@@ -320,10 +317,7 @@ def log_command(
     Newest first, with the change each made, e.g. "nstw 3,000 → 3,500 (+500, +16.7%)". Renames
     are followed.
     """
-    from .history.commands import run_log
-
-    output = run_log(str(plan), rev, item, target, format, max_count, Path.cwd(), write=sys.stdout.write)
-    sys.stdout.write(output)
+    raise typer.Exit(log_command_body(str(plan), rev, item, target, format, max_count))
 
 
 def main() -> None:

@@ -1,9 +1,12 @@
-"""The command line without typer: the exit-code mapping, the language choice and the lint command's body.
+"""The command line without typer: the exit-code mapping, the language choice and the bodies of
+the lint, diff and log commands.
 
 Shared by the typer application (planctl/cli.py) and by the fast path of planctl/launch.py,
-which runs the most common invocation, `planctl lint PATH...`, without importing typer: typer
-and its vendored click cost ~30 ms of a one-plan lint's ~200. Both paths call these functions,
-so their output and exit codes cannot drift apart (tests/test_fast_path.py runs both).
+which runs the most common invocations, `planctl lint PATH...`, `planctl diff [REV [REV]]` and
+`planctl log PLAN` without options, without importing typer: typer and its vendored click cost
+~30 ms of a one-plan lint's ~200, and 88 million of the 714 million instructions of a `planctl
+diff HEAD~1 HEAD` whose plans were read before. Both paths call these functions, so their output
+and exit codes cannot drift apart (tests/test_fast_path.py runs both).
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_VARIABLE = "PLANCTL_DEBUG"
-# Set to anything but '' or '0': `planctl lint PATH...` goes through typer like every other
-# invocation. For the tests that compare both paths, and to rule the fast path out when in doubt.
+# Set to anything but '' or '0': `planctl lint PATH...`, `diff` and `log` go through typer like
+# every other invocation. For the tests that compare both paths, and to rule the fast path out when in doubt.
 NO_FAST_PATH_VARIABLE = "PLANCTL_NO_FAST_PATH"
+FAST_COMMANDS = ("lint", "diff", "log")
 
 
 def failure(exc: Exception, echo: Callable[[str], None]) -> int:
@@ -127,6 +131,26 @@ def lint(paths: Sequence[Path], format: str | None = None, output: Sequence[str]
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
 
 
+def diff(args: Sequence[str], after_dashdash: Sequence[str] | None = None, format: str = "text",
+         exit_code: bool = False, findings: bool | None = None) -> int:
+    """`planctl diff`: the body of the command (see cli.diff_command for the options); returns the exit code."""
+    from .history.commands import run_diff
+
+    output, code = run_diff(list(args), None if after_dashdash is None else list(after_dashdash), format, exit_code,
+                            Path.cwd(), findings)
+    sys.stdout.write(output)
+    return code
+
+
+def log(plan: str, rev: str = "HEAD", item: str | None = None, target: str | None = None, format: str = "text",
+        max_count: int | None = None) -> int:
+    """`planctl log`: the body of the command (see cli.log_command for the options); returns the exit code."""
+    from .history.commands import run_log
+
+    sys.stdout.write(run_log(plan, rev, item, target, format, max_count, Path.cwd(), write=sys.stdout.write))
+    return EXIT_OK
+
+
 class _PacifyFlush:
     """A stream whose flush ignores a closed pipe, as click's PacifyFlushWrapper: after `planctl
     lint | head`, the interpreter's last flush must not print a BrokenPipeError."""
@@ -146,42 +170,46 @@ class _PacifyFlush:
 
 
 def _echo_error(line: str) -> None:
-    # What typer.echo(line, err=True) writes on the streams the fast path accepts (fast_lint_args).
+    # What typer.echo(line, err=True) writes on the streams the fast path accepts (fast_args).
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 
 
-def fast_lint_args(argv: Sequence[str], env: Mapping[str, str]) -> list[str] | None:
-    """The paths of `planctl lint PATH...` when the fast path can run it exactly as typer would;
-    None for anything else (options, `--`, shell completion, Windows). The streams are UTF-8 by now
-    (launch.utf8_output), so click would write to them as this path does.
+def fast_args(argv: Sequence[str], env: Mapping[str, str]) -> list[str] | None:
+    """The arguments after the command's name when the fast path can run `argv` exactly as typer
+    would: `lint PATH...`, `diff` with revisions and paths, `log PLAN`, none of them an option;
+    None for anything else (options, `--`, `-`, shell completion, Windows, where click expands
+    wildcards in the arguments). The streams are UTF-8 by now (launch.utf8_output), so click
+    would write to them as this path does.
 
-    typer would refuse a path that exists but cannot be read ("Path 'x' is not readable"): such a
-    path is left to typer too.
+    typer would refuse a lint path that exists but cannot be read ("Path 'x' is not readable"):
+    such a path is left to typer too.
     """
-    if len(argv) < 1 or argv[0] != "lint" or os.name == "nt":
+    if len(argv) < 1 or argv[0] not in FAST_COMMANDS or os.name == "nt":
         return None
-    paths = list(argv[1:])
-    if any(arg.startswith("-") for arg in paths):
+    args = list(argv[1:])
+    if any(arg.startswith("-") for arg in args) or (argv[0] == "log" and len(args) != 1):
         return None
     if env.get(NO_FAST_PATH_VARIABLE, "") not in ("", "0"):
         return None
     # click's shell completion (_PLANCTL_COMPLETE, or _<PROG>_COMPLETE under another name).
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in env):
         return None
-    for arg in paths:
-        try:
-            os.stat(arg)
-        except (OSError, ValueError):
-            continue
-        if not os.access(arg, os.R_OK):
-            return None
-    return paths
+    if argv[0] == "lint":
+        for arg in args:
+            try:
+                os.stat(arg)
+            except (OSError, ValueError):
+                continue
+            if not os.access(arg, os.R_OK):
+                return None
+    return args
 
 
-def fast_lint(paths: Sequence[str]) -> int:
-    """Run `planctl lint PATH...` as planctl.cli would, without typer: the same language choice
-    (cli.main, then the --lang callback with no --lang), the same body, the same exit codes.
+def fast_run(command: str, args: Sequence[str]) -> int:
+    """Run `planctl COMMAND ARGS...` (fast_args said it may) as planctl.cli would, without typer:
+    the same language choice (cli.main, then the --lang callback with no --lang), the same body,
+    the same exit codes.
 
     The cyclic garbage collector stays off: the process ends with the command, and the lint
     runner, which turns it off while checking, would turn it back on for a collection that walks
@@ -191,7 +219,11 @@ def fast_lint(paths: Sequence[str]) -> int:
     choose_language(None)
     try:
         try:
-            return lint([Path(p) for p in paths])
+            if command == "lint":
+                return lint([Path(p) for p in args])
+            if command == "diff":
+                return diff(args)
+            return log(str(Path(args[0])))  # as typer hands the command its Path argument
         except Exception as exc:
             if is_broken_pipe(exc):
                 raise

@@ -1,10 +1,12 @@
-"""The `planctl` entry point: answers `planctl --version`, and runs `planctl lint PATH...`, before
-importing the command-line application; anything else goes to planctl.cli.
+"""The `planctl` entry point: answers `planctl --version`, and runs `planctl lint PATH...`,
+`planctl diff [REV [REV]] [PATH...]` and `planctl log PLAN` without options, before importing the
+command-line application; anything else goes to planctl.cli.
 
 Why: typer (with its vendored click) costs ~40 ms to import and ~30 ms of a one-plan lint;
-pre-commit hooks and CI scripts ask for the version, and lint one or a few plans, on every run.
-The lint fast path (planctl/command.py: fast_lint_args, fast_lint) runs the same body, language
-choice and exit-code mapping as the typer command, for arguments that are only paths.
+pre-commit hooks and CI scripts ask for the version, and lint one or a few plans, on every run,
+and reviewers compare revisions with the plain commands. The fast path (planctl/command.py:
+fast_args, fast_run) runs the same body, language choice and exit-code mapping as the typer
+command, for arguments that are not options.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ def main() -> None:
         # The same line, and exit code 0, as the typer option prints (planctl.cli._version).
         print(f"planctl {__version__} ({describe()})")
         return
-    if sys.argv[1:2] == ["lint"]:
-        from .command import exit_now, fast_lint, fast_lint_args
+    if sys.argv[1:2] in (["lint"], ["diff"], ["log"]):
+        from .command import exit_now, fast_args, fast_run
 
-        paths = fast_lint_args(sys.argv[1:], os.environ)
-        if paths is not None:
-            exit_now(fast_lint(paths))
+        args = fast_args(sys.argv[1:], os.environ)
+        if args is not None:
+            exit_now(fast_run(sys.argv[1], args))
     from .cli import main as cli_main
 
     cli_main()

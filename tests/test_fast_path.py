@@ -1,5 +1,5 @@
-"""`planctl lint PATH...` without typer (planctl/launch.py, planctl/command.py) prints and exits
-exactly as the typer command does.
+"""`planctl lint PATH...`, `planctl diff [REV [REV]] [PATH...]` and `planctl log PLAN` without
+typer (planctl/launch.py, planctl/command.py) print and exit exactly as the typer commands do.
 
 Each case runs the real `planctl` executable twice: as is (the fast path) and with
 PLANCTL_NO_FAST_PATH=1 (the same arguments through typer), and compares standard output,
@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from planctl import i18n
-from planctl.command import NO_FAST_PATH_VARIABLE, fast_lint_args
+from planctl.command import NO_FAST_PATH_VARIABLE, fast_args
 
+from .history.conftest import PLAN, has_amounts, make_repo, real_plans
 from .workspace import CLEAN_PLAN, PYPROJECT, Workspace
 
 
@@ -142,17 +143,24 @@ def test_no_record_of_lint_diff_or_log_is_a_dataclass():
 
 
 @pytest.mark.parametrize("argv", [["lint", "-q", "x.yaml"], ["lint", "x.yaml", "--format", "json"], ["lint", "--"],
-                                  ["lint", "-"], ["diff"], ["--lang", "vi", "lint", "x.yaml"], []])
-def test_anything_but_paths_goes_to_typer(argv):
-    assert fast_lint_args(argv, {}) is None
+                                  ["lint", "-"], ["--lang", "vi", "lint", "x.yaml"], [], ["diff", "--format", "json"],
+                                  ["diff", "HEAD", "--", "x.yaml"], ["diff", "--exit-code", "HEAD"], ["log"],
+                                  ["log", "a.yaml", "b.yaml"], ["log", "--item", "p1", "x.yaml"], ["init"],
+                                  ["rules"]])
+def test_anything_but_paths_and_revisions_goes_to_typer(argv):
+    assert fast_args(argv, {}) is None
 
 
 def test_shell_completion_and_the_test_switch_go_to_typer():
-    assert fast_lint_args(["lint", "x.yaml"], {}) == ["x.yaml"]
-    assert fast_lint_args(["lint"], {}) == []
-    assert fast_lint_args(["lint", "x.yaml"], {"_PLANCTL_COMPLETE": "bash_complete"}) is None
-    assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "1"}) is None
-    assert fast_lint_args(["lint", "x.yaml"], {NO_FAST_PATH_VARIABLE: "0"}) == ["x.yaml"]
+    assert fast_args(["lint", "x.yaml"], {}) == ["x.yaml"]
+    assert fast_args(["lint"], {}) == []
+    assert fast_args(["diff"], {}) == []
+    assert fast_args(["diff", "HEAD~1", "HEAD", "x.yaml"], {}) == ["HEAD~1", "HEAD", "x.yaml"]
+    assert fast_args(["log", "x.yaml"], {}) == ["x.yaml"]
+    for command in (["lint", "x.yaml"], ["diff", "HEAD"], ["log", "x.yaml"]):
+        assert fast_args(command, {"_PLANCTL_COMPLETE": "bash_complete"}) is None
+        assert fast_args(command, {NO_FAST_PATH_VARIABLE: "1"}) is None
+        assert fast_args(command, {NO_FAST_PATH_VARIABLE: "0"}) == command[1:]
 
 
 def _closed_stdout(root: Path, args: list[str], env: dict[str, str], typer: bool) -> tuple[int, bytes]:
@@ -181,3 +189,55 @@ def test_under_github_actions_both_paths_annotate_and_summarise_alike(ws, base_e
     fast = run(typer=False)
     assert fast == run(typer=True)
     assert fast[0][0] == 1 and b"::error file=plans/bad/total.yaml" in fast[0][1] and fast[1]
+
+
+# -- diff and log ---------------------------------------------------------------------------
+
+@pytest.fixture
+def history(tmp_path):
+    """A plans repository with two commits and an edit in the working tree."""
+    repo = make_repo(tmp_path / "history", next(p for p in real_plans() if has_amounts(p)))
+    repo.edit(PLAN, lambda data: data.__setitem__("title", data["title"] + " (sửa đổi)"))
+    repo.commit("Rename the plan")
+    repo.edit(PLAN, lambda data: data["period"].__setitem__("end", data["period"]["end"] + 1))
+    return repo
+
+
+def _history_env(repo, base_env) -> dict[str, str]:
+    return {**base_env, **{k: v for k, v in repo.env().items() if k.startswith("GIT_") or k == "HOME"}}
+
+
+HISTORY_CASES = [
+    ["diff"],
+    ["diff", "HEAD~1"],
+    ["diff", "HEAD~1", "HEAD"],
+    ["diff", "HEAD~1..HEAD"],
+    ["diff", "HEAD~1", "HEAD", PLAN],
+    ["diff", "nosuchrev"],
+    ["log", PLAN],
+    ["log", PLAN.replace("/", "//")],
+    ["log", "plans/missing.yaml"],
+]
+
+
+@pytest.mark.parametrize("args", HISTORY_CASES, ids=" ".join)
+@pytest.mark.parametrize("language", [{}, {"PLANCTL_LANG": "vi"}], ids=["en", "vi"])
+def test_diff_and_log_print_and_exit_as_typer(history, base_env, args, language):
+    env = {**_history_env(history, base_env), **language}
+    fast = _run(history.root, args, env, typer=False)
+    assert fast == _run(history.root, args, env, typer=True)
+    assert fast[0] == (2 if "nosuchrev" in args or "plans/missing.yaml" in args else 0), fast[2]
+    if fast[0] == 0:
+        assert fast[1]  # a diff or a log was printed, not nothing
+
+
+def test_a_diff_on_the_fast_path_imports_no_typer(history, base_env):
+    code = ("import atexit, sys; sys.argv = ['planctl', 'diff', 'HEAD~1', 'HEAD']\n"
+            "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('typer')}),"
+            " file=sys.stderr))\n"
+            "from planctl.launch import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=history.root, capture_output=True, text=True,
+                          env=_history_env(history, base_env), timeout=120)
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (0, "[]")
+    assert "(sửa đổi)" in done.stdout
