@@ -241,3 +241,9 @@ def test_a_diff_on_the_fast_path_imports_no_typer(history, base_env):
                           env=_history_env(history, base_env), timeout=120)
     assert (done.returncode, done.stderr.splitlines()[-1]) == (0, "[]")
     assert "(sửa đổi)" in done.stdout
+
+
+@pytest.mark.parametrize("args", [["diff", "HEAD~1", "HEAD"], ["log", PLAN]], ids=" ".join)
+def test_a_closed_pipe_ends_diff_and_log_alike(history, base_env, args):
+    env = _history_env(history, base_env)
+    assert _closed_stdout(history.root, args, env, typer=False) == _closed_stdout(history.root, args, env, typer=True)
