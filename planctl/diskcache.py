@@ -81,11 +81,12 @@ def _file_name(key: str) -> str:
 # "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
 # plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py),
 # "valid" a plan the compiled schema check called valid (lint/fastschema.py), "plain" a plan's data
-# as `planctl diff` read it (planctl/parsecache.py); each group's keys are pruned apart from the others'.
+# as `planctl diff` read it, "blob" where the data of a git blob is (planctl/parsecache.py); each
+# group's keys are pruned apart from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
-          "document": "document", "findings": "findings", "valid": "valid", "plain": "plain"}
+          "document": "document", "findings": "findings", "valid": "valid", "plain": "plain", "blob": "blob"}
 # One key per plan, many per run: counted once per process, pruned when over KEEP_PER_PLAN (write).
-_PER_PLAN = ("document", "findings", "summary", "valid", "plain")
+_PER_PLAN = ("document", "findings", "summary", "valid", "plain", "blob")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:
@@ -96,6 +97,12 @@ def _key_of(name: str) -> tuple[str, str] | None:
     key, _dash, part = name[6:-5].partition("-")
     group = _PARTS.get(part)
     return (group, key) if group is not None and len(key) == 64 and _HEX.issuperset(key) else None
+
+
+def is_key(text: str, groups: tuple[str, ...]) -> bool:
+    """Whether `text` is a key this module stores, <64 hex digits>-<part>, of one of `groups`."""
+    found = _key_of(_file_name(text))
+    return found is not None and found[0] in groups and text == f"{found[1]}-{found[0]}"
 
 
 def cache_dir() -> Path | None:

@@ -148,18 +148,26 @@ class Loader:
         return found
 
     def _read(self, path: str, blob: str, revision: str) -> Side:
-        size = self.repo.blob_size(blob, path, revision)
+        known = parsecache.read_blob(blob) if self.cached else None
+        size = known[0] if known is not None else self.repo.blob_size(blob, path, revision)
         if size > self.max_bytes:
             return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
                                 size=number(size), limit=number(self.max_bytes)))
-        # Plain data: history compares values and never reads a position (issue 16).
-        raw = self.repo.read_blob(blob, path, revision)
-        data, error = (parsecache.read_data(raw) if self.cached else parsecache.MISSING), None
-        if data is parsecache.MISSING:
-            data, error = self.plain.load(raw, path)
-            if self.cached and error is None:
-                parsecache.store_data(raw, data)
-        else:  # the next side is read whole, not by its differences from this one
+        data, error, parsed = known[1] if known is not None else parsecache.MISSING, None, False
+        if known is None:  # else read before, and found by its id: git is not asked for its bytes
+            # Plain data: history compares values and never reads a position (issue 16).
+            raw = self.repo.read_blob(blob, path, revision)
+            found = parsecache.find_data(raw) if self.cached else None
+            data_key: str | None = None
+            if found is not None:
+                data, data_key = found
+            else:
+                data, error = self.plain.load(raw, path)
+                parsed = True
+                data_key = parsecache.store_data(raw, data) if self.cached and error is None else None
+            if data_key is not None:
+                parsecache.store_blob(blob, size, data_key)
+        if not parsed:  # the next side is read whole, not by its differences from this one
             self.forget()
         if error is not None:
             return Side(error=_("does not parse: line {line}, column {column}: {message}", line=error.line,

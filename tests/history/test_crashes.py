@@ -17,6 +17,14 @@ from tests.history.conftest import PLAN, amount_cell
 from tests.history.gitrepo import GitRepo, find_project
 
 
+@pytest.fixture(autouse=True)
+def own_cache(cache_folder):
+    """Each test reads the repository it builds or damages from git: a blob another test's diff read
+    before (the same plan, the same edits, so the same id) would come from planctl's cache by its
+    id, and git would not be asked for it."""
+    return cache_folder
+
+
 def assert_clean_run(run) -> None:
     assert run.code == 0, (run.code, run.stderr)
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr

@@ -1,6 +1,7 @@
 """`planctl diff` reads a blob's plain data from planctl's cache when its bytes were read before
-(planctl/parsecache.py): by a lint's parse, or by an earlier diff. The same report either way;
-`planctl log` does not use it."""
+(planctl/parsecache.py): by a lint's parse, or by an earlier diff; a blob it read before it finds
+by its git id, without asking git for it again. The same report either way; `planctl log` does
+not use it."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import sys
 import pytest
 
 from planctl import parsecache
-from planctl.history import spanload
+from planctl.history import revisions, spanload
 from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
-from tests.history.gitrepo import projects
+from tests.history.gitrepo import PYPROJECT, projects
 
 
 @pytest.fixture
@@ -66,6 +67,49 @@ def test_a_diff_from_the_cache_imports_no_yaml_parser(edited, cache_folder):
     assert runs[0].stdout == runs[1].stdout and "(sửa đổi)" in runs[0].stdout
     assert "ruamel" in runs[0].stderr and "planctl.history.spanload" in runs[0].stderr  # parsed, then stored
     assert runs[1].stderr.splitlines()[-1] == "[]"
+
+
+def no_git_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: object, sha: str, path: str = "", revision: str = "") -> None:
+        raise AssertionError(f"git asked for {path} at {revision} although it was read before")
+
+    monkeypatch.setattr(revisions.Repository, "read_blob", refuse)
+    monkeypatch.setattr(revisions.Repository, "blob_size", refuse)
+
+
+def test_a_side_read_before_is_found_by_its_blob_id_without_asking_git(edited, cache_folder, monkeypatch):
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        uncached = diff_reports(edited)
+    assert diff_reports(edited) == uncached  # each side's data stored by its bytes, its blob id beside
+    assert len(list(cache_folder.glob("rules-*-blob.json"))) == 2
+    no_git_reads(monkeypatch)
+    no_parse(monkeypatch)
+    assert diff_reports(edited) == uncached
+
+
+def test_a_blob_read_before_is_held_to_the_size_limit_of_this_run(edited, cache_folder, monkeypatch):
+    diff_reports(edited)  # stored, under the default limit
+    edited.write("pyproject.toml", PYPROJECT + "max-file-bytes = 100\n")
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        uncached = diff_reports(edited)
+    assert "over the limit of 100" in uncached[0]
+    assert diff_reports(edited) == uncached
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda value: value.__setitem__(1, "../../../etc/passwd"),  # a path, not a key
+    lambda value: value.__setitem__(1, "0" * 64 + "-findings"),  # a key of another kind
+    lambda value: value.__setitem__(1, "f" * 64 + "-plain"),  # a key whose file is not there
+    lambda value: value.__setitem__(0, -1),
+    lambda value: value.append("more"),
+], ids=["path", "other-kind", "no-file", "negative-size", "longer"])
+def test_a_blob_entry_that_is_not_one_is_not_used(edited, cache_folder, tamper):
+    expected = diff_reports(edited)
+    for stored in cache_folder.glob("rules-*-blob.json"):
+        edit_stored(stored, lambda envelope: tamper(envelope["value"]))
+    assert diff_reports(edited) == expected
 
 
 def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):
