@@ -3,9 +3,10 @@
 Exit codes: 0 clean, 1 findings at or above --fail-on (or changes with `diff --exit-code`),
 2 usage, configuration or input error (a PlanctlError), 3 an internal error: a bug in planctl.
 Every command runs inside `_Planctl.invoke`, which maps exceptions to codes with
-planctl/command.py's `failure`, as the fast path of `planctl lint PATH...` (planctl/launch.py)
-does without typer; lint's body is there too. Heavy libraries are imported inside the commands
-so that `lint` never pays for git and `diff` never pays for the rules engine.
+planctl/command.py's `failure`, as the fast path of `planctl lint PATH...`, `diff` and `log`
+(planctl/launch.py) does without typer; the bodies of lint, diff and log are there too. Heavy
+libraries are imported inside the commands so that `lint` never pays for git and `diff` never
+pays for the rules engine.
 """
 
 from __future__ import annotations
