@@ -88,10 +88,13 @@ def compare_findings(old: list[Finding], new: list[Finding], path: str) -> FileF
 
     added, fixed = sorted(new, key=_order), sorted(old, key=_order)
     for key in (lambda f: (f.rule, _CITED_LINE.sub("#", f.message)), lambda f: fingerprint(f, path)):
-        both = Counter(key(f) for f in added) & Counter(key(f) for f in fixed)
+        # Each finding's key made once: a plan side has dozens of findings, and a large diff's
+        # findings section compares ~100 plans (a regular expression or a hash per key).
+        added_keys, fixed_keys = [key(f) for f in added], [key(f) for f in fixed]
+        both = Counter(added_keys) & Counter(fixed_keys)
         left_new, left_fixed = Counter(both), Counter(both)
-        added = [f for f in added if not _take(left_new, key(f))]
-        fixed = [f for f in fixed if not _take(left_fixed, key(f))]
+        added = [f for f, k in zip(added, added_keys, strict=True) if not _take(left_new, k)]
+        fixed = [f for f, k in zip(fixed, fixed_keys, strict=True) if not _take(left_fixed, k)]
     return FileFindings(path, tuple(added), tuple(fixed))
 
 
