@@ -153,17 +153,17 @@ class Loader:
         if size > self.max_bytes:
             return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
                                 size=number(size), limit=number(self.max_bytes)))
-        data, error, parsed = known[1] if known is not None else parsecache.MISSING, None, False
-        if known is None:  # else read before, and found by its id: git is not asked for its bytes
-            # Plain data: history compares values and never reads a position (issue 16).
+        # Plain data: history compares values and never reads a position (issue 16).
+        if known is not None:  # read before, and found by its id: git is not asked for its bytes
+            data, error, parsed = known[1], None, False
+        else:
             raw = self.repo.read_blob(blob, path, revision)
             found = parsecache.find_data(raw) if self.cached else None
-            data_key: str | None = None
+            data_key: str | None
             if found is not None:
-                data, data_key = found
+                (data, data_key), error, parsed = found, None, False
             else:
-                data, error = self.plain.load(raw, path)
-                parsed = True
+                (data, error), parsed = self.plain.load(raw, path), True
                 data_key = parsecache.store_data(raw, data) if self.cached and error is None else None
             if data_key is not None:
                 parsecache.store_blob(blob, size, data_key)
