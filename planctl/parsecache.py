@@ -104,12 +104,18 @@ def find_data(raw: bytes) -> tuple[Any, str] | None:
     parse_key = key(raw)
     if parse_key is None:
         return None
-    value = diskcache.read(parse_key, _checked)
+    value = _stored(parse_key)
     if value is not None:
         return value[0], parse_key
     plain_key = _plain_key(raw)
-    found = diskcache.read(plain_key, _data)
+    found = _stored(plain_key)
     return None if found is None else (found[0], plain_key)
+
+
+def _stored(data_key: str) -> tuple | None:
+    """What is stored under a data key, checked as its kind is (a lint's parse, or diff's plain
+    data: `[data]`), the data first; None when nothing is."""
+    return diskcache.read(data_key, _checked if data_key.endswith("-document") else _data)
 
 
 def store_data(raw: bytes, data: Any) -> str | None:
@@ -136,7 +142,7 @@ def read_blob(blob: str) -> tuple[int, Any] | None:
     if entry is None:
         return None
     size, data_key = entry
-    value = diskcache.read(data_key, _checked if data_key.endswith("-document") else _data)
+    value = _stored(data_key)
     return None if value is None else (size, value[0])
 
 
