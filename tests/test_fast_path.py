@@ -221,7 +221,7 @@ HISTORY_CASES = [
 
 
 @pytest.mark.parametrize("args", HISTORY_CASES, ids=" ".join)
-@pytest.mark.parametrize("language", [{}, {"PLANCTL_LANG": "vi"}], ids=["en", "vi"])
+@pytest.mark.parametrize("language", [{}, {"LANG": "vi_VN.UTF-8"}], ids=["en", "vi"])
 def test_diff_and_log_print_and_exit_as_typer(history, base_env, args, language):
     env = {**_history_env(history, base_env), **language}
     fast = _run(history.root, args, env, typer=False)
@@ -229,6 +229,8 @@ def test_diff_and_log_print_and_exit_as_typer(history, base_env, args, language)
     assert fast[0] == (2 if "nosuchrev" in args or "plans/missing.yaml" in args else 0), fast[2]
     if fast[0] == 0:
         assert fast[1]  # a diff or a log was printed, not nothing
+    if language:  # in the run's language: not the English words
+        assert fast != _run(history.root, args, _history_env(history, base_env), typer=False)
 
 
 def test_a_diff_on_the_fast_path_imports_no_typer(history, base_env):
