@@ -38,7 +38,9 @@ def _escaped(char: str) -> str:
 
 def visible(text: str, keep: str = "") -> str:
     """Control, bidi and line-separator characters as escapes; the characters in `keep` stay."""
-    if text.isascii() and text.isprintable():  # most text (figures, ids): nothing to escape, no regex
+    # Every character above is one str.isprintable refuses (categories Cc, Cf, Cs, Cn, Zl, Zp), so
+    # printable text, Vietnamese included, has nothing to escape: no regex.
+    if text.isprintable():
         return text
     return re.sub(_INVISIBLE, lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
 

@@ -130,14 +130,16 @@ _LAST_TREE: list[tuple[dict[str, str], dict[str, str]]] = []  # the tree they we
 
 
 def _share(plan: Snapshot, project: Project) -> _Share:
-    value = plan.value(project)
     own_type = project.fields.get("type") if project.fields.get("type") in ("investment", "recurrent") else None
     cells: list[tuple[str, int]] = []
     type_cells: list[tuple[str, int]] = []
     total_only = None
+    value = project.printed_total  # plan.value(project), with the top-level cells found once
     if project.amounts:
+        top = plan.tree.top_level(project.amounts)
+        value = sum(top.values())
         cells.extend(project.amounts.items())  # every cell counts for its own source
-        for sid, amount in plan.tree.top_level(project.amounts).items():
+        for sid, amount in top.items():
             type_cells.append((plan.tree.source_type(sid) or own_type or NO_TYPE, amount))
             # ... and for each ancestor that has no cell of its own in this project.
             cells.extend((parent, amount) for parent in plan.tree.ancestors(sid) if parent not in project.amounts)

@@ -46,7 +46,8 @@ class SourceTree:
 
     def top_level(self, amounts: Mapping[str, int]) -> dict[str, int]:
         """The cells whose source has no ancestor among the same cells (no double counting)."""
-        return {s: a for s, a in amounts.items() if not set(self.ancestors(s)) & amounts.keys()}
+        cells = amounts.keys()
+        return {s: a for s, a in amounts.items() if cells.isdisjoint(self.ancestors(s))}
 
     def attributed(self, amounts: Mapping[str, int], source_id: str) -> int:
         """The part of `amounts` that belongs to `source_id`: its own cell, else its descendants'."""

@@ -164,6 +164,17 @@ def test_a_code_span_reads_back_as_its_text(text):
     assert rest == "" and content == escape.visible(text)
 
 
+def test_visible_escapes_every_invisible_character_even_inside_vietnamese_text():
+    # visible() returns printable text untouched, without its regex: sound only while every
+    # character the regex escapes is one that str.isprintable refuses. Checked over all of Unicode.
+    invisible = re.compile(escape._INVISIBLE)
+    assert not [c for c in map(chr, range(0x110000)) if invisible.match(c) and c.isprintable()]
+    for char in ("\x1b", "\x85", "\u061c", "\u200f", "\u2028", "\u202e", "\u2066", "\ud800", "\uffff"):
+        shown = escape.visible(f"Trung tâm dữ liệu tỉnh{char}Bến Tre")
+        assert char not in shown and shown.startswith("Trung tâm dữ liệu tỉnh\\") and shown.endswith("Bến Tre")
+    assert escape.visible("Trung tâm dữ liệu tỉnh Bến Tre") == "Trung tâm dữ liệu tỉnh Bến Tre"
+
+
 def test_workflow_escapes_round_trip_as_the_runner_reads_them():
     def unescape(value: str) -> str:
         return value.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
