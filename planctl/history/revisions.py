@@ -124,6 +124,9 @@ class Repository:
             raise PlanctlError(_("{start} is a bare repository: run planctl in a clone with a working tree").format(
                 start=start))
         self.root = Path(self.repo.working_tree_dir).resolve()
+        # What each revision spec named (a commit, or None), asked of git once per run: the
+        # arguments are told from paths by resolving them, and then resolved as the revisions.
+        self._resolved: dict[str, Revision | None] = {}
         # The persistent `git cat-file --batch` that reads the blobs keeps the bases of the deltas
         # it resolved, up to 96 MB by default: reading every revision of a plan, newest first, it
         # grew with the number of commits (87 MB for 1,000). 16 MB holds ~500 bases of a 29 KB
@@ -187,11 +190,14 @@ class Repository:
     # -- revisions ---------------------------------------------------------------------------
     def resolve(self, spec: str) -> Revision | None:
         """The commit `spec` names, or None when it names none."""
-        try:
-            sha = self._run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
-        except GitFailed:
-            return None
-        return Revision(spec, _text(sha).strip())
+        if spec not in self._resolved:
+            try:
+                sha = self._run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+            except GitFailed:
+                self._resolved[spec] = None
+            else:
+                self._resolved[spec] = Revision(spec, _text(sha).strip())
+        return self._resolved[spec]
 
     def check_readable(self, spec: str) -> None:
         """Raise a clear error when `spec` does not resolve because git cannot read an object

@@ -486,3 +486,24 @@ def test_a_project_s_printed_total_changed_beside_its_amounts(repo):
     assert entry["printed_total"] == money(printed * k if "total" in project else None, (printed + 900) * k)
     assert entry["total"]["delta"] == 0 and entry["sources"] == []
     assert "printed total" in repo.planctl("diff").stdout
+
+
+def test_git_resolves_each_revision_once(repo, monkeypatch):
+    # The arguments are told from paths by resolving them, then resolved as the revisions: one
+    # `git rev-parse` each (a process apiece: ~6 ms of every diff), not two.
+    asked: list[tuple[str, ...]] = []
+    run = Repository._run
+
+    def counted(self: Repository, *args: str, **kwargs: object) -> bytes:
+        asked.append(args)
+        return run(self, *args, **kwargs)
+
+    repo.edit(PLAN, lambda data: data.update(title=data["title"] + " (sửa đổi)"))
+    repo.commit("Retitle the plan")
+    monkeypatch.setattr(Repository, "_run", counted)
+    for revisions in (("HEAD~1", "HEAD"), ("HEAD~1..HEAD",), ("HEAD~1",)):
+        asked.clear()
+        assert repo.planctl("diff", *revisions).code in (0, 1)
+        resolved = sorted(args[-1] for args in asked if args[:2] == ("rev-parse", "--verify"))
+        assert resolved == sorted({"HEAD~1^{commit}", "HEAD^{commit}"} if revisions != ("HEAD~1",)
+                                  else {"HEAD~1^{commit}"}), revisions
