@@ -9,7 +9,7 @@ plan file stops the command.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -102,9 +102,13 @@ class Loader:
     """Reads files at revisions through their blob ids; a blob seen before is not parsed again
     (in `planctl log`, each commit's new side is the next commit's old side)."""
 
-    def __init__(self, repo: Repository, max_bytes: int, keep: int | None = None, *, cached: bool = False) -> None:
+    def __init__(self, repo: Repository, max_bytes: int, keep: int | None = None, *, cached: bool = False,
+                 sizes: Mapping[str, int] | None = None) -> None:
         self.repo = repo
         self.max_bytes = max_bytes
+        # The blobs' sizes when the caller asked git for them all at once (Repository.blob_sizes);
+        # a blob not among them is asked for alone.
+        self.sizes = sizes or {}
         # Whether a blob's data comes from planctl's cache on disk when its bytes were read before
         # (planctl/parsecache.py): `planctl diff` reads whole plans at two revisions; `planctl log`
         # parses only what changed between consecutive revisions, faster than a cache file.
@@ -149,7 +153,9 @@ class Loader:
 
     def _read(self, path: str, blob: str, revision: str) -> Side:
         known = parsecache.read_blob(blob) if self.cached else None
-        size = known[0] if known is not None else self.repo.blob_size(blob, path, revision)
+        size = known[0] if known is not None else self.sizes.get(blob)
+        if size is None:
+            size = self.repo.blob_size(blob, path, revision)
         if size > self.max_bytes:
             return Side(error=_("is {size} bytes, over the limit of {limit} (max-file-bytes in [tool.planctl])",
                                 size=number(size), limit=number(self.max_bytes)))

@@ -97,7 +97,8 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
         raise PlanctlError(_("no commit reachable from {start} changed {path} (check the path: it is the plan's path "
                              "at that revision)", start=start.label, path=path))
     # Each commit's old side is the next (older) commit's new side: two sides are all it keeps.
-    loader = Loader(repo, config.max_file_bytes, keep=2)
+    loader = Loader(repo, config.max_file_bytes, keep=2,
+                    sizes=repo.blob_sizes(b for f in commits for b in (f.change.old_blob, f.change.new_blob)))
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
     boundary = repo.shallow_boundary()
     # English in the JSON result; translated where shown (summary_rows.log_notes).

@@ -2,8 +2,9 @@
 
 Revisions are resolved with `git rev-parse`, changed files come from `git diff-tree --raw -M`
 (rename detection, blob ids of both sides), histories from `git log --follow --raw`, and blobs
-are read through GitPython's persistent `git cat-file --batch`, so a `planctl log` over hundreds
-of commits starts two git processes, not hundreds.
+are read through GitPython's persistent `git cat-file --batch` (a log asks the sizes of all its
+blobs first, in one `git cat-file --batch-check`), so a `planctl log` over hundreds of commits
+starts a few git processes, not hundreds.
 
 The working tree is compared as a tree too: its files in scope are staged into a *temporary*
 index and written as a tree object (what `git stash create` does, without touching the user's
@@ -16,6 +17,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -293,6 +296,28 @@ class Repository:
             return self.repo.odb.stream(bytes.fromhex(sha)).read()
         except (ValueError, OSError, git.GitError) as exc:  # GitPython: 'SHA ... could not be resolved'
             raise self._unreadable(sha, path, revision, exc) from None
+
+    def blob_sizes(self, shas: Iterable[str | None]) -> dict[str, int]:
+        """The sizes of these blobs, asked of git in one process (`git cat-file --batch-check`, the
+        ids on its input). blob_size asks for one at a time, a round trip to git's reader each:
+        ~0.2 ms, nearly all of it waiting (a tenth of `planctl log`'s time per commit; the sizes of
+        1,800 blobs in one process take 27 ms). What git cannot find or read is left out, to be
+        asked alone, which says what is wrong."""
+        wanted = sorted({sha for sha in shas if sha and sha != NULL_SHA})
+        if not wanted:
+            return {}
+        command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "--batch-check"]
+        try:
+            done = subprocess.run(command, input="".join(f"{sha}\n" for sha in wanted).encode("ascii"),
+                                  capture_output=True, cwd=self.root, check=False)
+        except OSError:
+            return {}
+        sizes = {}
+        for line in done.stdout.decode("ascii", "replace").splitlines():
+            sha, kind, size = (line.split(" ") + ["", ""])[:3]
+            if kind == "blob" and size.isdigit():
+                sizes[sha] = int(size)
+        return sizes
 
     def blob_size(self, sha: str, path: str = "", revision: str = "") -> int:
         try:

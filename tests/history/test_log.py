@@ -152,3 +152,30 @@ def test_a_commit_that_broke_the_plan_is_listed_with_the_error(repo):
     pid = data["groups"][0]["projects"][0]["id"]
     assert subjects(repo.planctl("log", PLAN, "--item", pid, "--format", "json")) == \
         ["Fix the plan", "Break the plan", "Add the plan as printed"]
+
+
+def test_the_log_asks_git_for_its_blobs_sizes_at_once(repo, history, monkeypatch):
+    """One `git cat-file --batch-check` for every blob of the log, not a round trip to git's
+    reader per commit; the same log, and max-file-bytes still applies to those sizes."""
+    from planctl.history.revisions import Repository
+
+    expected = {fmt: repo.planctl("log", RENAMED, "--format", fmt).stdout for fmt in ("text", "json")}
+
+    def one_by_one(self: Repository, *args: object) -> int:
+        raise AssertionError("a blob's size was asked of git alone")
+
+    with monkeypatch.context() as alone:
+        alone.setattr(Repository, "blob_size", one_by_one)
+        assert {fmt: repo.planctl("log", RENAMED, "--format", fmt).stdout for fmt in ("text", "json")} == expected
+    repo.write("pyproject.toml", (repo.root / "pyproject.toml").read_text(encoding="utf-8") + "max-file-bytes = 100\n")
+    limited = repo.planctl("log", RENAMED)
+    assert limited.code == 0 and "over the limit of 100" in limited.stdout
+
+
+def test_blob_sizes_leave_out_what_git_cannot_find(repo):
+    from planctl.history.revisions import Repository
+
+    blob = repo.git("rev-parse", f"HEAD:{PLAN}").strip()
+    with Repository(repo.root) as git:
+        assert git.blob_sizes([blob, "0" * 40, None, "1" * 40, blob]) == {blob: (repo.root / PLAN).stat().st_size}
+        assert git.blob_sizes([]) == {}
