@@ -19,7 +19,7 @@ from ..paths import YAML_SUFFIXES
 from . import diff as semantic
 from .diff import FieldChange, ItemChange, Money, ProjectChange, Status, TargetChange
 from .lang import _, number
-from .revisions import FileChange, Repository, Revision
+from .revisions import BlobStream, FileChange, Repository, Revision
 from .rollup import Rollup, StaleTotal, StatedChange, plan_total, rollups, stale_totals, stated_changes
 from .select import Scope, Selection
 from .snapshot import Snapshot, build
@@ -103,12 +103,13 @@ class Loader:
     (in `planctl log`, each commit's new side is the next commit's old side)."""
 
     def __init__(self, repo: Repository, max_bytes: int, keep: int | None = None, *, cached: bool = False,
-                 sizes: Mapping[str, int] | None = None) -> None:
+                 sizes: Mapping[str, int] | None = None, ahead: BlobStream | None = None) -> None:
         self.repo = repo
         self.max_bytes = max_bytes
         # The blobs' sizes when the caller asked git for them all at once (Repository.blob_sizes);
         # a blob not among them is asked for alone.
         self.sizes = sizes or {}
+        self.ahead = ahead  # the blobs git reads ahead, in the order they will be asked for (`planctl log`)
         # Whether a blob's data comes from planctl's cache on disk when its bytes were read before
         # (planctl/parsecache.py): `planctl diff` reads whole plans at two revisions; `planctl log`
         # parses only what changed between consecutive revisions, faster than a cache file.
@@ -163,7 +164,9 @@ class Loader:
         if known is not None:  # read before, and found by its id: git is not asked for its bytes
             data, error, parsed = known[1], None, False
         else:
-            raw = self.repo.read_blob(blob, path, revision)
+            raw = self.ahead.take(blob) if self.ahead is not None else None
+            if raw is None:
+                raw = self.repo.read_blob(blob, path, revision)
             found = parsecache.find_data(raw) if self.cached else None
             data_key: str | None
             if found is not None:

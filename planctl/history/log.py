@@ -7,7 +7,7 @@ the change a commit made reads the same in both commands. Renames are followed b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from ..config import Config
@@ -17,7 +17,7 @@ from . import text as t
 from .compare import EMPTY, Loader, PlanDiff, Side, plan_diff
 from .diff import ProjectChange, Status, TargetChange
 from .lang import _
-from .revisions import SHALLOW_HINT, Commit, Repository, Revision
+from .revisions import SHALLOW_HINT, Commit, PathCommit, Repository, Revision
 
 # The note of a log read from a shallow clone: English in the JSON result, translated where shown.
 SHALLOW_NOTE = "the history may be cut short: " + SHALLOW_HINT
@@ -97,8 +97,9 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
         raise PlanctlError(_("no commit reachable from {start} changed {path} (check the path: it is the plan's path "
                              "at that revision)", start=start.label, path=path))
     # Each commit's old side is the next (older) commit's new side: two sides are all it keeps.
-    loader = Loader(repo, config.max_file_bytes, keep=2,
-                    sizes=repo.blob_sizes(b for f in commits for b in (f.change.old_blob, f.change.new_blob)))
+    sizes = repo.blob_sizes(b for f in commits for b in (f.change.old_blob, f.change.new_blob))
+    loader = Loader(repo, config.max_file_bytes, keep=2, sizes=sizes,
+                    ahead=repo.blob_stream(_read_order(commits, sizes, config.max_file_bytes)))
     what, item = ("project", project) if project else ("target", target) if target else ("", None)
     boundary = repo.shallow_boundary()
     # English in the JSON result; translated where shown (summary_rows.log_notes).
@@ -146,6 +147,19 @@ def history(repo: Repository, path: str, start: Revision, config: Config, *, pro
                              "(is the id right? `planctl diff` lists ids)", start=start.label, what=_(what),
                              item=item, path=path))
     return LogResult(path, start, what, item, tuple(entries), head.notes)
+
+
+def _read_order(commits: list[PathCommit], sizes: Mapping[str, int], max_bytes: int) -> list[str]:
+    """The blobs the log will read from git, in order: each commit's new side, then its old side,
+    which is the next commit's new side (read once, then kept by the loader); only regular files
+    whose size is known and within the limit."""
+    order: list[str] = []
+    for found in commits:
+        change = found.change
+        for blob, regular in ((change.new_blob, change.new_regular), (change.old_blob, change.old_regular)):
+            if blob and regular and sizes.get(blob, max_bytes + 1) <= max_bytes and (not order or order[-1] != blob):
+                order.append(blob)
+    return order
 
 
 def _kept(entry: LogEntry, rendered: Callable[[LogEntry], str] | None) -> LogEntry:

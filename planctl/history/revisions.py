@@ -14,10 +14,13 @@ is followed as a rename, exactly as after a commit.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
 import subprocess
+import threading
+from collections import deque
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -110,6 +113,77 @@ def _git_message(exc: git.GitCommandError) -> str:
     return " ".join(dict.fromkeys(line for line in lines if line)) or f"exit status {exc.status}"
 
 
+class BlobStream:
+    """Blobs read ahead by one `git cat-file --batch`, in the order the caller will ask for them:
+    a thread writes their ids to git's input, so git inflates the next blob while planctl
+    compares the last (at most a pipe's worth ahead: memory stays flat), and no blob costs a round
+    trip. `planctl log` reads a blob per commit this way: 0.4 ms each asked one at a time, of which
+    git's own work is 0.3 ms, now done on the other core.
+
+    take(sha) gives the next planned blob's bytes when it is `sha`, after passing over planned blobs
+    that were not asked for (a few at most); None when `sha` is not among the next ones, and for
+    good once anything is not as expected (a missing object, git gone): the caller then reads the
+    blob itself, which says what is wrong. Only blobs whose size was checked belong in the plan."""
+
+    LOOKAHEAD = 4
+
+    def __init__(self, root: Path, shas: list[str]) -> None:
+        self.planned = deque(shas)
+        self.process: subprocess.Popen[bytes] | None = None
+        if not shas:
+            return
+        command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "-c", f"core.deltaBaseCacheLimit={DELTA_BASE_CACHE}",
+                   "cat-file", "--batch"]
+        try:
+            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL, cwd=root)
+        except OSError:
+            return
+        threading.Thread(target=self._write, args=(self.process, list(shas)), daemon=True).start()
+
+    @staticmethod
+    def _write(process: subprocess.Popen[bytes], shas: list[str]) -> None:
+        assert process.stdin is not None
+        try:
+            for sha in shas:
+                process.stdin.write(f"{sha}\n".encode("ascii"))
+            process.stdin.close()
+        except (OSError, ValueError):  # git has gone, or the stream was closed: take() says so
+            pass
+
+    def take(self, sha: str) -> bytes | None:
+        process = self.process
+        if process is None or sha not in itertools.islice(self.planned, self.LOOKAHEAD):
+            return None
+        assert process.stdout is not None
+        try:
+            while self.planned:
+                planned = self.planned.popleft()
+                name, kind, size = process.stdout.readline().decode("ascii").split()  # "<sha> blob <size>"
+                if name != planned or kind != "blob":
+                    raise ValueError(f"git answered {name} {kind} for {planned}")
+                data = process.stdout.read(int(size))
+                if len(data) != int(size) or process.stdout.read(1) != b"\n":
+                    raise ValueError("a blob cut short")
+                if planned == sha:
+                    return data
+        except (OSError, ValueError, UnicodeDecodeError):
+            self.close()
+        return None
+
+    def close(self) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    try:
+                        pipe.close()
+                    except OSError:
+                        pass
+
+
 class Repository:
     """A git repository opened from a folder inside its working tree."""
 
@@ -130,6 +204,7 @@ class Repository:
         # What each revision spec named (a commit, or None), asked of git once per run: the
         # arguments are told from paths by resolving them, and then resolved as the revisions.
         self._resolved: dict[str, Revision | None] = {}
+        self._streams: list[BlobStream] = []
         # The persistent `git cat-file --batch` that reads the blobs keeps the bases of the deltas
         # it resolved, up to 96 MB by default: reading every revision of a plan, newest first, it
         # grew with the number of commits (87 MB for 1,000). 16 MB holds ~500 bases of a 29 KB
@@ -142,6 +217,8 @@ class Repository:
             raise PlanctlError(str(exc)) from None
 
     def close(self) -> None:
+        for stream in self._streams:
+            stream.close()
         self.repo.close()
 
     def __enter__(self) -> Repository:
@@ -318,6 +395,12 @@ class Repository:
             if kind == "blob" and size.isdigit():
                 sizes[sha] = int(size)
         return sizes
+
+    def blob_stream(self, shas: list[str]) -> BlobStream:
+        """These blobs read ahead, in this order (BlobStream); closed with the repository."""
+        stream = BlobStream(self.root, shas)
+        self._streams.append(stream)
+        return stream
 
     def blob_size(self, sha: str, path: str = "", revision: str = "") -> int:
         try:

@@ -179,3 +179,44 @@ def test_blob_sizes_leave_out_what_git_cannot_find(repo):
     with Repository(repo.root) as git:
         assert git.blob_sizes([blob, "0" * 40, None, "1" * 40, blob]) == {blob: (repo.root / PLAN).stat().st_size}
         assert git.blob_sizes([]) == {}
+
+
+def test_the_log_reads_its_blobs_ahead_in_one_git_process(repo, history, monkeypatch):
+    """git reads the log's blobs ahead, in order (revisions.BlobStream), not one request each
+    through GitPython's reader; the log is the one read blob by blob."""
+    from planctl.history.revisions import BlobStream, Repository
+
+    def logs() -> dict[str, str]:
+        return {fmt: repo.planctl("log", RENAMED, "--format", fmt).stdout for fmt in ("text", "json")}
+
+    with monkeypatch.context() as one_by_one:
+        one_by_one.setattr(Repository, "blob_stream", lambda self, shas: BlobStream(self.root, []))
+        expected = logs()
+    with monkeypatch.context() as ahead:
+        def unread(self: Repository, *args: object) -> bytes:
+            raise AssertionError("a blob was read one request at a time")
+
+        ahead.setattr(Repository, "read_blob", unread)
+        assert logs() == expected
+    assert "Rename the plan" in expected["text"]
+
+
+def test_a_blob_stream_gives_the_planned_blobs_and_nothing_else(repo, history):
+    from planctl.history.revisions import BlobStream
+
+    blobs = [repo.git("rev-parse", f"HEAD~{n}:{PLAN if n > 1 else RENAMED}").strip() for n in (0, 2, 3, 4)]
+    assert len(set(blobs)) == 4  # four revisions of the plan (the rename kept the content)
+    content = {blob: repo.git("cat-file", "blob", blob).encode("utf-8") for blob in blobs}
+    stream = BlobStream(repo.root, blobs)
+    assert stream.take(blobs[0]) == content[blobs[0]]
+    assert stream.take("f" * 40) is None  # not planned: the caller reads it itself
+    assert stream.take(blobs[2]) == content[blobs[2]]  # passes over blobs[1], not asked for
+    assert stream.take(blobs[1]) is None  # passed over
+    assert stream.take(blobs[3]) == content[blobs[3]]
+    stream.close()
+    assert stream.take(blobs[3]) is None
+    # A planned object git cannot find ends the stream: every later blob is read by the caller.
+    broken = BlobStream(repo.root, [blobs[0], "0123456789" * 4, blobs[1]])
+    assert broken.take(blobs[0]) == content[blobs[0]]
+    assert broken.take("0123456789" * 4) is None and broken.process is None
+    assert broken.take(blobs[1]) is None
