@@ -2,9 +2,9 @@
 
 Revisions are resolved with `git rev-parse`, changed files come from `git diff-tree --raw -M`
 (rename detection, blob ids of both sides), histories from `git log --follow --raw`, and blobs
-are read through GitPython's persistent `git cat-file --batch` (a log asks the sizes of all its
-blobs first, in one `git cat-file --batch-check`), so a `planctl log` over hundreds of commits
-starts a few git processes, not hundreds.
+are read through GitPython's persistent `git cat-file --batch`; a log asks the sizes of all its
+blobs in one `git cat-file --batch-check` and has git read them ahead in one `--batch`
+(BlobStream). So a `planctl log` over hundreds of commits starts a few git processes, not hundreds.
 
 The working tree is compared as a tree too: its files in scope are staged into a *temporary*
 index and written as a tree object (what `git stash create` does, without touching the user's
