@@ -76,12 +76,16 @@ CASES = [
 
 
 @pytest.mark.parametrize("args", CASES, ids=" ".join)
-@pytest.mark.parametrize("language", [{}, {"PLANCTL_LANG": "vi"}, {"LANG": "vi_VN.UTF-8"}], ids=["en", "PLANCTL_LANG", "LANG"])
+@pytest.mark.parametrize("language", [{}, {"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, {"LANG": "vi_VN.UTF-8"}],
+                         ids=["en", "LC_ALL", "LANG"])
 def test_the_fast_path_prints_and_exits_as_typer(ws, base_env, args, language):
     env = {**base_env, **language}
     fast = _run(ws.root, args, env, typer=False)
     assert fast == _run(ws.root, args, env, typer=True)
     assert fast[0] in (0, 1, 2)
+    said = (fast[1] + fast[2]).decode("utf-8", "replace")
+    vietnamese = "đ" in said or "ỗ" in said or "ệ" in said  # "đã kiểm tra", "lỗi", "tệp"
+    assert vietnamese == bool(language), said  # LC_ALL wins over LANG, as POSIX says
 
 
 @pytest.mark.parametrize("args", [["lint", "plans/bad/total.yaml"], ["lint", "plans/missing.yaml"], ["lint"]])
