@@ -170,7 +170,7 @@ def markdown(result: DiffResult, findings: Findings | None = None) -> str:
 def log_text(result: LogResult) -> str:
     out = [visible(sr.log_heading(result))]
     out += [visible(note) for note in sr.log_notes(result)]
-    table = sr.log_table(result, short=True)
+    table = sr.log_table(result, terminal=True)
     out += ["", _table(table, markdown=False)] if table.rows else []
     return "\n".join(out) + "\n"
 
@@ -179,7 +179,7 @@ def log_markdown(result: LogResult) -> str:
     out = [f"### {md_text(sr.log_heading(result))}", ""]
     notes = [f"- {md_text(line)}" for line in sr.log_notes(result)]
     out += notes + ([""] if notes else [])
-    table = sr.log_table(result, short=False)
+    table = sr.log_table(result, terminal=False)
     if table.rows:
         out += [_table(table, markdown=True), ""]
     out.append(f"<sub>planctl {__version__}</sub>")

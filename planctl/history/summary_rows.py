@@ -119,12 +119,18 @@ def log_notes(result: LogResult) -> list[str]:
             for note in result.notes]
 
 
-def log_table(result: LogResult, short: bool) -> Table:
+# A terminal's log cuts a commit's subject here (git's convention for a subject line is 50 to 72
+# characters): a longer one pushed "what changed" off the screen. Markdown and JSON keep it whole.
+TERMINAL_SUBJECT_WIDTH = 72
+
+
+def log_table(result: LogResult, terminal: bool) -> Table:
     rows = []
     for entry in result.entries:
         commit = entry.commit
-        sha = commit.sha[:10] if short else commit.sha[:12]
+        sha = commit.sha[:10] if terminal else commit.sha[:12]
+        subject = short(commit.subject, TERMINAL_SUBJECT_WIDTH) if terminal else commit.subject
         change = "\n".join(entry.lines)
-        rows.append((sha, i18n.date(commit.date[:10]), commit.author, commit.subject, change))
+        rows.append((sha, i18n.date(commit.date[:10]), commit.author, subject, change))
     return Table(_("History"), (_("commit"), _("date"), _("author"), _("subject"), _("what changed")),
                  ("left", "left", "left", "left", "left"), tuple(rows))

@@ -220,3 +220,15 @@ def test_a_blob_stream_gives_the_planned_blobs_and_nothing_else(repo, history):
     assert broken.take(blobs[0]) == content[blobs[0]]
     assert broken.take("0123456789" * 4) is None and broken.process is None
     assert broken.take(blobs[1]) is None
+
+
+def test_a_long_subject_is_cut_in_the_terminal_only(repo, history):
+    subject = "Điều chỉnh kinh phí theo Quyết định số 1755/QĐ-TTg ngày 22/9/2010 " * 3
+    repo.edit(RENAMED, lambda d: d.update(title=d["title"] + " (điều chỉnh)"))
+    repo.commit(subject.strip())
+    text = repo.planctl("log", RENAMED).stdout
+    row = next(line for line in text.splitlines() if "Điều chỉnh kinh phí" in line)
+    assert subject[:71] + "…" in row and subject.strip() not in text
+    assert row.index("Điều chỉnh") + 72 < len(row)  # the row goes on to say what changed
+    assert subject.strip() in repo.planctl("log", RENAMED, "--format", "markdown").stdout
+    assert subjects(repo.planctl("log", RENAMED, "--format", "json"))[0] == subject.strip()
