@@ -23,7 +23,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import git
 
@@ -113,6 +113,13 @@ def _git_message(exc: git.GitCommandError) -> str:
     return " ".join(dict.fromkeys(line for line in lines if line)) or f"exit status {exc.status}"
 
 
+def _popen(command: list[str], **options: Any) -> subprocess.Popen[bytes]:
+    """A git process of planctl's own, started as GitPython starts its own (git.cmd.safer_popen):
+    on Windows a plain Popen looks for `git.exe` in the current folder first, which is the
+    repository being linted, so a pull request could put a program of its own there."""
+    return git.cmd.safer_popen(command, **options)
+
+
 class BlobStream:
     """Blobs read ahead by one `git cat-file --batch`, in the order the caller will ask for them:
     a thread writes their ids to git's input, so git inflates the next blob while planctl
@@ -135,8 +142,8 @@ class BlobStream:
         command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "-c", f"core.deltaBaseCacheLimit={DELTA_BASE_CACHE}",
                    "cat-file", "--batch"]
         try:
-            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                            stderr=subprocess.DEVNULL, cwd=root)
+            self.process = _popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, cwd=root)
         except OSError:
             return
         threading.Thread(target=self._write, args=(self.process, list(shas)), daemon=True).start()
@@ -385,12 +392,13 @@ class Repository:
             return {}
         command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "--batch-check"]
         try:
-            done = subprocess.run(command, input="".join(f"{sha}\n" for sha in wanted).encode("ascii"),
-                                  capture_output=True, cwd=self.root, check=False)
+            with _popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                        cwd=self.root) as process:
+                out, _err = process.communicate("".join(f"{sha}\n" for sha in wanted).encode("ascii"))
         except OSError:
             return {}
         sizes = {}
-        for line in done.stdout.decode("ascii", "replace").splitlines():
+        for line in out.decode("ascii", "replace").splitlines():
             sha, kind, size = (line.split(" ") + ["", ""])[:3]
             if kind == "blob" and size.isdigit():
                 sizes[sha] = int(size)

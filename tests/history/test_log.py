@@ -232,3 +232,21 @@ def test_a_long_subject_is_cut_in_the_terminal_only(repo, history):
     assert row.index("Điều chỉnh") + 72 < len(row)  # the row goes on to say what changed
     assert subject.strip() in repo.planctl("log", RENAMED, "--format", "markdown").stdout
     assert subjects(repo.planctl("log", RENAMED, "--format", "json"))[0] == subject.strip()
+
+
+def test_planctl_s_own_git_processes_start_as_gitpython_starts_its_own(repo, history, monkeypatch):
+    """The log's `git cat-file` processes go through git.cmd.safer_popen: on Windows a plain
+    Popen would look for git.exe in the current folder first, the repository being linted."""
+    import git.cmd
+
+    started: list[list[str]] = []
+    popen = git.cmd.safer_popen
+
+    def recorded(command: list[str], **options: object):
+        started.append(list(command))
+        return popen(command, **options)
+
+    monkeypatch.setattr(git.cmd, "safer_popen", recorded)
+    assert repo.planctl("log", RENAMED).code == 0
+    assert [c[c.index("cat-file"):] for c in started if "cat-file" in c] == [["cat-file", "--batch-check"],
+                                                                           ["cat-file", "--batch"]]
