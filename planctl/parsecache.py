@@ -12,7 +12,7 @@ the cache never imports ruamel.yaml.
 What is read back must have the stored shape: plain JSON data, as many packed positions as the data
 has nodes, float texts and suppressions of the right types; anything else, and the file is parsed.
 
-`planctl diff` reads the same values through it (read_data): a lint's parse of a blob's bytes, or
+`planctl diff` reads the same values through it (find_data): a lint's parse of a blob's bytes, or
 the plain data a diff stored (`planctl log`, which parses consecutive revisions by their changed
 parts in ~1 ms, does not use it).
 """
@@ -89,18 +89,11 @@ def store(parse_key: str, doc: Document) -> None:
 # lint's parse, without positions. A blob whose bytes a lint parsed reads that parse's data; any
 # other is stored as its plain data alone, keyed by its bytes and the plain loaders' code too.
 _PLAIN_SOURCES = (*_PARSER_SOURCES, "plainload.py", "history/spanload.py")
-MISSING = object()
-
-
-def read_data(raw: bytes) -> Any:
-    """The plain data of a file with these bytes, from a lint's parse or a diff's; MISSING when
-    neither is stored (or there is no cache)."""
-    found = find_data(raw)
-    return MISSING if found is None else found[0]
 
 
 def find_data(raw: bytes) -> tuple[Any, str] | None:
-    """(data, the key it is stored under) of read_data; None when it is not stored."""
+    """The plain data of a file with these bytes, from a lint's parse or a diff's, and the key it
+    is stored under; None when neither is stored (or there is no cache)."""
     parse_key = key(raw)
     if parse_key is None:
         return None

@@ -115,8 +115,8 @@ def test_a_blob_entry_that_is_not_one_is_not_used(edited, cache_folder, tamper):
 def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):
     # The working tree's plan is HEAD's: a lint of it stores the parse the diff's new side reads.
     assert edited.planctl("lint", PLAN).code in (0, 1)
-    found = parsecache.read_data((edited.root / PLAN).read_bytes())
-    assert found is not parsecache.MISSING and found == edited.read(PLAN)
+    found = parsecache.find_data((edited.root / PLAN).read_bytes())
+    assert found is not None and found[0] == edited.read(PLAN) and found[1].endswith("-document")
 
 
 def test_a_plain_entry_without_its_shape_is_not_used(edited, cache_folder):
