@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from ..plan.sources import project_value
 from .diff import Money
 from .snapshot import NO_TYPE, Project, Snapshot
 
@@ -134,10 +135,9 @@ def _share(plan: Snapshot, project: Project) -> _Share:
     cells: list[tuple[str, int]] = []
     type_cells: list[tuple[str, int]] = []
     total_only = None
-    value = project.printed_total  # plan.value(project), with the top-level cells found once
+    top = plan.tree.top_level(project.amounts) if project.amounts else {}
+    value = project_value(plan.tree, project.amounts, project.printed_total, top)  # plan.value(project)
     if project.amounts:
-        top = plan.tree.top_level(project.amounts)
-        value = sum(top.values())
         cells.extend(project.amounts.items())  # every cell counts for its own source
         for sid, amount in top.items():
             type_cells.append((plan.tree.source_type(sid) or own_type or NO_TYPE, amount))

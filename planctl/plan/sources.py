@@ -56,9 +56,10 @@ class SourceTree:
         return sum(a for s, a in self.top_level(amounts).items() if source_id in self.ancestors(s))
 
 
-def project_value(tree: SourceTree, amounts: Mapping[str, int], printed_total: int | None) -> int | None:
+def project_value(tree: SourceTree, amounts: Mapping[str, int], printed_total: int | None,
+                  top: Mapping[str, int] | None = None) -> int | None:
     """What a project costs: the sum of its top-level source cells, else its printed total (lint
-    and diff alike)."""
+    and diff alike); `top` is tree.top_level(amounts) when the caller has it already."""
     if amounts:
-        return sum(tree.top_level(amounts).values())
+        return sum((tree.top_level(amounts) if top is None else top).values())
     return printed_total
