@@ -23,7 +23,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import git
 
@@ -113,11 +113,13 @@ def _git_message(exc: git.GitCommandError) -> str:
     return " ".join(dict.fromkeys(line for line in lines if line)) or f"exit status {exc.status}"
 
 
-def _popen(command: list[str], **options: Any) -> subprocess.Popen[bytes]:
-    """A git process of planctl's own, started as GitPython starts its own (git.cmd.safer_popen):
-    on Windows a plain Popen looks for `git.exe` in the current folder first, which is the
-    repository being linted, so a pull request could put a program of its own there."""
-    return git.cmd.safer_popen(command, **options)
+def _git_process(*args: str, cwd: Path) -> subprocess.Popen[bytes]:
+    """`git ARGS...` of planctl's own, its input and output piped, started with the git GitPython
+    runs and as GitPython starts its own (git.cmd.safer_popen): on Windows a plain Popen looks for
+    `git.exe` in the current folder first, which is the repository being linted, so a pull
+    request could put a program of its own there."""
+    return git.cmd.safer_popen([git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd)
 
 
 class BlobStream:
@@ -139,11 +141,9 @@ class BlobStream:
         self.process: subprocess.Popen[bytes] | None = None
         if not shas:
             return
-        command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "-c", f"core.deltaBaseCacheLimit={DELTA_BASE_CACHE}",
-                   "cat-file", "--batch"]
         try:
-            self.process = _popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, cwd=root)
+            self.process = _git_process("-c", f"core.deltaBaseCacheLimit={DELTA_BASE_CACHE}", "cat-file", "--batch",
+                                        cwd=root)
         except OSError:
             return
         threading.Thread(target=self._write, args=(self.process, list(shas)), daemon=True).start()
@@ -390,10 +390,8 @@ class Repository:
         wanted = sorted({sha for sha in shas if sha and sha != NULL_SHA})
         if not wanted:
             return {}
-        command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "--batch-check"]
         try:
-            with _popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                        cwd=self.root) as process:
+            with _git_process("cat-file", "--batch-check", cwd=self.root) as process:
                 out, _err = process.communicate("".join(f"{sha}\n" for sha in wanted).encode("ascii"))
         except OSError:
             return {}
