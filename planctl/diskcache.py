@@ -29,7 +29,7 @@ Each new key (an upgrade, an edited rule in a checkout) writes a new file; writi
 planctl's cache files of older keys beyond the newest KEEP, so they do not pile up. Not only the newest
 one is kept: two installed planctls sharing the folder (a pre-commit hook's and the user's) have
 different keys, and would otherwise delete each other's file and rebuild on every run. The files kept
-per plan (parses, findings, summaries) are counted instead, and pruned when a group holds more than
+per plan (parses, findings, summaries, comparisons) are counted instead, and pruned when a group holds more than
 KEEP_PER_PLAN (write).
 """
 
@@ -81,12 +81,14 @@ def _file_name(key: str) -> str:
 # "settings" a repository's parsed pyproject.toml or planctl.toml (config.py), "document" a parsed
 # plan (planctl/parsecache.py), "findings" the findings of a plan's own facts (lint/findingcache.py),
 # "valid" a plan the compiled schema check called valid (lint/fastschema.py), "plain" a plan's data
-# as `planctl diff` read it, "blob" where the data of a git blob is (planctl/parsecache.py); each
-# group's keys are pruned apart from the others'.
+# as `planctl diff` read it, "blob" where the data of a git blob is (planctl/parsecache.py), "diff"
+# the comparison of a plan's two blobs (history/diffcache.py); each group's keys are pruned apart
+# from the others'.
 _PARTS = {"": "rules", "lint": "rules", "registry": "registry", "summary": "summary", "settings": "settings",
-          "document": "document", "findings": "findings", "valid": "valid", "plain": "plain", "blob": "blob"}
+          "document": "document", "findings": "findings", "valid": "valid", "plain": "plain", "blob": "blob",
+          "diff": "diff"}
 # One key per plan, many per run: counted once per process, pruned when over KEEP_PER_PLAN (write).
-_PER_PLAN = ("document", "findings", "summary", "valid", "plain", "blob")
+_PER_PLAN = ("document", "findings", "summary", "valid", "plain", "blob", "diff")
 
 
 def _key_of(name: str) -> tuple[str, str] | None:

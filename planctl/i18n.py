@@ -77,6 +77,19 @@ def language() -> str:
 
 
 @cache
+def catalog_stamp(language: str) -> bytes:
+    """What a cache key takes of the compiled catalog of `language` (diskcache.stamp): results
+    written in its words are not reused after a translation changes. b"" for English, whose texts
+    are the code's."""
+    from .diskcache import stamp
+
+    try:
+        return stamp(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
+    except OSError:
+        return b""
+
+
+@cache
 def _catalog(lang: str) -> _gettext.NullTranslations:
     import gettext as _gettext  # only when not English: 1-2 ms of start-up
 

@@ -50,10 +50,11 @@ def _fixed() -> tuple[str, bytes]:
 
 
 def _code_inputs() -> list[tuple[str, bytes]]:
-    return [*_runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
+    return [*runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PARSER_SOURCES)]
 
 
-def _runtime() -> list[tuple[str, bytes]]:
+def runtime() -> list[tuple[str, bytes]]:
+    """planctl's version, Python's and the YAML parser's: what every parse depends on besides the code."""
     from . import __version__
 
     return [("planctl", __version__.encode()), ("python", sys.version.encode()),
@@ -164,7 +165,7 @@ def _plain_key(raw: bytes) -> str:
 
 @cache
 def _plain_fixed() -> tuple[str, bytes]:
-    return diskcache.fixed([*_runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)])
+    return diskcache.fixed([*runtime(), *diskcache.code_inputs(Path(__file__).resolve().parent, _PLAIN_SOURCES)])
 
 
 def _data(value: Any) -> list:

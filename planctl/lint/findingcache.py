@@ -61,7 +61,7 @@ def context_key(programmes: Mapping[str, dict], policies: Iterable[dict]) -> str
     language = i18n.language()
     return diskcache.digest([*_code_inputs(), ("libraries", diskcache.versions("babel", "durable_rules")),
                              ("rules", rules.encode()), ("language", language.encode()),
-                             ("translations", _translations(language)), ("registry", registry)])
+                             ("translations", i18n.catalog_stamp(language)), ("registry", registry)])
 
 
 def _registry_digest(programmes: Mapping[str, dict], policies: Iterable[dict]) -> bytes | None:
@@ -86,14 +86,6 @@ _last_registry: list[Any] = []  # [programmes, policies, their digest] of the la
 @cache
 def _code_inputs() -> list[tuple[str, bytes]]:
     return diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SOURCES)
-
-
-@cache
-def _translations(language: str) -> bytes:
-    try:
-        return diskcache.stamp(i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    except OSError:  # English: the texts are in the code
-        return b""
 
 
 def key(context: str | None, doc: Document, links: str | None = None) -> str | None:

@@ -1,7 +1,10 @@
 """`planctl diff` reads a blob's plain data from planctl's cache when its bytes were read before
 (planctl/parsecache.py): by a lint's parse, or by an earlier diff; a blob it read before it finds
-by its git id, without asking git for it again. The same report either way; `planctl log` does
-not use it."""
+by its git id, without asking git for it again. A pair of blobs compared before is not compared
+again (planctl/history/diffcache.py). The same report either way; `planctl log` does not use it.
+
+The tests of the blobs' data forget the stored comparisons before the run they check
+(forget_comparisons): a stored comparison would answer before any blob is read."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ import sys
 
 import pytest
 
-from planctl import parsecache
-from planctl.history import revisions, spanload
+from planctl import diskcache, parsecache
+from planctl.history import compare, diffcache, revisions, spanload
+from planctl.history.diff import FieldChange, Status
 from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
 from tests.history.gitrepo import PYPROJECT, projects
@@ -35,6 +39,11 @@ def no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spanload.SpanLoader, "load", load)
 
 
+def forget_comparisons(cache_folder) -> None:
+    for stored in cache_folder.glob("rules-*-diff.json"):
+        stored.unlink()
+
+
 def diff_reports(repo) -> tuple[str, str]:
     text = repo.planctl("diff", "HEAD~1", "HEAD")
     data = repo.planctl("diff", "HEAD~1", "HEAD", "--format", "json")
@@ -48,6 +57,7 @@ def test_a_second_diff_parses_nothing_and_says_the_same(edited, cache_folder, mo
         uncached = diff_reports(edited)
     assert diff_reports(edited) == uncached  # each side parsed, then stored
     assert len(list(cache_folder.glob("rules-*-plain.json"))) == 2
+    forget_comparisons(cache_folder)
     no_parse(monkeypatch)
     assert diff_reports(edited) == uncached
     assert "(sửa đổi)" in uncached[0]
@@ -61,8 +71,13 @@ def test_a_diff_from_the_cache_imports_no_yaml_parser(edited, cache_folder):
              " or m in ('planctl.yamlbuild', 'planctl.history.spanload')), file=sys.stderr))\n"
              "from planctl.launch import main\n"
              "main()\n")
-    runs = [subprocess.run([sys.executable, "-c", probe, "diff", "HEAD~1", "HEAD"], cwd=edited.root, text=True,
-                           capture_output=True, timeout=120, env=edited.env()) for _ in range(2)]
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", probe, "diff", "HEAD~1", "HEAD"], cwd=edited.root, text=True,
+                              capture_output=True, timeout=120, env=edited.env())
+
+    runs = [run()]
+    forget_comparisons(cache_folder)
+    runs.append(run())
     assert [done.returncode for done in runs] == [0, 0]
     assert runs[0].stdout == runs[1].stdout and "(sửa đổi)" in runs[0].stdout
     assert "ruamel" in runs[0].stderr and "planctl.history.spanload" in runs[0].stderr  # parsed, then stored
@@ -83,6 +98,7 @@ def test_a_side_read_before_is_found_by_its_blob_id_without_asking_git(edited, c
         uncached = diff_reports(edited)
     assert diff_reports(edited) == uncached  # each side's data stored by its bytes, its blob id beside
     assert len(list(cache_folder.glob("rules-*-blob.json"))) == 2
+    forget_comparisons(cache_folder)
     no_git_reads(monkeypatch)
     no_parse(monkeypatch)
     assert diff_reports(edited) == uncached
@@ -107,6 +123,7 @@ def test_a_blob_read_before_is_held_to_the_size_limit_of_this_run(edited, cache_
 ], ids=["path", "other-kind", "no-file", "negative-size", "longer"])
 def test_a_blob_entry_that_is_not_one_is_not_used(edited, cache_folder, tamper):
     expected = diff_reports(edited)
+    forget_comparisons(cache_folder)
     for stored in cache_folder.glob("rules-*-blob.json"):
         edit_stored(stored, lambda envelope: tamper(envelope["value"]))
     assert diff_reports(edited) == expected
@@ -121,6 +138,7 @@ def test_a_diff_reads_what_a_lint_parsed(edited, cache_folder, monkeypatch):
 
 def test_a_plain_entry_without_its_shape_is_not_used(edited, cache_folder):
     expected = diff_reports(edited)
+    forget_comparisons(cache_folder)
     for stored in cache_folder.glob("rules-*-plain.json"):
         edit_stored(stored, lambda envelope: envelope.__setitem__("value", {"not": "a list"}))
     assert diff_reports(edited) == expected
@@ -149,5 +167,93 @@ def test_a_part_equal_in_python_but_of_another_type_is_read_again(repo, cache_fo
         uncached = diff_reports(repo)
     assert "amount for nsdp is not a number (true)" in uncached[0]
     diff_reports(repo)  # each side stored
+    forget_comparisons(cache_folder)
     no_parse(monkeypatch)
     assert diff_reports(repo) == uncached
+
+
+# -- comparisons of pairs of blobs (planctl/history/diffcache.py) ------------------------------
+
+def no_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(loader: object, change: revisions.FileChange, *args: object) -> None:
+        raise AssertionError(f"{change.path} compared again although this pair was compared before")
+
+    monkeypatch.setattr(compare, "compare_file", refuse)
+
+
+def test_a_pair_compared_before_is_not_compared_again(edited, cache_folder, monkeypatch):
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        uncached = diff_reports(edited)
+    assert diff_reports(edited) == uncached
+    # One comparison laid out for the terminal, one without its text (JSON and Markdown).
+    assert len(list(cache_folder.glob("rules-*-diff.json"))) == 2
+    no_comparing(monkeypatch)
+    no_git_reads(monkeypatch)
+    assert diff_reports(edited) == uncached
+    markdown = edited.planctl("diff", "HEAD~1", "HEAD", "--format", "markdown", "--no-findings")
+    assert markdown.code == 0 and "(sửa đổi)" in markdown.stdout
+
+
+def test_a_comparison_is_stored_in_the_words_of_its_language(edited, cache_folder, monkeypatch):
+    english = diff_reports(edited)[0]
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        vietnamese = edited.planctl("--lang", "vi", "diff", "HEAD~1", "HEAD").stdout
+    assert "Tổng" in vietnamese and vietnamese != english
+    assert edited.planctl("--lang", "vi", "diff", "HEAD~1", "HEAD").stdout == vietnamese
+    assert diff_reports(edited)[0] == english
+
+
+def test_a_comparison_with_a_side_in_error_is_not_stored(edited, cache_folder):
+    edited.write("pyproject.toml", PYPROJECT + "max-file-bytes = 100\n")
+    assert "over the limit of 100" in diff_reports(edited)[0]
+    assert not list(cache_folder.glob("rules-*-diff.json"))
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda value: value.clear(),
+    lambda value: value.__setitem__(3, "moved"),  # not a status
+    lambda value: value.__setitem__(6, 7),  # the unit, not text
+    lambda value: value[15].__setitem__(0, "1000"),  # the old total, not a whole number
+    lambda value: value[15].__setitem__(0, True),
+    lambda value: value.append(None),
+], ids=["empty", "status", "unit", "total-text", "total-bool", "longer"])
+def test_a_stored_comparison_not_of_its_shape_is_not_used(edited, cache_folder, tamper):
+    expected = diff_reports(edited)
+    for stored in cache_folder.glob("rules-*-diff.json"):
+        edit_stored(stored, lambda envelope: tamper(envelope["value"]))
+    assert diff_reports(edited) == expected
+
+
+def test_a_stored_terminal_text_with_control_characters_is_not_printed(edited, cache_folder):
+    expected = diff_reports(edited)[0]
+    for stored in cache_folder.glob("rules-*-diff.json"):
+        edit_stored(stored, lambda envelope: envelope["value"].__setitem__(
+            19, None if envelope["value"][19] is None else "\x1b]0;owned\x07" + envelope["value"][19]))
+    assert diff_reports(edited)[0] == expected
+
+
+def test_what_json_cannot_hold_exactly_is_not_stored(cache_folder, edited):
+    change = revisions.FileChange("M", PLAN, PLAN, "a" * 40, "b" * 40)
+    base = compare.PlanDiff(PLAN, PLAN, PLAN, Status.CHANGED, "p", "Plan", "million VND")
+    for value in (("a", "tuple"), {1: "a key that is not text"}, float("inf")):
+        key = diffcache.key(change._replace(new_blob=str(len(str(value))) * 40), 1000, False)
+        assert key is not None
+        diffcache.store(key, base._replace(fields=(FieldChange("note", None, value),)))
+        assert diffcache.read(key) is None
+    key = diffcache.key(change, 1000, False)
+    assert key is not None
+    diffcache.store(key, base._replace(fields=(FieldChange("note", None, ["a", {"b": 1.5}]),)))
+    assert diffcache.read(key) == base._replace(fields=(FieldChange("note", None, ["a", {"b": 1.5}]),))
+
+
+def test_old_comparisons_are_pruned_with_the_other_per_plan_files(cache_folder, edited, monkeypatch):
+    monkeypatch.setattr(diskcache, "KEEP_PER_PLAN", 3)
+    monkeypatch.setattr(diskcache, "PRUNED_TO", 2)
+    base = compare.PlanDiff(PLAN, PLAN, PLAN, Status.CHANGED, "p", "Plan", "million VND")
+    for i in range(4):
+        key = diffcache.key(revisions.FileChange("M", PLAN, PLAN, "a" * 40, f"{i:040d}"), 1000, False)
+        assert key is not None
+        diffcache.store(key, base)
+    assert len(list(cache_folder.glob("rules-*-diff.json"))) == 2

@@ -1,0 +1,190 @@
+"""The comparison of a plan's two blobs, cached between runs (in planctl/diskcache.py's folder, with
+its trust and checks).
+
+Why: a reviewer runs `planctl diff` of one pull request again and again (after each push, in each
+format: the terminal, then the comment's Markdown), and most of its plans are the same pairs of
+blobs each time. Comparing a pair costs ~9 ms of CPU even when both blobs' data come from the
+cache (reading both sides, their snapshots and sums, the comparison, the terminal tables); reading
+the stored comparison costs a tenth of that.
+
+The key: both blob ids (git names a blob by the hash of its bytes, and refuses an object that does
+not match, so the ids stand for the bytes), the paths at both revisions (they are in the result,
+and say whether the plan was added, removed or changed), the run's max-file-bytes, whether the plan's terminal text is stored with it, the run's
+language and its translations, and planctl's code that turns the blobs into the result (loaders,
+plan model, history, words). Only the comparison of two plans, or of a plan added or removed, is
+stored: a side that cannot be compared (does not parse, not a plan, too large, a symbolic link)
+is read again on every run, and its message names the revision of this run.
+
+The value: the PlanDiff as JSON, each named tuple a list of its fields, read back field by field
+against the types its class declares (anything else: compared again). A comparison is stored only
+when that reading gives back a PlanDiff equal to it, so whatever JSON cannot hold exactly (a tuple
+inside a plan's value, a mapping with non-text keys, an infinite float) is never stored.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import diskcache, i18n
+from ..parsecache import runtime
+
+if TYPE_CHECKING:
+    from .compare import PlanDiff
+    from .revisions import FileChange
+
+Convert = Callable[[Any], Any]
+
+# planctl's code between two blobs and their comparison: the loaders, the plan model, this package
+# (snapshots, sums, comparison, terminal tables), the words and the escapes of the text.
+_SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlmarks.py", "plainload.py", "parsecache.py",
+            "escape.py", "i18n.py", "history", "plan")
+
+
+def key(change: FileChange, max_bytes: int, laid_out: bool) -> str | None:
+    """The key of the comparison of this change; None when there is no cache, or a side is not a
+    regular file's blob (its message is made on every run)."""
+    if diskcache.cache_dir() is None or not (change.old_regular and change.new_regular):
+        return None
+    language = i18n.language()
+    sides = "\0".join(part or "" for part in (change.old_path, change.old_blob, change.new_path, change.new_blob))
+    return diskcache.digest([_fixed(), ("language", language.encode()), ("translations", i18n.catalog_stamp(language)),
+                             ("limit", str(max_bytes).encode()), ("laid out", b"1" if laid_out else b"0"),
+                             ("sides", sides.encode())]) + "-diff"
+
+
+@cache
+def _fixed() -> tuple[str, bytes]:
+    return diskcache.fixed([*runtime(), ("libraries", diskcache.versions("babel", "tabulate")),
+                            *diskcache.code_inputs(Path(__file__).resolve().parent.parent, _SOURCES)])
+
+
+def read(diff_key: str) -> PlanDiff | None:
+    """The comparison stored under the key; None when there is none that reads back."""
+    found: PlanDiff | None = diskcache.read(diff_key, _plan_diff()[1])
+    # The terminal text was escaped when it was laid out (render.py): nothing but printable
+    # characters and line breaks, which a stored text must still be (it goes to the terminal as is).
+    if found is not None and found.text is not None and not all(line.isprintable() for line in found.text.split("\n")):
+        return None
+    return found
+
+
+def store(diff_key: str, found: PlanDiff) -> None:
+    """Store a comparison whose sides are both plans (or one is absent), when it reads back equal."""
+    if found.errors:
+        return
+    encode, decode = _plan_diff()
+    value = encode(found)
+    try:  # as it will be read back: through JSON
+        same = decode(json.loads(json.dumps(value, ensure_ascii=False, allow_nan=False))) == found
+    except (TypeError, ValueError):
+        same = False
+    if same:
+        diskcache.write(diff_key, value)
+
+
+@cache
+def _plan_diff() -> tuple[Convert, Convert]:
+    """How a PlanDiff is written as JSON and read back, made once (compare.py, which declares it,
+    imports this module)."""
+    from .compare import PlanDiff
+
+    return _encoder(PlanDiff), _decoder(PlanDiff)
+
+
+# -- the JSON form of a PlanDiff, made from its classes' declared field types ------------------
+
+
+def _is_record(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
+
+
+def _field_types(kind: Any) -> list[Any]:
+    hints = typing.get_type_hints(kind)
+    return [hints[name] for name in kind._fields]
+
+
+def _optional(kind: Any) -> Any | None:
+    """X of `X | None`; None when `kind` is not optional."""
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        others = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        if len(others) == 1 and len(typing.get_args(kind)) == 2:
+            return others[0]
+    return None
+
+
+def _unsupported(kind: Any) -> ValueError:
+    return ValueError(f"no JSON form for {kind!r}")
+
+
+def _encoder(kind: Any) -> Convert:
+    """The function that writes a value of this declared type as JSON data."""
+    inner = _optional(kind)
+    if inner is not None:
+        encode = _encoder(inner)
+        return lambda value: None if value is None else encode(value)
+    if _is_record(kind):
+        fields = [_encoder(field) for field in _field_types(kind)]
+        return lambda value: [encode(part) for encode, part in zip(fields, value, strict=True)]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return lambda value: value.value
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _encoder(args[0])
+            return lambda value: [item(part) for part in value]
+        items = [_encoder(arg) for arg in args]
+        return lambda value: [encode(part) for encode, part in zip(items, value, strict=True)]
+    if origin is Mapping:
+        item = _encoder(args[1])
+        return lambda value: {name: item(part) for name, part in value.items()}
+    if kind in (Any, str, int):  # plain data, text, whole numbers: JSON as they are
+        return lambda value: value
+    raise _unsupported(kind)
+
+
+def _decoder(kind: Any) -> Convert:
+    """The function that reads a value of this declared type back from JSON data; ValueError for
+    anything of another shape."""
+    inner = _optional(kind)
+    if inner is not None:
+        decode = _decoder(inner)
+        return lambda value: None if value is None else decode(value)
+    if _is_record(kind):
+        fields = [_decoder(field) for field in _field_types(kind)]
+        return lambda value: kind(*_parts(fields, value))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return lambda value: kind(_exactly(str, value))
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return lambda value: tuple(item(part) for part in _exactly(list, value))
+        items = [_decoder(arg) for arg in args]
+        return lambda value: tuple(_parts(items, value))
+    if origin is Mapping:
+        name, item = _decoder(args[0]), _decoder(args[1])
+        return lambda value: {name(k): item(part) for k, part in _exactly(dict, value).items()}
+    if kind is Any:  # plain data: whatever JSON gives (the equality at storing vouches for it)
+        return lambda value: value
+    if kind in (str, int):
+        return lambda value: _exactly(kind, value)
+    raise _unsupported(kind)
+
+
+def _parts(decoders: list[Convert], value: Any) -> list[Any]:
+    if type(value) is not list or len(value) != len(decoders):
+        raise ValueError("not a stored comparison")
+    return [decode(part) for decode, part in zip(decoders, value, strict=True)]
+
+
+def _exactly(kind: type, value: Any) -> Any:
+    if type(value) is not kind:  # type(), not isinstance: True is not a whole number here
+        raise ValueError("not a stored comparison")
+    return value
