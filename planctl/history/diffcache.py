@@ -8,12 +8,13 @@ cache (reading both sides, their snapshots and sums, the comparison, the termina
 the stored comparison costs a tenth of that.
 
 The key: both blob ids (git names a blob by the hash of its bytes, and refuses an object that does
-not match, so the ids stand for the bytes), the paths at both revisions (they are in the result,
-and say whether the plan was added, removed or changed), the run's max-file-bytes, whether the plan's terminal text is stored with it, the run's
-language and its translations, and planctl's code that turns the blobs into the result (loaders,
-plan model, history, words). Only the comparison of two plans, or of a plan added or removed, is
-stored: a side that cannot be compared (does not parse, not a plan, too large, a symbolic link)
-is read again on every run, and its message names the revision of this run.
+not match, so the ids stand for the bytes), the paths at both revisions (they are in the result, and
+say whether the plan was added, removed or changed), the run's max-file-bytes, whether the plan's
+terminal text is stored with it, the run's language and its translations, and planctl's code that
+turns the blobs into the result (loaders, plan model, history, words). Only the comparison of two
+plans, or of a plan added or removed, is stored: a side that cannot be compared (does not parse, not
+a plan, too large, a symbolic link) is read again on every run, and its message names the revision
+of this run.
 
 The value: the PlanDiff as JSON, each named tuple a list of its fields, read back field by field
 against the types its class declares (anything else: compared again). A comparison is stored only
