@@ -223,7 +223,10 @@ def read(key: str, parse: Callable[[Any], Any]) -> Any | None:
         return None
     try:
         with open(folder / _file_name(key), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            # As much as the file holds (write replaces a file whole, never appends): read(MAX_BYTES + 1)
+            # would make a 4 MiB buffer first, 50-150 µs for a file of a few KB.
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(min(size, MAX_BYTES) + 1)
         if len(raw) > MAX_BYTES:
             return None
         stored = json.loads(raw, parse_constant=_no_constant)

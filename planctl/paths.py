@@ -171,8 +171,11 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
         if info.st_size > max_bytes:
             raise FileTooLarge(path, info.st_size, max_bytes)
         chunks, size = [], 0
+        # The first read asks for what fstat says is there (and a byte more, to see a file that grew):
+        # os.read makes a buffer of the size asked before it shrinks it to what it read.
+        want = info.st_size + 1
         while size <= max_bytes:  # a file that grows while read still stops at the limit
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            chunk = os.read(fd, min(max(want - size, 1 << 16), max_bytes + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)

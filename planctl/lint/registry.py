@@ -245,10 +245,9 @@ class PlanFiles:
         limit = config.max_file_bytes if config else MAX_BYTES
         for path in self._candidates:
             try:
-                with path.open("rb") as stream:
-                    text = stream.read(limit + 1)
+                text = read_regular(path, limit)
             except OSError:
-                continue  # unreadable: reported when it is linted
+                continue  # unreadable, not a regular file or too large: reported when it is linted
             found = _TOP_LEVEL_ID.search(text)
             self.ids[path] = found.group(2).decode("utf-8", "replace") if found else None
             yield path, self.ids[path]
