@@ -16,16 +16,16 @@ plans, or of a plan added or removed, is stored: a side that cannot be compared 
 a plan, too large, a symbolic link) is read again on every run, and its message names the revision
 of this run.
 
-The value: the PlanDiff as JSON, each named tuple a list of its fields, read back field by field
-against the types its class declares (anything else: compared again). A comparison is stored only
-when that reading gives back a PlanDiff equal to it, so whatever JSON cannot hold exactly (a tuple
-inside a plan's value, a mapping with non-text keys, an infinite float) is never stored.
+The value: the PlanDiff as JSON, each named tuple a list of its fields, written and read back
+field by field against the types its class declares: a value of another type is neither written
+nor read (read: the pair is compared again), and a plan's own values (a changed field's old and new
+value) are written only when they are data JSON gives back exactly (no tuple, no mapping with keys
+that are not text, no infinite float). So what is read is what was compared.
 """
 
 from __future__ import annotations
 
 import enum
-import json
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -77,17 +77,15 @@ def read(diff_key: str) -> PlanDiff | None:
 
 
 def store(diff_key: str, found: PlanDiff) -> None:
-    """Store a comparison whose sides are both plans (or one is absent), when it reads back equal."""
+    """Store a comparison whose sides are both plans (or one is absent), when every value in it is
+    of the type its class declares and a plan's own values are data JSON holds exactly."""
     if found.errors:
         return
-    encode, decode = _plan_diff()
-    value = encode(found)
-    try:  # as it will be read back: through JSON
-        same = decode(json.loads(json.dumps(value, ensure_ascii=False, allow_nan=False))) == found
-    except (TypeError, ValueError):
-        same = False
-    if same:
-        diskcache.write(diff_key, value)
+    try:
+        value = _plan_diff()[0](found)
+    except ValueError:
+        return
+    diskcache.write(diff_key, value)
 
 
 @cache
@@ -125,29 +123,38 @@ def _unsupported(kind: Any) -> ValueError:
 
 
 def _encoder(kind: Any) -> Convert:
-    """The function that writes a value of this declared type as JSON data."""
+    """The function that writes a value of this declared type as JSON data; ValueError for a value
+    of another type (so that what _decoder reads back is what was written)."""
     inner = _optional(kind)
     if inner is not None:
         encode = _encoder(inner)
         return lambda value: None if value is None else encode(value)
     if _is_record(kind):
         fields = [_encoder(field) for field in _field_types(kind)]
-        return lambda value: [encode(part) for encode, part in zip(fields, value, strict=True)]
+        return lambda value: [encode(part) for encode, part in zip(fields, _exactly(kind, value), strict=True)]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return lambda value: value.value
+        return lambda value: _exactly(kind, value).value
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _encoder(args[0])
-            return lambda value: [item(part) for part in value]
+            return lambda value: [item(part) for part in _exactly(tuple, value)]
         items = [_encoder(arg) for arg in args]
-        return lambda value: [encode(part) for encode, part in zip(items, value, strict=True)]
+        return lambda value: [encode(part) for encode, part in zip(items, _exactly(tuple, value), strict=True)]
     if origin is Mapping:
-        item = _encoder(args[1])
-        return lambda value: {name: item(part) for name, part in value.items()}
-    if kind in (Any, str, int):  # plain data, text, whole numbers: JSON as they are
-        return lambda value: value
+        name, item = _encoder(args[0]), _encoder(args[1])
+        return lambda value: {name(k): item(part) for k, part in _exactly(dict, value).items()}
+    if kind is Any:  # a plan's own value: only what JSON gives back exactly
+        return _plain
+    if kind in (str, int):
+        return lambda value: _exactly(kind, value)
     raise _unsupported(kind)
+
+
+def _plain(value: Any) -> Any:
+    if not diskcache.plain(value):  # a tuple, a key that is not text, inf or nan
+        raise ValueError("not plain data")
+    return value
 
 
 def _decoder(kind: Any) -> Convert:

@@ -15,7 +15,7 @@ import pytest
 
 from planctl import diskcache, parsecache
 from planctl.history import compare, diffcache, revisions, spanload
-from planctl.history.diff import FieldChange, Status
+from planctl.history.diff import FieldChange, Money, Status
 from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
 from tests.history.gitrepo import PYPROJECT, projects
@@ -234,13 +234,22 @@ def test_a_stored_terminal_text_with_control_characters_is_not_printed(edited, c
     assert diff_reports(edited)[0] == expected
 
 
-def test_what_json_cannot_hold_exactly_is_not_stored(cache_folder, edited):
+def test_what_json_cannot_hold_exactly_or_is_not_of_its_type_is_not_stored(cache_folder, edited):
     change = revisions.FileChange("M", PLAN, PLAN, "a" * 40, "b" * 40)
     base = compare.PlanDiff(PLAN, PLAN, PLAN, Status.CHANGED, "p", "Plan", "million VND")
     for value in (("a", "tuple"), {1: "a key that is not text"}, float("inf")):
         key = diffcache.key(change._replace(new_blob=str(len(str(value))) * 40), 1000, False)
         assert key is not None
         diffcache.store(key, base._replace(fields=(FieldChange("note", None, value),)))
+        assert diffcache.read(key) is None
+    # A value not of its declared type: a list for a tuple, text for a status, a float for VND.
+    wrong: list[compare.PlanDiff] = [base._replace(problems=["a list"]),  # type: ignore[arg-type]
+                                     base._replace(status="changed"),  # type: ignore[arg-type]
+                                     base._replace(total=Money(1.5, 2))]  # type: ignore[arg-type]
+    for i, other in enumerate(wrong):
+        key = diffcache.key(change._replace(new_blob=f"{i:040d}"), 1000, False)
+        assert key is not None
+        diffcache.store(key, other)
         assert diffcache.read(key) is None
     key = diffcache.key(change, 1000, False)
     assert key is not None
