@@ -28,8 +28,8 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Callable, Mapping
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,7 +94,7 @@ def _plan_diff() -> tuple[Convert, Convert]:
     imports this module)."""
     from .compare import PlanDiff
 
-    return _encoder(PlanDiff), _decoder(PlanDiff)
+    return _codec(PlanDiff)
 
 
 # -- the JSON form of a PlanDiff, made from its classes' declared field types ------------------
@@ -118,37 +118,51 @@ def _optional(kind: Any) -> Any | None:
     return None
 
 
-def _unsupported(kind: Any) -> ValueError:
-    return ValueError(f"no JSON form for {kind!r}")
-
-
-def _encoder(kind: Any) -> Convert:
-    """The function that writes a value of this declared type as JSON data; ValueError for a value
-    of another type (so that what _decoder reads back is what was written)."""
+def _codec(kind: Any) -> tuple[Convert, Convert]:
+    """(write, read): the functions that write a value of this declared type as JSON data and read
+    it back. Each raises ValueError for a value of another type, so what is read is what was written;
+    a plan's own value (Any) is written only when it is data JSON gives back exactly."""
     inner = _optional(kind)
     if inner is not None:
-        encode = _encoder(inner)
-        return lambda value: None if value is None else encode(value)
+        write, read = _codec(inner)
+        return (lambda value: None if value is None else write(value),
+                lambda value: None if value is None else read(value))
     if _is_record(kind):
-        fields = [_encoder(field) for field in _field_types(kind)]
-        return lambda value: [encode(part) for encode, part in zip(fields, _exactly(kind, value), strict=True)]
+        writes, reads = _codecs(_field_types(kind))
+        return (lambda value: _each(writes, _exactly(kind, value)),
+                lambda value: kind(*_each(reads, _exactly(list, value))))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return lambda value: _exactly(kind, value).value
+        return lambda value: _exactly(kind, value).value, lambda value: kind(_exactly(str, value))
     origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        write, read = _codec(args[0])
+        return (lambda value: [write(part) for part in _exactly(tuple, value)],
+                lambda value: tuple(read(part) for part in _exactly(list, value)))
     if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _encoder(args[0])
-            return lambda value: [item(part) for part in _exactly(tuple, value)]
-        items = [_encoder(arg) for arg in args]
-        return lambda value: [encode(part) for encode, part in zip(items, _exactly(tuple, value), strict=True)]
+        writes, reads = _codecs(args)
+        return (lambda value: _each(writes, _exactly(tuple, value)),
+                lambda value: tuple(_each(reads, _exactly(list, value))))
     if origin is Mapping:
-        name, item = _encoder(args[0]), _encoder(args[1])
-        return lambda value: {name(k): item(part) for k, part in _exactly(dict, value).items()}
-    if kind is Any:  # a plan's own value: only what JSON gives back exactly
-        return _plain
+        (write_key, read_key), (write, read) = _codec(args[0]), _codec(args[1])
+        return (lambda value: {write_key(k): write(part) for k, part in _exactly(dict, value).items()},
+                lambda value: {read_key(k): read(part) for k, part in _exactly(dict, value).items()})
+    if kind is Any:
+        return _plain, _as_is
     if kind in (str, int):
-        return lambda value: _exactly(kind, value)
-    raise _unsupported(kind)
+        exact = partial(_exactly, kind)
+        return exact, exact
+    raise ValueError(f"no JSON form for {kind!r}")
+
+
+def _codecs(kinds: Iterable[Any]) -> tuple[list[Convert], list[Convert]]:
+    pairs = [_codec(kind) for kind in kinds]
+    return [write for write, _read in pairs], [read for _write, read in pairs]
+
+
+def _each(converts: list[Convert], values: Sequence[Any]) -> list[Any]:
+    if len(values) != len(converts):
+        raise ValueError("not a stored comparison")
+    return [convert(value) for convert, value in zip(converts, values, strict=True)]
 
 
 def _plain(value: Any) -> Any:
@@ -157,39 +171,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _decoder(kind: Any) -> Convert:
-    """The function that reads a value of this declared type back from JSON data; ValueError for
-    anything of another shape."""
-    inner = _optional(kind)
-    if inner is not None:
-        decode = _decoder(inner)
-        return lambda value: None if value is None else decode(value)
-    if _is_record(kind):
-        fields = [_decoder(field) for field in _field_types(kind)]
-        return lambda value: kind(*_parts(fields, value))
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return lambda value: kind(_exactly(str, value))
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _decoder(args[0])
-            return lambda value: tuple(item(part) for part in _exactly(list, value))
-        items = [_decoder(arg) for arg in args]
-        return lambda value: tuple(_parts(items, value))
-    if origin is Mapping:
-        name, item = _decoder(args[0]), _decoder(args[1])
-        return lambda value: {name(k): item(part) for k, part in _exactly(dict, value).items()}
-    if kind is Any:  # plain data: whatever JSON gives (the equality at storing vouches for it)
-        return lambda value: value
-    if kind in (str, int):
-        return lambda value: _exactly(kind, value)
-    raise _unsupported(kind)
-
-
-def _parts(decoders: list[Convert], value: Any) -> list[Any]:
-    if type(value) is not list or len(value) != len(decoders):
-        raise ValueError("not a stored comparison")
-    return [decode(part) for decode, part in zip(decoders, value, strict=True)]
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _exactly(kind: type, value: Any) -> Any:
