@@ -275,8 +275,13 @@ def _compare_changes(repo: Repository, changes: list[FileChange], selection: Sel
     """compare_file of each change, in order: from planctl's cache when its pair of blobs was
     compared before (history/diffcache.py: ~0.7 ms a plan, less than forking a worker), the others
     in this process or in batches on forked workers."""
-    keys = [diffcache.key(change, max_bytes, rendered is not None) for change in changes]
-    results: list[PlanDiff | None] = [diffcache.read(key) if key is not None else None for key in keys]
+    results: list[PlanDiff | None] = []
+    for change in changes:
+        key = diffcache.key(change, max_bytes)
+        found = diffcache.read(key) if key is not None else None
+        if key is not None and found is not None:
+            found = _as_asked(found, key, rendered)
+        results.append(found)
     todo = [i for i, found in enumerate(results) if found is None]
     pending = [changes[i] for i in todo]
     work = functools.partial(_compare_all, selection=selection, scope=scope, max_bytes=max_bytes, rendered=rendered)
@@ -288,6 +293,18 @@ def _compare_changes(repo: Repository, changes: list[FileChange], selection: Sel
     for i, found in zip(todo, computed, strict=True):
         results[i] = found
     return results
+
+
+def _as_asked(stored: PlanDiff, key: str, rendered: Callable[[PlanDiff], str] | None) -> PlanDiff:
+    """A stored comparison with its terminal text when `rendered` asks for it (laid out now, and
+    stored again, when a diff in another format stored it), else without."""
+    if rendered is None:
+        return stored._replace(text=None)
+    if stored.text is not None:
+        return stored
+    laid_out = stored._replace(text=rendered(stored))
+    diffcache.store(key, laid_out)
+    return laid_out
 
 
 def _compare_all(repo: Repository, changes: list[FileChange], *, selection: Selection, scope: Scope,
@@ -331,7 +348,7 @@ def _compared(loader: Loader, change: FileChange, selection: Selection, scope: S
         return None
     if rendered is not None:
         found = found._replace(text=rendered(found))
-    key = diffcache.key(change, loader.max_bytes, rendered is not None)
+    key = diffcache.key(change, loader.max_bytes)
     if key is not None:
         diffcache.store(key, found)
     return found

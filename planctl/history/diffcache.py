@@ -9,12 +9,12 @@ the stored comparison costs a tenth of that.
 
 The key: both blob ids (git names a blob by the hash of its bytes, and refuses an object that does
 not match, so the ids stand for the bytes), the paths at both revisions (they are in the result, and
-say whether the plan was added, removed or changed), the run's max-file-bytes, whether the plan's
-terminal text is stored with it, the run's language and its translations, and planctl's code that
-turns the blobs into the result (loaders, plan model, history, words). Only the comparison of two
-plans, or of a plan added or removed, is stored: a side that cannot be compared (does not parse, not
-a plan, too large, a symbolic link) is read again on every run, and its message names the revision
-of this run.
+say whether the plan was added, removed or changed), the run's max-file-bytes, the run's language
+and its translations, and planctl's code that turns the blobs into the result (loaders, plan model,
+history, words). One comparison serves every format: the plan's terminal text is stored with it once
+a diff in the terminal laid it out. Only the comparison of two plans, or of a plan added or removed,
+is stored: a side that cannot be compared (does not parse, not a plan, too large, a symbolic link)
+is read again on every run, and its message names the revision of this run.
 
 The value: the PlanDiff as JSON, each named tuple a list of its fields, written and read back
 field by field against the types its class declares: a value of another type is neither written
@@ -48,7 +48,7 @@ _SOURCES = ("document.py", "yamlbuild.py", "yamlevents.py", "yamlmarks.py", "pla
             "escape.py", "i18n.py", "history", "plan")
 
 
-def key(change: FileChange, max_bytes: int, laid_out: bool) -> str | None:
+def key(change: FileChange, max_bytes: int) -> str | None:
     """The key of the comparison of this change; None when there is no cache, or a side is not a
     regular file's blob (its message is made on every run)."""
     if diskcache.cache_dir() is None or not (change.old_regular and change.new_regular):
@@ -56,8 +56,7 @@ def key(change: FileChange, max_bytes: int, laid_out: bool) -> str | None:
     language = i18n.language()
     sides = "\0".join(part or "" for part in (change.old_path, change.old_blob, change.new_path, change.new_blob))
     return diskcache.digest([_fixed(), ("language", language.encode()), ("translations", i18n.catalog_stamp(language)),
-                             ("limit", str(max_bytes).encode()), ("laid out", b"1" if laid_out else b"0"),
-                             ("sides", sides.encode())]) + "-diff"
+                             ("limit", str(max_bytes).encode()), ("sides", sides.encode())]) + "-diff"
 
 
 @cache

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from planctl import diskcache, parsecache
-from planctl.history import compare, diffcache, revisions, spanload
+from planctl.history import compare, diffcache, render, revisions, spanload
 from planctl.history.diff import FieldChange, Money, Status
 from tests.cachefiles import edit_stored
 from tests.history.conftest import PLAN
@@ -186,13 +186,29 @@ def test_a_pair_compared_before_is_not_compared_again(edited, cache_folder, monk
         off.setenv("PLANCTL_NO_CACHE", "1")
         uncached = diff_reports(edited)
     assert diff_reports(edited) == uncached
-    # One comparison laid out for the terminal, one without its text (JSON and Markdown).
-    assert len(list(cache_folder.glob("rules-*-diff.json"))) == 2
+    assert len(list(cache_folder.glob("rules-*-diff.json"))) == 1  # one comparison for every format
     no_comparing(monkeypatch)
     no_git_reads(monkeypatch)
     assert diff_reports(edited) == uncached
     markdown = edited.planctl("diff", "HEAD~1", "HEAD", "--format", "markdown", "--no-findings")
     assert markdown.code == 0 and "(sửa đổi)" in markdown.stdout
+
+
+def test_a_comparison_stored_by_another_format_is_laid_out_once_for_the_terminal(edited, cache_folder, monkeypatch):
+    with monkeypatch.context() as off:
+        off.setenv("PLANCTL_NO_CACHE", "1")
+        uncached = diff_reports(edited)
+    assert edited.planctl("diff", "HEAD~1", "HEAD", "--format", "json").stdout == uncached[1]  # stored without text
+    with monkeypatch.context() as again:
+        no_comparing(again)
+        assert edited.planctl("diff", "HEAD~1", "HEAD").stdout == uncached[0]  # laid out now, and stored
+    no_comparing(monkeypatch)
+
+    def refuse(plan: object, findings: object = None) -> str:
+        raise AssertionError("laid out again although its text was stored")
+
+    monkeypatch.setattr(render, "text_plan", refuse)
+    assert edited.planctl("diff", "HEAD~1", "HEAD").stdout == uncached[0]
 
 
 def test_a_comparison_is_stored_in_the_words_of_its_language(edited, cache_folder, monkeypatch):
@@ -238,7 +254,7 @@ def test_what_json_cannot_hold_exactly_or_is_not_of_its_type_is_not_stored(cache
     change = revisions.FileChange("M", PLAN, PLAN, "a" * 40, "b" * 40)
     base = compare.PlanDiff(PLAN, PLAN, PLAN, Status.CHANGED, "p", "Plan", "million VND")
     for value in (("a", "tuple"), {1: "a key that is not text"}, float("inf")):
-        key = diffcache.key(change._replace(new_blob=str(len(str(value))) * 40), 1000, False)
+        key = diffcache.key(change._replace(new_blob=str(len(str(value))) * 40), 1000)
         assert key is not None
         diffcache.store(key, base._replace(fields=(FieldChange("note", None, value),)))
         assert diffcache.read(key) is None
@@ -247,11 +263,11 @@ def test_what_json_cannot_hold_exactly_or_is_not_of_its_type_is_not_stored(cache
                                      base._replace(status="changed"),  # type: ignore[arg-type]
                                      base._replace(total=Money(1.5, 2))]  # type: ignore[arg-type]
     for i, other in enumerate(wrong):
-        key = diffcache.key(change._replace(new_blob=f"{i:040d}"), 1000, False)
+        key = diffcache.key(change._replace(new_blob=f"{i:040d}"), 1000)
         assert key is not None
         diffcache.store(key, other)
         assert diffcache.read(key) is None
-    key = diffcache.key(change, 1000, False)
+    key = diffcache.key(change, 1000)
     assert key is not None
     diffcache.store(key, base._replace(fields=(FieldChange("note", None, ["a", {"b": 1.5}]),)))
     assert diffcache.read(key) == base._replace(fields=(FieldChange("note", None, ["a", {"b": 1.5}]),))
@@ -262,7 +278,7 @@ def test_old_comparisons_are_pruned_with_the_other_per_plan_files(cache_folder, 
     monkeypatch.setattr(diskcache, "PRUNED_TO", 2)
     base = compare.PlanDiff(PLAN, PLAN, PLAN, Status.CHANGED, "p", "Plan", "million VND")
     for i in range(4):
-        key = diffcache.key(revisions.FileChange("M", PLAN, PLAN, "a" * 40, f"{i:040d}"), 1000, False)
+        key = diffcache.key(revisions.FileChange("M", PLAN, PLAN, "a" * 40, f"{i:040d}"), 1000)
         assert key is not None
         diffcache.store(key, base)
     assert len(list(cache_folder.glob("rules-*-diff.json"))) == 2
