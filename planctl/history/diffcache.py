@@ -112,7 +112,7 @@ def _optional(kind: Any) -> Any | None:
     """X of `X | None`; None when `kind` is not optional."""
     if typing.get_origin(kind) in (types.UnionType, typing.Union):
         others = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        if len(others) == 1 and len(typing.get_args(kind)) == 2:
+        if len(others) == 1:  # a union has two members at least: the other one was None
             return others[0]
     return None
 
