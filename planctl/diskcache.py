@@ -196,9 +196,10 @@ def stamp(path: Path) -> bytes:
 
 @cache
 def versions(*distributions: str) -> bytes:
-    """The installed versions of these libraries, as the names of their dist-info folders in the
-    folders Python imports from (importlib.metadata costs ~50 ms, importing the library what the
-    cache saves): a result computed with another version of a library is not reused."""
+    """The installed versions of these libraries, as the names of their metadata folders (.dist-info,
+    or .egg-info from an older pip's setup.py install) in the folders Python imports from
+    (importlib.metadata costs ~50 ms, importing the library what the cache saves): a result computed
+    with another version of a library is not reused."""
     wanted = {_normalized(name) for name in distributions}
     found = []
     for entry in sys.path:
@@ -206,8 +207,8 @@ def versions(*distributions: str) -> bytes:
             names = os.listdir(entry or ".")
         except OSError:  # a zip file, a folder that is gone
             continue
-        found += [name for name in names
-                  if name.endswith(".dist-info") and _normalized(name[:-10].partition("-")[0]) in wanted]
+        found += [name for name in names if name.endswith((".dist-info", ".egg-info"))
+                  and _normalized(name.rpartition(".")[0].partition("-")[0]) in wanted]
     return "\n".join(sorted(found)).encode()
 
 

@@ -197,11 +197,14 @@ def describe() -> str:
 
 
 def _durable_version() -> str:
-    """durable_rules' version from its dist-info folder name (importlib.metadata costs ~50 ms)."""
+    """durable_rules' version from the name of its metadata folder (importlib.metadata costs ~50
+    ms): durable_rules-2.0.28.dist-info, or .egg-info when an older pip without `wheel` installed it
+    with setup.py (Debian's python3 and pip 23.0), possibly with a Python tag (-py3.11)."""
     import durable_rules_engine
 
-    for info in Path(durable_rules_engine.__file__).parent.glob("durable_rules-*.dist-info"):
-        return info.name[len("durable_rules-"):-len(".dist-info")]
+    folder = Path(durable_rules_engine.__file__).parent
+    for info in (*folder.glob("durable_rules-*.dist-info"), *folder.glob("durable_rules-*.egg-info")):
+        return info.name[len("durable_rules-"):].rpartition(".")[0].partition("-")[0]
     return ""
 
 

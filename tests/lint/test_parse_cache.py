@@ -202,11 +202,14 @@ def test_the_key_depends_on_the_installed_ruamel_yaml(tmp_path, cache_folder, mo
     before = parsecache.key(QUIRKS)
     assert b"ruamel_yaml-" in diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
     (tmp_path / "site" / "ruamel.yaml-99.0.dist-info").mkdir(parents=True)  # an older pip's spelling
+    # setup.py's spelling, as an older pip without `wheel` installs a library (Debian's pip 23.0).
+    (tmp_path / "site" / "ruamel.yaml.clib-9.9-py3.11.egg-info").mkdir()
     monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
     diskcache.versions.cache_clear()
     parsecache._fixed.cache_clear()
     try:
-        assert b"ruamel.yaml-99.0.dist-info" in diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
+        found = diskcache.versions("ruamel.yaml", "ruamel.yaml.clib")
+        assert b"ruamel.yaml-99.0.dist-info" in found and b"ruamel.yaml.clib-9.9-py3.11.egg-info" in found
         assert parsecache.key(QUIRKS) != before
     finally:
         diskcache.versions.cache_clear()

@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 import time
+import types
 
 import pytest
 
@@ -284,6 +285,18 @@ def planctl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
              "    raise\n")
     return subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, capture_output=True, text=True, check=False,
                           env={**os.environ, "PLANCTL_ENGINE": "", **(env or {})}, timeout=120)
+
+
+@pytest.mark.parametrize("folder", ["durable_rules-2.0.28.dist-info", "durable_rules-2.0.28.egg-info",
+                                    "durable_rules-2.0.28-py3.11.egg-info"])
+def test_the_version_of_durable_rules_is_read_from_its_metadata_folder(tmp_path, monkeypatch, folder):
+    # .egg-info: durable_rules has no wheel, and an older pip without `wheel` (Debian's python3 with
+    # pip 23.0, as the README's install runs there) installs it with setup.py under that name.
+    (tmp_path / folder).mkdir()
+    module = types.ModuleType("durable_rules_engine")
+    module.__file__ = str(tmp_path / "durable_rules_engine.cpython-311-x86_64-linux-gnu.so")
+    monkeypatch.setitem(sys.modules, "durable_rules_engine", module)
+    assert engine._durable_version() == "2.0.28"
 
 
 def test_version_names_the_engine_without_loading_durable_rules():
